@@ -1,0 +1,169 @@
+"""The school's settings: one JSON file, written atomically, validated on load.
+
+Settings hold the school's own details and the care coordinator's contact (a member of staff,
+not a pupil), never case data. A file that cannot be read is kept aside as a copy, defaults
+are used for what was wrong, and :class:`LoadResult` says so, so that the user can be told.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _
+from toolkit.atomic import write_atomic
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+AUTOLOCK_RANGE = (1, 60)
+RETENTION_RANGE = (1, 120)
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
+_MAX_TEXT = 200
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the school enters once. Every field has a safe default."""
+
+    school_name: str = ""
+    school_address: str = ""
+    has_logo: bool = False
+    coordinator_name: str = ""
+    coordinator_role: str = ""
+    coordinator_phone: str = ""
+    coordinator_email: str = ""
+    language: str = DEFAULT_LANGUAGE
+    autolock_minutes: int = 5
+    retention_months: int = 24
+
+    def to_json(self) -> dict[str, Any]:
+        return {"version": SCHEMA_VERSION, **dataclasses.asdict(self)}
+
+
+# Field labels for messages; Dutch ids, translated when shown.
+FIELD_LABELS: dict[str, str] = {
+    "school_name": N_("Naam van de school"),
+    "school_address": N_("Adres van de school"),
+    "has_logo": N_("Logo"),
+    "coordinator_name": N_("Naam zorgcoördinator"),
+    "coordinator_role": N_("Functie"),
+    "coordinator_phone": N_("Telefoon"),
+    "coordinator_email": N_("E-mail"),
+    "language": N_("Taal"),
+    "autolock_minutes": N_("Automatisch vergrendelen na (minuten)"),
+    "retention_months": N_("Bewaartermijn na afsluiten (maanden)"),
+}
+
+
+class SettingsError(ValueError):
+    """One or more fields are not valid; ``problems`` maps field name to a translated message."""
+
+    def __init__(self, problems: dict[str, str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{_(FIELD_LABELS[k])}: {v}" for k, v in problems.items()))
+
+
+def validate(values: dict[str, Any]) -> Settings:
+    """A :class:`Settings` from ``values``, or :class:`SettingsError` naming every bad field."""
+    problems = _check(values)
+    if problems:
+        raise SettingsError(problems)
+    known = {f.name for f in dataclasses.fields(Settings)}
+    return Settings(**{k: v for k, v in values.items() if k in known})
+
+
+def _check(values: dict[str, Any]) -> dict[str, str]:
+    problems: dict[str, str] = {}
+    defaults = Settings()
+    for f in dataclasses.fields(Settings):
+        if f.name not in values:
+            continue
+        value = values[f.name]
+        expected = type(getattr(defaults, f.name))
+        if type(value) is not expected:
+            problems[f.name] = _("verkeerd soort waarde (verwacht: {kind}).").format(
+                kind=_("tekst") if expected is str else _("getal") if expected is int else _("ja/nee")
+            )
+            continue
+        if isinstance(value, str) and len(value) > _MAX_TEXT:
+            problems[f.name] = _("te lang: ten hoogste {n} tekens.").format(n=_MAX_TEXT)
+    if problems:
+        return problems
+    email = values.get("coordinator_email", "")
+    if email and not _EMAIL.match(email):
+        problems["coordinator_email"] = _(
+            "dit is geen geldig e-mailadres. Gebruik de vorm naam@school.nl."
+        )
+    phone = values.get("coordinator_phone", "")
+    if phone and not _PHONE.match(phone):
+        problems["coordinator_phone"] = _(
+            "gebruik alleen cijfers, spaties, streepjes en eventueel + vooraan, "
+            "bijvoorbeeld 030-1234567."
+        )
+    if values.get("language", DEFAULT_LANGUAGE) not in LANGUAGES:
+        problems["language"] = _("kies Nederlands of English.")
+    for name, (low, high) in (
+        ("autolock_minutes", AUTOLOCK_RANGE),
+        ("retention_months", RETENTION_RANGE),
+    ):
+        number = values.get(name, getattr(defaults, name))
+        if not low <= number <= high:
+            problems[name] = _("kies een getal van {low} tot en met {high}.").format(
+                low=low, high=high
+            )
+    return problems
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    settings: Settings
+    problems: dict[str, str] = field(default_factory=dict)
+    kept_aside: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and self.kept_aside is None
+
+
+class SettingsStore:
+    """Loads and saves the settings file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def load(self) -> LoadResult:
+        if not self.path.exists():
+            return LoadResult(Settings())
+        try:
+            raw = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+            log.warning("settings file unreadable; kept aside, defaults used")
+            return LoadResult(Settings(), {"*": _("het bestand is onleesbaar.")}, self._keep_aside())
+        if not isinstance(raw, dict):
+            return LoadResult(Settings(), {"*": _("het bestand is onleesbaar.")}, self._keep_aside())
+        raw.pop("version", None)
+        problems = _check(raw)
+        if not problems:
+            return LoadResult(validate(raw))
+        log.warning("settings file has invalid fields %s; defaults used for them", sorted(problems))
+        good = {k: v for k, v in raw.items() if k not in problems}
+        return LoadResult(validate(good), problems, self._keep_aside())
+
+    def save(self, settings: Settings) -> None:
+        data = json.dumps(settings.to_json(), ensure_ascii=False, indent=2, sort_keys=True)
+        write_atomic(self.path, data.encode("utf-8"))
+
+    def _keep_aside(self) -> Path:
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        copy = self.path.with_name(f"{self.path.stem}.kapot-{stamp}{self.path.suffix}")
+        shutil.copy2(self.path, copy)
+        return copy

@@ -1,0 +1,122 @@
+"""Staged start-up: arguments, paths, logging and crash hook, QApplication, translations, window.
+
+``build(argv)`` runs every stage and returns the application and its main window without
+entering the event loop, for tests and the smoke test; ``main()`` adds the event loop.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop import APP_NAME, __version__
+from desktop.i18n import _
+from desktop.language import apply_language
+from desktop.logs import set_crash_callback
+from desktop.school_profile import SchoolProfile
+from desktop.startup import Startup, run_early_stages
+from desktop.ui.main_window import MainWindow
+
+
+@dataclass
+class Built:
+    app: QApplication
+    window: MainWindow
+    startup: Startup
+    profile: SchoolProfile
+
+
+class _CrashReporter(QObject):
+    """Shows the crash dialog on the UI thread, whichever thread crashed."""
+
+    crashed = Signal(object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+
+    def _show(self, report: Path | None) -> None:
+        where = str(report.parent) if report else ""
+        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, _("Er ging iets mis."))
+        box.setInformativeText(
+            _(
+                "Schoolsignaal heeft een fout gemaakt. Wat je had opgeslagen, is bewaard. "
+                "Een foutverslag zonder persoonlijke gegevens staat in: {folder}"
+            ).format(folder=where)
+        )
+        box.exec()
+
+
+class _FirstPaint(QObject):
+    """Quits the application right after the window's first paint (``--quit-on-first-paint``)."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, self.app.quit)
+        return False
+
+
+def build(argv: Sequence[str] | None = None, *, install_hooks: bool = True) -> Built:
+    """Run every start-up stage and show the main window; do not enter the event loop."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    reporter_holder: list[_CrashReporter] = []
+    startup = run_early_stages(
+        argv,
+        install_hooks=install_hooks,
+        on_crash=lambda report: reporter_holder[0].crashed.emit(report) if reporter_holder else None,
+    )
+    QGuiApplication.setApplicationName(APP_NAME)
+    QGuiApplication.setApplicationDisplayName(APP_NAME)
+    QGuiApplication.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName("schoolsignaal")
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
+    if install_hooks:
+        reporter_holder.append(_CrashReporter())
+    else:
+        set_crash_callback(None)
+    apply_language(startup.language)
+
+    profile = SchoolProfile(startup.settings_store, startup.settings_load.settings, startup.paths)
+    window = MainWindow(profile)
+    if not startup.settings_load.ok:
+        _tell_settings_were_broken(window, startup)
+    if startup.args.quit_on_first_paint:
+        watcher = _FirstPaint(app)
+        window.installEventFilter(watcher)
+    window.show()
+    return Built(app=app, window=window, startup=startup, profile=profile)
+
+
+def _tell_settings_were_broken(window: MainWindow, startup: Startup) -> None:
+    kept = startup.settings_load.kept_aside
+    window.show_notice(
+        _(
+            "Het instellingenbestand was beschadigd. Voor wat niet klopte, worden de "
+            "standaardwaarden gebruikt; een kopie van het oude bestand staat in {path}. "
+            "Controleer de instellingen en sla ze opnieuw op."
+        ).format(path=str(kept) if kept else "-"),
+        _("Naar instellingen"),
+        lambda: window.show_page(window.settings_page),
+    )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    built = build(argv)
+    if built.startup.args.smoke_test:
+        from desktop.ui.smoke import run_smoke_test
+
+        return run_smoke_test(built)
+    return int(built.app.exec())

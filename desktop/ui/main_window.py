@@ -1,0 +1,146 @@
+"""The main window: navigation on the left, one page at a time on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.school_profile import SchoolProfile
+from desktop.ui.pages.base import Page
+from desktop.ui.pages.concerns import ConcernsPage
+from desktop.ui.pages.lessons import LessonsPage
+from desktop.ui.pages.printing import PrintingPage
+from desktop.ui.pages.settings import SettingsPage
+from desktop.ui.pages.signal_card import SignalCardPage
+from desktop.ui.style import STYLE_SHEET
+
+
+class NoticeBar(QFrame):
+    """A yellow bar at the top of the window for something the user should know now."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="noticeBar")
+        self.text = QLabel(objectName="noticeText", wordWrap=True)
+        self.action = QPushButton(objectName="noticeAction")
+        self.close_button = QPushButton(objectName="noticeClose")
+        self.close_button.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 8, 16, 8)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.action)
+        row.addWidget(self.close_button)
+        self.hide()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, profile: SchoolProfile) -> None:
+        super().__init__()
+        self.profile = profile
+        self.setObjectName("mainWindow")
+        self.setStyleSheet(STYLE_SHEET)
+        self.resize(1200, 780)
+        self.setMinimumSize(960, 640)
+
+        self.lessons_page = LessonsPage()
+        self.signal_card_page = SignalCardPage()
+        self.concerns_page = ConcernsPage()
+        self.printing_page = PrintingPage()
+        self.settings_page = SettingsPage(profile)
+        self.pages: list[Page] = [
+            self.lessons_page,
+            self.signal_card_page,
+            self.concerns_page,
+            self.printing_page,
+            self.settings_page,
+        ]
+
+        self.navigation = QListWidget(objectName="navigation")
+        self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.stack = QStackedWidget(objectName="pageStack")
+        for page in self.pages:
+            self.stack.addWidget(page)
+            QListWidgetItem(self.navigation)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.app_name = QLabel("Schoolsignaal", objectName="appName")
+        self.tagline = QLabel(objectName="appTagline", wordWrap=True)
+        self.local_only = QLabel(objectName="localOnly", wordWrap=True)
+        sidebar = QFrame(objectName="sidebar")
+        sidebar.setFixedWidth(230)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        side.addWidget(self.app_name)
+        side.addWidget(self.tagline)
+        side.addWidget(self.navigation, 1)
+        side.addWidget(self.local_only)
+
+        self.notice = NoticeBar()
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.setSpacing(0)
+        right_column.addWidget(self.notice)
+        right_column.addWidget(self.stack, 1)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(sidebar)
+        row.addWidget(right, 1)
+        self.setCentralWidget(central)
+
+        for number in range(len(self.pages)):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
+            shortcut.activated.connect(lambda row=number: self.navigation.setCurrentRow(row))
+
+        self.navigation.setCurrentRow(0)
+        self.retranslate()
+
+    def show_page(self, page: Page) -> None:
+        self.navigation.setCurrentRow(self.pages.index(page))
+
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    def show_notice(self, text: str, action_text: str = "", on_action: object = None) -> None:
+        self.notice.text.setText(text)
+        self.notice.action.setVisible(bool(action_text))
+        self.notice.action.setText(action_text)
+        try:
+            self.notice.action.clicked.disconnect()
+        except (RuntimeError, TypeError):
+            pass
+        if callable(on_action):
+            self.notice.action.clicked.connect(on_action)
+        self.notice.close_button.setText(_("Sluiten"))
+        self.notice.show()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Schoolsignaal – preventie van uitbuiting van leerlingen"))
+        self.tagline.setText(_("Mensenhandel (niet) op school"))
+        self.local_only.setText(_("Alles blijft op deze computer. Er gaat niets het internet op."))
+        for row, page in enumerate(self.pages):
+            item = self.navigation.item(row)
+            item.setText(page.title())
+            item.setToolTip(f"{page.title()} (Ctrl+{row + 1})")
+        self.notice.close_button.setText(_("Sluiten"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

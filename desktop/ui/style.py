@@ -1,0 +1,44 @@
+"""The app's look: one style sheet, calm colours, large enough type for a staff room screen."""
+
+NAVY = "#1d3557"
+ACCENT = "#e07a5f"
+INK = "#1f2430"
+MUTED = "#5a6270"
+PAPER = "#f7f7f4"
+
+STYLE_SHEET = f"""
+QMainWindow, #pageStack {{ background: {PAPER}; }}
+#sidebar {{ background: {NAVY}; }}
+#appName {{ color: white; font-size: 20px; font-weight: 600; padding: 20px 16px 0 16px; }}
+#appTagline {{ color: #c9d3e3; font-size: 12px; padding: 0 16px 16px 22px; }}
+#appName {{ padding-left: 22px; }}
+#scrollContent, QScrollArea {{ background: transparent; }}
+#navigation {{
+    background: transparent; border: none; color: white; font-size: 15px; outline: 0;
+}}
+#navigation::item {{ padding: 10px 16px; border-left: 4px solid transparent; }}
+#navigation::item:selected {{
+    background: rgba(255, 255, 255, 0.12); border-left: 4px solid {ACCENT}; color: white;
+}}
+#navigation::item:hover:!selected {{ background: rgba(255, 255, 255, 0.06); }}
+#localOnly {{ color: #c9d3e3; font-size: 12px; padding: 16px; }}
+#pageHeading {{ color: {INK}; font-size: 26px; font-weight: 600; }}
+#pageIntro {{ color: {MUTED}; font-size: 14px; }}
+#comingSoon {{
+    background: white; border: 1px solid #e2e2dc; border-radius: 8px; padding: 16px;
+    color: {INK}; font-size: 14px;
+}}
+QGroupBox {{
+    background: white; border: 1px solid #e2e2dc; border-radius: 8px; margin-top: 18px;
+    padding: 14px 12px 8px 12px; font-size: 14px;
+}}
+QGroupBox::title {{
+    subcontrol-origin: margin; left: 12px; padding: 0 4px; color: {NAVY}; font-weight: 600;
+}}
+#fieldError {{ color: #b00020; font-size: 12px; }}
+#saveStatus[state="error"] {{ color: #b00020; }}
+#saveStatus[state="ok"] {{ color: #2e7d32; }}
+#logoPreview {{ border: 1px dashed #c7c7bf; border-radius: 4px; color: {MUTED}; background: white; }}
+#noticeBar {{ background: #fff4d6; border-bottom: 1px solid #e9d9a6; }}
+#noticeText {{ color: {INK}; }}
+"""
