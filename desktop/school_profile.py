@@ -67,7 +67,10 @@ class SchoolProfile(QObject):
         image = QImage(source)
         if image.isNull():
             raise LogoError(
-                _("Dit bestand is geen afbeelding die Schoolsignaal kan lezen. Kies een PNG of JPG.")
+                _(
+                    "Dit bestand is geen afbeelding die Schoolsignaal kan lezen. "
+                    "Kies een PNG of JPG."
+                )
             )
         if max(image.width(), image.height()) > LOGO_MAX_SIDE:
             image = image.scaled(
@@ -79,7 +82,7 @@ class SchoolProfile(QObject):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "PNG")
+        image.save(buffer, "PNG")  # type: ignore[call-overload]  # stubs say bytes
         write_atomic(self.paths.logo_file, bytes(data.data()))
         self._store_logo_flag(True)
 

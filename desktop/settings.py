@@ -91,7 +91,11 @@ def _check(values: dict[str, Any]) -> dict[str, str]:
         expected = type(getattr(defaults, f.name))
         if type(value) is not expected:
             problems[f.name] = _("verkeerd soort waarde (verwacht: {kind}).").format(
-                kind=_("tekst") if expected is str else _("getal") if expected is int else _("ja/nee")
+                kind=_("tekst")
+                if expected is str
+                else _("getal")
+                if expected is int
+                else _("ja/nee")
             )
             continue
         if isinstance(value, str) and len(value) > _MAX_TEXT:
@@ -147,9 +151,13 @@ class SettingsStore:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
             log.warning("settings file unreadable; kept aside, defaults used")
-            return LoadResult(Settings(), {"*": _("het bestand is onleesbaar.")}, self._keep_aside())
+            return LoadResult(
+                Settings(), {"*": _("het bestand is onleesbaar.")}, self._keep_aside()
+            )
         if not isinstance(raw, dict):
-            return LoadResult(Settings(), {"*": _("het bestand is onleesbaar.")}, self._keep_aside())
+            return LoadResult(
+                Settings(), {"*": _("het bestand is onleesbaar.")}, self._keep_aside()
+            )
         raw.pop("version", None)
         problems = _check(raw)
         if not problems:

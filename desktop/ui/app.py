@@ -75,7 +75,9 @@ def build(argv: Sequence[str] | None = None, *, install_hooks: bool = True) -> B
     startup = run_early_stages(
         argv,
         install_hooks=install_hooks,
-        on_crash=lambda report: reporter_holder[0].crashed.emit(report) if reporter_holder else None,
+        on_crash=lambda report: (
+            reporter_holder[0].crashed.emit(report) if reporter_holder else None
+        ),
     )
     QGuiApplication.setApplicationName(APP_NAME)
     QGuiApplication.setApplicationDisplayName(APP_NAME)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -26,23 +28,31 @@ from desktop.ui.pages.printing import PrintingPage
 from desktop.ui.pages.settings import SettingsPage
 from desktop.ui.pages.signal_card import SignalCardPage
 from desktop.ui.style import STYLE_SHEET
+from desktop.ui.widgets import named
 
 
 class NoticeBar(QFrame):
     """A yellow bar at the top of the window for something the user should know now."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="noticeBar")
-        self.text = QLabel(objectName="noticeText", wordWrap=True)
-        self.action = QPushButton(objectName="noticeAction")
-        self.close_button = QPushButton(objectName="noticeClose")
+        super().__init__(parent)
+        self.setObjectName("noticeBar")
+        self.text = named(QLabel(wordWrap=True), "noticeText")
+        self.action = named(QPushButton(), "noticeAction")
+        self.close_button = named(QPushButton(), "noticeClose")
         self.close_button.clicked.connect(self.hide)
+        self.on_action: Callable[[], None] | None = None
+        self.action.clicked.connect(self._act)
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 8, 16, 8)
         row.addWidget(self.text, 1)
         row.addWidget(self.action)
         row.addWidget(self.close_button)
         self.hide()
+
+    def _act(self) -> None:
+        if self.on_action is not None:
+            self.on_action()
 
 
 class MainWindow(QMainWindow):
@@ -67,18 +77,18 @@ class MainWindow(QMainWindow):
             self.settings_page,
         ]
 
-        self.navigation = QListWidget(objectName="navigation")
+        self.navigation = named(QListWidget(), "navigation")
         self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.stack = QStackedWidget(objectName="pageStack")
+        self.stack = named(QStackedWidget(), "pageStack")
         for page in self.pages:
             self.stack.addWidget(page)
             QListWidgetItem(self.navigation)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
 
-        self.app_name = QLabel("Schoolsignaal", objectName="appName")
-        self.tagline = QLabel(objectName="appTagline", wordWrap=True)
-        self.local_only = QLabel(objectName="localOnly", wordWrap=True)
-        sidebar = QFrame(objectName="sidebar")
+        self.app_name = named(QLabel("Schoolsignaal"), "appName")
+        self.tagline = named(QLabel(wordWrap=True), "appTagline")
+        self.local_only = named(QLabel(wordWrap=True), "localOnly")
+        sidebar = named(QFrame(), "sidebar")
         sidebar.setFixedWidth(230)
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(0, 0, 0, 0)
@@ -117,16 +127,13 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]
 
-    def show_notice(self, text: str, action_text: str = "", on_action: object = None) -> None:
+    def show_notice(
+        self, text: str, action_text: str = "", on_action: Callable[[], None] | None = None
+    ) -> None:
         self.notice.text.setText(text)
         self.notice.action.setVisible(bool(action_text))
         self.notice.action.setText(action_text)
-        try:
-            self.notice.action.clicked.disconnect()
-        except (RuntimeError, TypeError):
-            pass
-        if callable(on_action):
-            self.notice.action.clicked.connect(on_action)
+        self.notice.on_action = on_action
         self.notice.close_button.setText(_("Sluiten"))
         self.notice.show()
 

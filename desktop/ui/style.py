@@ -38,7 +38,9 @@ QGroupBox::title {{
 #fieldError {{ color: #b00020; font-size: 12px; }}
 #saveStatus[state="error"] {{ color: #b00020; }}
 #saveStatus[state="ok"] {{ color: #2e7d32; }}
-#logoPreview {{ border: 1px dashed #c7c7bf; border-radius: 4px; color: {MUTED}; background: white; }}
+#logoPreview {{
+    border: 1px dashed #c7c7bf; border-radius: 4px; color: {MUTED}; background: white;
+}}
 #noticeBar {{ background: #fff4d6; border-bottom: 1px solid #e9d9a6; }}
 #noticeText {{ color: {INK}; }}
 """

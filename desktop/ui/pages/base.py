@@ -5,14 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from desktop.ui.widgets import named
+
 
 class Page(QWidget):
     """A page of the main window. Subclasses build widgets once and set texts in retranslate()."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel(objectName="pageHeading")
-        self.intro = QLabel(objectName="pageIntro", wordWrap=True)
+        self.heading = named(QLabel(), "pageHeading")
+        self.intro = named(QLabel(wordWrap=True), "pageIntro")
         self.intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(32, 24, 32, 24)
@@ -45,7 +47,8 @@ class ComingSoon(QLabel):
     """What a page will hold, for parts that a later version fills: never an error."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="comingSoon", wordWrap=True)
+        super().__init__(parent, wordWrap=True)
+        self.setObjectName("comingSoon")
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 

@@ -23,6 +23,7 @@ from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, _
 from desktop.school_profile import LogoError, SchoolProfile
 from desktop.settings import AUTOLOCK_RANGE, FIELD_LABELS, RETENTION_RANGE, Settings, SettingsError
 from desktop.ui.pages.base import Page
+from desktop.ui.widgets import named
 
 
 class SettingsPage(Page):
@@ -42,7 +43,7 @@ class SettingsPage(Page):
         self.errors: dict[str, QLabel] = {}
         self.labels: dict[str, QLabel] = {}
 
-        content = QWidget(objectName="scrollContent")
+        content = named(QWidget(), "scrollContent")
         column = QVBoxLayout(content)
         column.setContentsMargins(0, 0, 0, 0)
         self.school_box = QGroupBox()
@@ -54,17 +55,17 @@ class SettingsPage(Page):
         for form in (school_form, coordinator_form, general_form):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for name in self.TEXT_FIELDS:
-            edit = QLineEdit(objectName=name)
+            edit = named(QLineEdit(), name)
             edit.setMaxLength(200)
             self.edits[name] = edit
             form = school_form if name.startswith("school") else coordinator_form
             self._add_row(form, name, edit)
 
-        self.logo_preview = QLabel(objectName="logoPreview")
+        self.logo_preview = named(QLabel(), "logoPreview")
         self.logo_preview.setFixedSize(160, 64)
         self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.logo_choose = QPushButton(objectName="logoChoose")
-        self.logo_remove = QPushButton(objectName="logoRemove")
+        self.logo_choose = named(QPushButton(), "logoChoose")
+        self.logo_remove = named(QPushButton(), "logoRemove")
         self.logo_choose.clicked.connect(self._choose_logo)
         self.logo_remove.clicked.connect(self._remove_logo)
         logo_row = QHBoxLayout()
@@ -77,12 +78,12 @@ class SettingsPage(Page):
         logo_row.setContentsMargins(0, 0, 0, 0)
         self._add_row(school_form, "has_logo", logo_widget)
 
-        self.language = QComboBox(objectName="language")
+        self.language = named(QComboBox(), "language")
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
-        self.autolock = QSpinBox(objectName="autolock_minutes")
+        self.autolock = named(QSpinBox(), "autolock_minutes")
         self.autolock.setRange(*AUTOLOCK_RANGE)
-        self.retention = QSpinBox(objectName="retention_months")
+        self.retention = named(QSpinBox(), "retention_months")
         self.retention.setRange(*RETENTION_RANGE)
         self._add_row(general_form, "language", self.language)
         self._add_row(general_form, "autolock_minutes", self.autolock)
@@ -99,10 +100,10 @@ class SettingsPage(Page):
         scroll.viewport().setAutoFillBackground(False)
         self.body.addWidget(scroll, 1)
 
-        self.status = QLabel(objectName="saveStatus", wordWrap=True)
-        self.save_button = QPushButton(objectName="saveSettings")
+        self.status = named(QLabel(wordWrap=True), "saveStatus")
+        self.save_button = named(QPushButton(), "saveSettings")
         self.save_button.setDefault(True)
-        self.revert_button = QPushButton(objectName="revertSettings")
+        self.revert_button = named(QPushButton(), "revertSettings")
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         buttons = QHBoxLayout()
@@ -117,7 +118,7 @@ class SettingsPage(Page):
     def _add_row(self, form: QFormLayout, name: str, field: QWidget) -> None:
         label = QLabel()
         label.setBuddy(field)
-        error = QLabel(objectName="fieldError", wordWrap=True)
+        error = named(QLabel(wordWrap=True), "fieldError")
         error.hide()
         holder = QWidget()
         stack = QVBoxLayout(holder)
@@ -193,7 +194,10 @@ class SettingsPage(Page):
             return False
         except OSError:
             self.status.setText(
-                _("Niet opgeslagen: de instellingen konden niet worden geschreven. Is de schijf vol?")
+                _(
+                    "Niet opgeslagen: de instellingen konden niet worden geschreven. "
+                    "Is de schijf vol?"
+                )
             )
             self.status.setProperty("state", "error")
             self._repolish(self.status)

@@ -1,0 +1,67 @@
+"""Start-up as whole processes: the smoke test, first paint, deferred imports, local only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import run_python
+
+
+def test_smoke_test_exits_zero(basedir: Path) -> None:
+    result = run_python("from desktop.ui.app import main; raise SystemExit(main())",
+                        "--smoke-test", "--basedir", str(basedir))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "smoke test: 5 pages built" in result.stdout
+
+
+def test_quit_on_first_paint_defers_heavy_imports(basedir: Path) -> None:
+    code = (
+        "import sys\n"
+        "from desktop.ui.app import build\n"
+        "built = build(sys.argv[1:])\n"
+        "rc = built.app.exec()\n"
+        "heavy = sorted(m for m in ('sqlalchemy', 'reportlab', 'pydantic', 'babel.dates')"
+        " if m in sys.modules)\n"
+        "print('heavy:', heavy)\n"
+        "raise SystemExit(rc)\n"
+    )
+    result = run_python(code, "--quit-on-first-paint", "--basedir", str(basedir))
+    assert result.returncode == 0, result.stderr
+    assert "heavy: []" in result.stdout
+
+
+def test_no_socket_is_opened(basedir: Path) -> None:
+    """The smoke test flow under an audit hook that fails on any socket use."""
+    code = (
+        "import sys, os\n"
+        "def hook(event, args):\n"
+        "    if event.startswith(('socket.', 'urllib.', 'http.client.')):\n"
+        "        os.write(2, f'NETWORK: {event}\\n'.encode()); os._exit(3)\n"
+        "sys.addaudithook(hook)\n"
+        "from desktop.ui.app import main\n"
+        "raise SystemExit(main())\n"
+    )
+    result = run_python(code, "--smoke-test", "--basedir", str(basedir))
+    assert "NETWORK" not in result.stderr
+    assert result.returncode == 0, result.stderr
+
+
+def test_the_audit_hook_would_catch_a_socket() -> None:
+    code = (
+        "import sys, os, socket\n"
+        "def hook(event, args):\n"
+        "    if event.startswith('socket.'):\n"
+        "        os.write(2, f'NETWORK: {event}\\n'.encode()); os._exit(3)\n"
+        "sys.addaudithook(hook)\n"
+        "socket.socket()\n"
+    )
+    result = run_python(code)
+    assert result.returncode == 3
+    assert "NETWORK: socket.__new__" in result.stderr
+
+
+def test_version_and_help() -> None:
+    result = run_python("from desktop.startup import parse_args; parse_args(['--help'])")
+    assert result.returncode == 0
+    for option in ("--basedir", "--lang", "--quit-on-first-paint", "--smoke-test"):
+        assert option in result.stdout
