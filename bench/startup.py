@@ -59,11 +59,19 @@ def main() -> int:
     app_rss, bare_rss = median("app", 1), median("bare", 1)
     time_ratio, rss_ratio = app_time / bare_time, app_rss / bare_rss
     print(f"runs: {runs} each, alternating, after one warm-up each")
-    print(f"bare PySide6 window: first paint {bare_time * 1000:7.1f} ms, peak RSS {bare_rss:6.1f} MiB")
-    print(f"Schoolsignaal:       first paint {app_time * 1000:7.1f} ms, peak RSS {app_rss:6.1f} MiB")
+    print(
+        f"bare PySide6 window: first paint {bare_time * 1000:7.1f} ms, peak RSS {bare_rss:6.1f} MiB"
+    )
+    print(
+        f"Schoolsignaal:       first paint {app_time * 1000:7.1f} ms, peak RSS {app_rss:6.1f} MiB"
+    )
     ok_time, ok_rss = time_ratio <= TIME_BUDGET, rss_ratio <= MEMORY_BUDGET
-    print(f"ratio first paint: {time_ratio:.2f} (budget {TIME_BUDGET}) {'ok' if ok_time else 'OVER'}")
-    print(f"ratio peak RSS:    {rss_ratio:.2f} (budget {MEMORY_BUDGET}) {'ok' if ok_rss else 'OVER'}")
+    print(
+        f"ratio first paint: {time_ratio:.2f} (budget {TIME_BUDGET}) {'ok' if ok_time else 'OVER'}"
+    )
+    print(
+        f"ratio peak RSS:    {rss_ratio:.2f} (budget {MEMORY_BUDGET}) {'ok' if ok_rss else 'OVER'}"
+    )
     return 0
 
 

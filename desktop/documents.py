@@ -10,4 +10,4 @@ from toolkit.catalog import DOCUMENTS
 def write_sample_documents(folder: Path) -> list[Path]:
     """Write one of each document (Dutch) into ``folder``; returns the files written."""
     folder.mkdir(parents=True, exist_ok=True)
-    return [spec.write_sample(folder) for spec in DOCUMENTS]
+    return [path for spec in DOCUMENTS for path in spec.write_samples(folder)]

@@ -8,8 +8,12 @@ from tests.conftest import run_python
 
 
 def test_smoke_test_exits_zero(basedir: Path) -> None:
-    result = run_python("from desktop.ui.app import main; raise SystemExit(main())",
-                        "--smoke-test", "--basedir", str(basedir))  # fmt: skip
+    result = run_python(
+        "from desktop.ui.app import main; raise SystemExit(main())",
+        "--smoke-test",
+        "--basedir",
+        str(basedir),
+    )
     assert result.returncode == 0, result.stderr
     assert "smoke test: 5 pages built" in result.stdout
 

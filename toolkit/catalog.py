@@ -9,10 +9,19 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class DocumentSpec:
-    """A printable document kind. ``write_sample`` writes one (Dutch) into a folder."""
+    """A printable document kind. ``write_samples`` writes one of each of its formats (Dutch)
+    into a folder and returns the files."""
 
     key: str
-    write_sample: Callable[[Path], Path]
+    write_samples: Callable[[Path], list[Path]]
 
 
-DOCUMENTS: list[DocumentSpec] = []
+def _signal_cards(folder: Path) -> list[Path]:
+    from toolkit.signal_card_documents import write_samples
+
+    return write_samples(folder)
+
+
+DOCUMENTS: list[DocumentSpec] = [
+    DocumentSpec("signal-card", _signal_cards),
+]

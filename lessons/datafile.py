@@ -1,0 +1,160 @@
+"""Content files: YAML read safely, checked against a pydantic model, with located errors.
+
+Lessons, the signal card and the help lines are text files that a prevention worker can read
+and edit. When one is wrong, :class:`ContentError` names the file, the line and the field, in
+Dutch or English, e.g. ``signalcard.nl.yaml, regel 24, signals[3].forms[0]: onbekende waarde
+'sexueel'; kies uit 'sexual', 'criminal', 'labour', 'any'``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+class ContentModel(BaseModel):
+    """Base for content models: unknown fields are errors (a typo must not pass silently)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}, regel {self.line}" if self.line else self.file
+        return (
+            f"{where}, {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+class ContentError(ValueError):
+    """One or more problems in a content file."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+_MESSAGES_NL = {
+    "missing": "dit veld ontbreekt",
+    "extra_forbidden": "onbekend veld (tikfout?)",
+    "literal_error": "onbekende waarde {input!r}; kies uit {expected}",
+    "string_too_long": "te lang: {length} tekens, ten hoogste {max_length}",
+    "string_too_short": "mag niet leeg zijn",
+    "too_short": "moet er ten minste {min_length} hebben",
+    "too_long": "mag er ten hoogste {max_length} hebben",
+    "string_type": "moet tekst zijn",
+    "int_type": "moet een geheel getal zijn",
+    "int_parsing": "moet een geheel getal zijn",
+    "bool_type": "moet true of false zijn",
+    "bool_parsing": "moet true of false zijn",
+    "list_type": "moet een lijst zijn",
+    "dict_type": "moet een lijst van velden zijn (naam: waarde)",
+    "model_type": "moet een lijst van velden zijn (naam: waarde)",
+    "greater_than_equal": "moet ten minste {ge} zijn",
+    "less_than_equal": "mag ten hoogste {le} zijn",
+    "greater_than": "moet groter zijn dan {gt}",
+    "string_pattern_mismatch": "heeft niet de goede vorm ({pattern})",
+}
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    if kind == "value_error":
+        return str(error.get("ctx", {}).get("error", error["msg"]))
+    template = _MESSAGES_NL.get(kind)
+    if template is None:
+        return str(error["msg"])
+    ctx = dict(error.get("ctx", {}))
+    value = error.get("input")
+    ctx.setdefault("input", value)
+    if isinstance(value, str):
+        ctx.setdefault("length", len(value))
+    try:
+        return template.format(**ctx)
+    except (KeyError, IndexError):
+        return str(error["msg"])
+
+
+def _field_path(loc: Sequence[int | str]) -> str:
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
+    """Walk the YAML node tree along a pydantic error location to the nearest line."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if k.value == part), None)
+            if match is None:
+                key = next((k for k, _v in node.value if k.value == part), None)
+                return key.start_mark.line + 1 if key is not None else line
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return line
+            node = node.value[part]
+        else:
+            return line
+        line = node.start_mark.line + 1
+    return line
+
+
+def load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
+    """The data and node tree of a YAML file; :class:`ContentError` if it cannot be parsed."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        problem = Problem(path.name, None, "", f"kan het bestand niet lezen ({err})")
+        raise ContentError([problem]) from err
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as err:
+        line = err.problem_mark.line + 1 if err.problem_mark else None
+        problem = Problem(path.name, line, "", f"geen geldige YAML: {err.problem}")
+        raise ContentError([problem]) from err
+    return data, node
+
+
+def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None) -> M:
+    """Read ``path`` and check it against ``model``; every problem is reported at once."""
+    data, node = load_yaml(path)
+    return validate_data(data, node, model, path.name, context)
+
+
+def validate_data(
+    data: Any,
+    node: yaml.Node | None,
+    model: type[M],
+    file_name: str,
+    context: dict[str, Any] | None = None,
+) -> M:
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as err:
+        problems = [
+            Problem(
+                file_name,
+                _line_of(node, e["loc"]),
+                _field_path(e["loc"]),
+                _message(dict(e)),
+            )
+            for e in err.errors(include_url=False)
+        ]
+        raise ContentError(problems) from None

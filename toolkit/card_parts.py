@@ -1,0 +1,215 @@
+"""Building blocks shared by the signal card's printed formats: headings, signal lists,
+help lines, the meldcode steps and the school's contact box."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from toolkit.pdf import (
+    BOLD,
+    CONDENSED,
+    CONDENSED_BOLD,
+    FORM_COLOURS,
+    MUTED,
+    NAVY,
+    TINT,
+    Group,
+    Tagged,
+    esc,
+    style,
+)
+from toolkit.school_contact import SchoolContact
+from toolkit.signal_card import FORMS, Form, HelpLine, MeldcodeStep, Signal, SignalCard
+
+
+class Scale:
+    """Type sizes for one format; a pocket card is smaller than a folded card."""
+
+    def __init__(self, size: float) -> None:
+        self.size = size
+        self.body = style("body", fontName=CONDENSED, fontSize=size, leading=size * 1.22)
+        self.bullet = style(
+            "bullet",
+            fontName=CONDENSED,
+            fontSize=size,
+            leading=size * 1.2,
+            leftIndent=size * 1.1,
+            bulletIndent=0,
+            spaceAfter=size * 0.28,
+        )
+        self.heading = style(
+            "heading",
+            fontName=BOLD,
+            fontSize=size * 1.4,
+            leading=size * 1.7,
+            textColor=NAVY,
+            spaceBefore=size * 0.6,
+            spaceAfter=size * 0.35,
+        )
+        self.small_caps = style(
+            "category",
+            fontName=CONDENSED_BOLD,
+            fontSize=size * 0.82,
+            leading=size * 1.1,
+            textColor=MUTED,
+            spaceBefore=size * 0.45,
+            spaceAfter=size * 0.2,
+        )
+        self.muted = style(
+            "muted", fontName=CONDENSED, fontSize=size * 0.88, leading=size * 1.1, textColor=MUTED
+        )
+
+
+def heading(text: str, scale: Scale, **overrides: Any) -> Paragraph:
+    return Paragraph(esc(text), style("h", parent=scale.heading, **overrides))
+
+
+def form_band(card: SignalCard, form: Form, scale: Scale) -> Flowable:
+    """A coloured band with the form's name, above its signals."""
+    label = Paragraph(
+        esc(card.forms[form]),
+        style(
+            "band",
+            fontName=BOLD,
+            fontSize=scale.size * 1.15,
+            leading=scale.size * 1.4,
+            textColor=colors.white,
+        ),
+    )
+    band = Table([[label]], colWidths=["100%"])
+    band.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), FORM_COLOURS[form]),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.1 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.4 * mm),
+                ("ROUNDEDCORNERS", [1.5 * mm] * 4),
+            ]
+        )
+    )
+    band.spaceBefore = scale.size * 0.5
+    band.spaceAfter = scale.size * 0.2
+    return Tagged(f"form:{form}", band)
+
+
+def signal_item(signal: Signal, form: Form, scale: Scale) -> Flowable:
+    bullet = style(
+        "b", parent=scale.bullet, bulletColor=FORM_COLOURS[form], bulletFontSize=scale.size * 1.1
+    )
+    return Tagged(signal.id, Paragraph(esc(signal.text), bullet, bulletText="•"))
+
+
+def signals_by_form(
+    card: SignalCard,
+    scale: Scale,
+    signals: list[Signal] | None = None,
+    *,
+    with_categories: bool = True,
+) -> list[Flowable]:
+    """Every form in turn, its signals grouped by category; a heading never ends a panel."""
+    chosen = card.signals if signals is None else signals
+    story: list[Flowable] = []
+    for form in FORMS:
+        of_form = [s for s in chosen if form in s.forms]
+        if not of_form:
+            continue
+        pending: list[Flowable] = [form_band(card, form, scale)]
+        for category, label in card.categories.items():
+            in_category = [s for s in of_form if s.category == category]
+            if not in_category:
+                continue
+            if with_categories:
+                pending.append(Paragraph(esc(label.upper()), scale.small_caps))
+            first, *rest = (signal_item(s, form, scale) for s in in_category)
+            story.append(Group(in_category[0].id, [*pending, first]))
+            story.extend(rest)
+            pending = []
+    return story
+
+
+def numbered(items: list[tuple[str, str]], scale: Scale, item_ids: list[str]) -> list[Flowable]:
+    """Numbered steps: bold title and a line of text."""
+    story: list[Flowable] = []
+    for number, ((title, text), item_id) in enumerate(zip(items, item_ids, strict=True), start=1):
+        body = f"<font name='{CONDENSED_BOLD}'>{esc(title)}</font>"
+        if text:
+            body += f"<br/>{esc(text)}"
+        story.append(
+            Tagged(
+                item_id,
+                Paragraph(
+                    body,
+                    style(
+                        "n",
+                        parent=scale.bullet,
+                        leftIndent=scale.size * 1.5,
+                        bulletFontName=CONDENSED_BOLD,
+                    ),
+                    bulletText=f"{number}.",
+                ),
+            )
+        )
+    return story
+
+
+def meldcode_steps(
+    steps: list[MeldcodeStep], scale: Scale, *, with_text: bool = True
+) -> list[Flowable]:
+    return numbered(
+        [(s.title, s.text if with_text else "") for s in steps],
+        scale,
+        [f"meldcode-{s.number}" for s in steps],
+    )
+
+
+def help_line(line: HelpLine, scale: Scale, *, compact: bool = False) -> Flowable:
+    name = f"<font name='{CONDENSED_BOLD}'>{esc(line.name)}</font>"
+    contact = esc(line.contact) + (
+        f" <font color='#5a6270'>({esc(line.hours)})</font>" if line.hours else ""
+    )
+    text = f"{name}  {contact}"
+    if not compact:
+        text += f"<br/><font color='#5a6270' size='{scale.size * 0.9:.1f}'>{esc(line.for_)}</font>"
+    return Tagged(
+        f"help:{line.id}",
+        Paragraph(
+            text, style("hl", parent=scale.body, spaceAfter=scale.size * (0.25 if compact else 0.5))
+        ),
+    )
+
+
+def contact_box(contact: SchoolContact, heading_text: str, scale: Scale) -> list[Flowable]:
+    """The school's own contact in a tinted box; nothing when the school entered none."""
+    if not contact:
+        return []
+    rows: list[list[Flowable]] = [
+        [
+            Paragraph(
+                esc(heading_text), style("ch", parent=scale.body, fontName=BOLD, textColor=NAVY)
+            )
+        ]
+    ]
+    if contact.school:
+        rows.append([Paragraph(esc(contact.school), scale.body)])
+    rows.extend([Paragraph(esc(line), scale.body)] for line in contact.lines())
+    box = Table(rows, colWidths=["100%"])
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), TINT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.6 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6 * mm),
+                ("TOPPADDING", (0, 0), (-1, 0), 2 * mm),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 2 * mm),
+                ("ROUNDEDCORNERS", [2 * mm] * 4),
+            ]
+        )
+    )
+    return [Spacer(1, scale.size * 0.6), Tagged("school-contact", box)]

@@ -1,0 +1,244 @@
+"""What every printable document shares: embedded fonts, colours, styles, and panels that
+refuse to overflow.
+
+reportlab's ``Paragraph`` parses markup, so every piece of text that is not ours (a school's
+name, a coordinator's e-mail) goes through :func:`esc` first. The built-in PDF fonts cannot draw
+many characters; DejaVu Sans (``resources/fonts``, free licence) is embedded instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame
+
+from toolkit.atomic import write_atomic
+from toolkit.resources import resource_path
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+CONDENSED = "DejaVuSansCondensed"
+CONDENSED_BOLD = "DejaVuSansCondensed-Bold"
+
+NAVY = colors.HexColor("#1d3557")
+ACCENT = colors.HexColor("#e07a5f")
+INK = colors.HexColor("#1f2430")
+MUTED = colors.HexColor("#5a6270")
+TINT = colors.HexColor("#eef2f7")
+WARM_TINT = colors.HexColor("#fdf0ea")
+FORM_COLOURS = {
+    "sexual": colors.HexColor("#b5446e"),
+    "criminal": colors.HexColor("#2a6f97"),
+    "labour": colors.HexColor("#6a994e"),
+    "any": colors.HexColor("#5a6270"),
+}
+
+
+class PanelOverflow(ValueError):
+    """Text does not fit its panel; the message names the item (a signal's id) that did not."""
+
+    def __init__(self, document: str, panel: str, item: str) -> None:
+        self.document, self.panel, self.item = document, panel, item
+        super().__init__(
+            f"{document}: '{item}' past niet meer in het paneel '{panel}'. "
+            f"Maak de tekst korter of verdeel de inhoud anders."
+        )
+
+
+@functools.cache
+def register_fonts() -> None:
+    for name in (REGULAR, BOLD, CONDENSED, CONDENSED_BOLD):
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
+    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD)
+    pdfmetrics.registerFontFamily(CONDENSED, normal=CONDENSED, bold=CONDENSED_BOLD)
+
+
+def esc(text: str) -> str:
+    """Text that is safe inside a reportlab Paragraph (``&``, ``<``, ``>`` escaped)."""
+    return escape(text)
+
+
+def style(name: str, **overrides: Any) -> ParagraphStyle:
+    """A paragraph style; with ``parent=``, only ``overrides`` change the parent's values."""
+    if "parent" in overrides:
+        return ParagraphStyle(name, **overrides)
+    base: dict[str, Any] = {"fontName": REGULAR, "fontSize": 9, "leading": 11.5, "textColor": INK}
+    base.update(overrides)
+    if "fontSize" in overrides and "leading" not in overrides:
+        base["leading"] = overrides["fontSize"] * 1.25
+    return ParagraphStyle(name, **base)
+
+
+class Tagged(Flowable):  # type: ignore[misc]
+    """Wraps a flowable with the id of the content item it shows, for overflow messages."""
+
+    def __init__(self, item: str, inner: Flowable) -> None:
+        super().__init__()
+        self.item = item
+        self.inner = inner
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        width, height = self.inner.wrap(avail_width, avail_height)
+        self.width, self.height = width, height
+        return width, height
+
+    def draw(self) -> None:
+        self.inner.drawOn(self.canv, 0, 0)
+
+    def getSpaceBefore(self) -> float:
+        return float(self.inner.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.inner.getSpaceAfter())
+
+
+class Group(Flowable):  # type: ignore[misc]
+    """Flowables that stay together in one panel (a heading with its first item)."""
+
+    def __init__(self, item: str, members: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.item = item
+        self.members = list(members)
+        self._sizes: list[tuple[float, float, float]] = []
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._sizes = []
+        total = 0.0
+        for index, member in enumerate(self.members):
+            width, height = member.wrap(avail_width, avail_height)
+            before = member.getSpaceBefore() if index else 0.0
+            self._sizes.append((width, height, before))
+            total += (
+                before + height + (member.getSpaceAfter() if index < len(self.members) - 1 else 0)
+            )
+        self.width, self.height = avail_width, total
+        return avail_width, total
+
+    def draw(self) -> None:
+        y = self.height
+        for index, (member, (_w, height, before)) in enumerate(
+            zip(self.members, self._sizes, strict=True)
+        ):
+            y -= before + height
+            member.drawOn(self.canv, 0, y)
+            if index < len(self.members) - 1:
+                y -= member.getSpaceAfter()
+
+    def getSpaceBefore(self) -> float:
+        return float(self.members[0].getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:
+        return float(self.members[-1].getSpaceAfter())
+
+
+def item_of(flowable: Flowable) -> str:
+    return str(getattr(flowable, "item", "") or type(flowable).__name__)
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on the page, in points, from the bottom-left corner."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    def inset(self, dx: float, dy: float | None = None) -> Box:
+        dy = dx if dy is None else dy
+        return Box(self.x + dx, self.y + dy, self.width - 2 * dx, self.height - 2 * dy)
+
+
+def fill(
+    canvas: Canvas,
+    box: Box,
+    flowables: Sequence[Flowable],
+    *,
+    document: str,
+    panel: str,
+) -> list[Flowable]:
+    """Lay ``flowables`` into ``box``; raise :class:`PanelOverflow` if any do not fit."""
+    leftover = fill_partly(canvas, box, flowables)
+    if leftover:
+        raise PanelOverflow(document, panel, item_of(leftover[0]))
+    return leftover
+
+
+def fill_partly(canvas: Canvas, box: Box, flowables: Sequence[Flowable]) -> list[Flowable]:
+    """Lay out what fits; return what does not (a flowing story over several panels)."""
+    frame = Frame(
+        box.x,
+        box.y,
+        box.width,
+        box.height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        showBoundary=0,
+    )
+    pending = list(flowables)
+    frame.addFromList(pending, canvas)
+    return pending
+
+
+def render(
+    draw_pages: Callable[[Canvas], None],
+    *,
+    pagesize: tuple[float, float],
+    title: str,
+    subject: str,
+    language: str,
+) -> bytes:
+    """Run ``draw_pages`` on a fresh canvas; the PDF's bytes (reproducible: no timestamps)."""
+    register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer,
+        pagesize=pagesize,
+        invariant=True,
+        pageCompression=1,
+        lang="nl-NL" if language == "nl" else "en-GB",
+    )
+    canvas.setTitle(title)
+    canvas.setSubject(subject)
+    canvas.setAuthor("Schoolsignaal")
+    canvas.setCreator("Schoolsignaal")
+    draw_pages(canvas)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def save(data: bytes, path: str | Path) -> Path:
+    """Write a finished PDF atomically: never a half-written file."""
+    return write_atomic(Path(path), data, mode=0o644)
+
+
+def crop_marks(
+    canvas: Canvas, xs: Sequence[float], ys: Sequence[float], page: tuple[float, float]
+) -> None:
+    """Short cut or fold marks at the page edges, at each x (top and bottom) and y (left, right)."""
+    width, height = page
+    canvas.saveState()
+    canvas.setStrokeColor(colors.HexColor("#9aa0a6"))
+    canvas.setLineWidth(0.4)
+    length = 4 * mm
+    for x in xs:
+        canvas.line(x, height, x, height - length)
+        canvas.line(x, 0, x, length)
+    for y in ys:
+        canvas.line(0, y, length, y)
+        canvas.line(width, y, width - length, y)
+    canvas.restoreState()
