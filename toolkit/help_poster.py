@@ -75,7 +75,10 @@ def _body(card: SignalCard, contact: SchoolContact, k: float, width: float) -> l
     for line in card.pupil_lines():
         row = Table(
             [
-                [Paragraph(esc(line.name), name_style), Paragraph(esc(line.contact), number_style)],
+                [
+                    Paragraph(esc(line.name), name_style),
+                    Paragraph(esc(line.contact).replace(" · ", "<br/>"), number_style),
+                ],
                 [Paragraph(esc(line.pupil_text or ""), text_style), ""],
             ],
             colWidths=[width * 0.5, width * 0.5],

@@ -13,6 +13,18 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def settle(app: object, seconds: float = 0.8) -> None:
+    """Let Qt finish asynchronous work (the PDF preview renders pages in a thread)."""
+    import time
+
+    from PySide6.QtCore import QCoreApplication
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
 def main(out: Path) -> None:
     from desktop.language import apply_language
     from desktop.ui.app import build
@@ -27,6 +39,22 @@ def main(out: Path) -> None:
                 window.show_page(page)
                 built.app.processEvents()
                 window.grab().save(str(out / f"{language}-{number}-{type(page).__name__}.png"))
+            card_page = window.signal_card_page
+            window.show_page(card_page)
+            card_page.set_ticked("several-phones", True)
+            card_page.set_ticked("recruits-peers", True)
+            card_page.tree.setCurrentItem(card_page.signal_items()[3])
+            card_page.search.setText("telefoon" if language == "nl" else "phone")
+            built.app.processEvents()
+            window.grab().save(str(out / f"{language}-2b-signal-search.png"))
+            card_page.search.clear()
+            card_page.clear_ticks()
+            dialog = window.open_signal_card_printing()
+            for fmt in range(dialog.format.count()):
+                dialog.format.setCurrentIndex(fmt)
+                settle(built.app)
+                dialog.grab().save(str(out / f"{language}-print-{dialog.format.currentData()}.png"))
+            dialog.close()
         window.close()
     print(f"screenshots in {out}")
 

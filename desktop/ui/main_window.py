@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -13,13 +14,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.i18n import _
+from desktop.i18n import _, ngettext
 from desktop.school_profile import SchoolProfile
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.concerns import ConcernsPage
@@ -28,6 +30,9 @@ from desktop.ui.pages.printing import PrintingPage
 from desktop.ui.pages.settings import SettingsPage
 from desktop.ui.pages.signal_card import SignalCardPage
 from desktop.ui.style import STYLE_SHEET
+
+if TYPE_CHECKING:
+    from desktop.ui.print_dialog import SignalCardPrintDialog
 from desktop.ui.widgets import named
 
 
@@ -59,6 +64,7 @@ class MainWindow(QMainWindow):
     def __init__(self, profile: SchoolProfile) -> None:
         super().__init__()
         self.profile = profile
+        self.last_message: QMessageBox | None = None
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1200, 780)
@@ -118,8 +124,39 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda row=number: self.navigation.setCurrentRow(row))
 
+        self.signal_card_page.print_requested.connect(self.open_signal_card_printing)
+        self.printing_page.signal_card_requested.connect(self.open_signal_card_printing)
+        self.signal_card_page.concern_requested.connect(self.start_concern)
+
         self.navigation.setCurrentRow(0)
         self.retranslate()
+
+    def open_signal_card_printing(self) -> SignalCardPrintDialog:
+        from desktop.ui.print_dialog import SignalCardPrintDialog  # QtPdf loads on first use
+
+        dialog = SignalCardPrintDialog(
+            lambda: self.profile.settings, self.profile.paths.documents, self
+        )
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
+
+    def start_concern(self, signal_ids: list[str]) -> None:
+        """Hand ticked signals to the concern log (it arrives with the vault)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(_("Zorgmeldingen"))
+        box.setText(_("Het vastleggen van zorgmeldingen komt in een volgende versie."))
+        box.setInformativeText(
+            ngettext(
+                "Je {n} aangevinkte signaal blijft aangevinkt op de signalenkaart.",
+                "Je {n} aangevinkte signalen blijven aangevinkt op de signalenkaart.",
+                len(signal_ids),
+            ).format(n=len(signal_ids))
+        )
+        box.setModal(True)
+        box.show()
+        self.last_message = box
 
     def show_page(self, page: Page) -> None:
         self.navigation.setCurrentRow(self.pages.index(page))

@@ -1,0 +1,45 @@
+"""Printing the toolkit: documents made by `toolkit/` with the school's details from settings.
+
+The UI asks for a document here and gets PDF bytes back; it shows, saves or prints them.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from desktop.settings import Settings
+from toolkit.school_contact import SchoolContact
+
+log = logging.getLogger(__name__)
+
+
+def school_contact(settings: Settings) -> SchoolContact:
+    return SchoolContact(
+        school=settings.school_name,
+        name=settings.coordinator_name,
+        role=settings.coordinator_role,
+        phone=settings.coordinator_phone,
+        email=settings.coordinator_email,
+    )
+
+
+def signal_card_pdf(settings: Settings, language: str, fmt: str, paper: str = "a4") -> bytes:
+    from toolkit.signal_card_documents import build_signal_card
+
+    data = build_signal_card(language, fmt, paper=paper, contact=school_contact(settings))
+    log.info("signal card built: %s, %s, %s", fmt, paper, language)
+    return data
+
+
+def signal_card_file_name(language: str, fmt: str, paper: str = "a4") -> str:
+    from toolkit.signal_card_documents import file_name
+
+    return file_name(language, fmt, paper)
+
+
+def save_pdf(data: bytes, path: str | Path) -> Path:
+    """Write atomically: the old file or the whole new one, never half."""
+    from toolkit.pdf import save
+
+    return save(data, path)
