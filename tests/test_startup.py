@@ -24,8 +24,8 @@ def test_quit_on_first_paint_defers_heavy_imports(basedir: Path) -> None:
         "from desktop.ui.app import build\n"
         "built = build(sys.argv[1:])\n"
         "rc = built.app.exec()\n"
-        "heavy = sorted(m for m in ('sqlalchemy', 'reportlab', 'pydantic', 'yaml', 'babel.dates', 'PySide6.QtPdf')"
-        " if m in sys.modules)\n"
+        "heavy = ('sqlalchemy', 'reportlab', 'pydantic', 'yaml', 'babel.dates', 'PySide6.QtPdf')\n"
+        "heavy = sorted(m for m in heavy if m in sys.modules)\n"
         "print('heavy:', heavy)\n"
         "raise SystemExit(rc)\n"
     )

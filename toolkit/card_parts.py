@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from toolkit.pdf import (
     BOLD,
@@ -21,6 +21,7 @@ from toolkit.pdf import (
     Tagged,
     esc,
     style,
+    table_style,
 )
 from toolkit.school_contact import SchoolContact
 from toolkit.signal_card import FORMS, Form, HelpLine, MeldcodeStep, Signal, SignalCard
@@ -39,6 +40,7 @@ class Scale:
             leading=size * 1.2,
             leftIndent=size * 1.1,
             bulletIndent=0,
+            bulletFontName=CONDENSED,
             spaceAfter=size * 0.28,
         )
         self.heading = style(
@@ -82,7 +84,7 @@ def form_band(card: SignalCard, form: Form, scale: Scale) -> Flowable:
     )
     band = Table([[label]], colWidths=["100%"])
     band.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), FORM_COLOURS[form]),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2 * mm),
@@ -199,7 +201,7 @@ def contact_box(contact: SchoolContact, heading_text: str, scale: Scale) -> list
     rows.extend([Paragraph(esc(line), scale.body)] for line in contact.lines())
     box = Table(rows, colWidths=["100%"])
     box.setStyle(
-        TableStyle(
+        table_style(
             [
                 ("BACKGROUND", (0, 0), (-1, -1), TINT),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),

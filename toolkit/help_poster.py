@@ -7,9 +7,23 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, Spacer, Table
 
-from toolkit.pdf import ACCENT, BOLD, INK, MUTED, NAVY, TINT, Box, Tagged, esc, fill, render, style
+from toolkit.pdf import (
+    ACCENT,
+    BOLD,
+    INK,
+    MUTED,
+    NAVY,
+    TINT,
+    Box,
+    Tagged,
+    esc,
+    fill,
+    render,
+    style,
+    table_style,
+)
 from toolkit.school_contact import SchoolContact
 from toolkit.signal_card import SignalCard
 
@@ -84,7 +98,7 @@ def _body(card: SignalCard, contact: SchoolContact, k: float, width: float) -> l
             colWidths=[width * 0.5, width * 0.5],
         )
         row.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("SPAN", (0, 1), (1, 1)),
                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -112,7 +126,7 @@ def _body(card: SignalCard, contact: SchoolContact, k: float, width: float) -> l
         ]
         box = Table(rows, colWidths=[width])
         box.setStyle(
-            TableStyle(
+            table_style(
                 [
                     ("BACKGROUND", (0, 0), (-1, -1), TINT),
                     ("LEFTPADDING", (0, 0), (-1, -1), 5 * mm * k),

@@ -22,7 +22,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame
+from reportlab.platypus import Flowable, Frame, TableStyle
 
 from toolkit.atomic import write_atomic
 from toolkit.resources import resource_path
@@ -74,11 +74,22 @@ def style(name: str, **overrides: Any) -> ParagraphStyle:
     """A paragraph style; with ``parent=``, only ``overrides`` change the parent's values."""
     if "parent" in overrides:
         return ParagraphStyle(name, **overrides)
-    base: dict[str, Any] = {"fontName": REGULAR, "fontSize": 9, "leading": 11.5, "textColor": INK}
+    base: dict[str, Any] = {
+        "fontName": REGULAR,
+        "bulletFontName": REGULAR,  # the default, Helvetica, is not embedded
+        "fontSize": 9,
+        "leading": 11.5,
+        "textColor": INK,
+    }
     base.update(overrides)
     if "fontSize" in overrides and "leading" not in overrides:
         base["leading"] = overrides["fontSize"] * 1.25
     return ParagraphStyle(name, **base)
+
+
+def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    """A TableStyle whose cells use an embedded font (a table's default is Helvetica)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), *commands])
 
 
 class Tagged(Flowable):  # type: ignore[misc]
@@ -211,6 +222,7 @@ def render(
         invariant=True,
         pageCompression=1,
         lang="nl-NL" if language == "nl" else "en-GB",
+        initialFontName=REGULAR,
     )
     canvas.setTitle(title)
     canvas.setSubject(subject)

@@ -103,3 +103,27 @@ def test_dates_and_numbers_follow_the_language() -> None:
     i18n.set_language("en")
     assert i18n.format_date(day) == "March 1, 2026"
     assert i18n.format_number(1234.5) == "1,234.5"
+
+
+def test_no_translation_call_hides_inside_an_f_string() -> None:
+    """Babel cannot extract `_("...")` written inside an f-string: it would stay untranslated."""
+    import ast
+
+    def is_literal_translation(node: ast.AST) -> bool:
+        return (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in {"_", "N_", "ngettext"}
+            and bool(node.args)
+            and isinstance(node.args[0], ast.Constant)
+        )
+
+    hidden = [
+        f"{path.name}:{inner.lineno}"
+        for path in sorted((ROOT / "desktop").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.JoinedStr)
+        for inner in ast.walk(node)
+        if is_literal_translation(inner)
+    ]
+    assert hidden == []

@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from pytestqt.qtbot import QtBot
+
+from desktop.language import apply_language
+from desktop.ui.app import Built
+from desktop.ui.pages.signal_card import SignalCardPage
+
+
+def open_page(built: Built) -> SignalCardPage:
+    page = built.window.signal_card_page
+    built.window.show_page(page)
+    assert page.card is not None
+    return page
+
+
+def test_content_loads_when_first_shown(built: Built) -> None:
+    page = built.window.signal_card_page
+    assert page.card is None  # not at start-up
+    page = open_page(built)
+    assert len(page.signal_items()) >= 40
+    assert page.count.text() == "0 signalen aangevinkt"
+    assert not page.new_concern.isEnabled()
+
+
+def test_search_ignores_case_and_accents(built: Built, qtbot: QtBot) -> None:
+    page = open_page(built)
+    qtbot.keyClicks(page.search, "TELEFOON")
+    visible = page.visible_signal_ids()
+    assert "several-phones" in visible
+    assert "phone-contract-for-others" in visible
+    assert "name-tattoo" not in visible
+    page.search.setText("coordinator")  # finds "zorgcoördinator" in an explanation
+    assert page.visible_signal_ids() == ["self-harm"]
+    page.search.setText("xylofoon")  # nothing found: an empty list, no crash
+    assert page.visible_signal_ids() == []
+    page.search.clear()
+    assert len(page.visible_signal_ids()) == len(page.signal_items())
+
+
+def test_filters_by_form_and_category(built: Built) -> None:
+    page = open_page(built)
+    assert page.card is not None
+    page.form_filter.setCurrentIndex(page.form_filter.findData("criminal"))
+    visible = set(page.visible_signal_ids())
+    assert "lots-of-cash" in visible
+    assert "name-tattoo" not in visible
+    assert "mood-swings" in visible  # signals of any form stay
+    page.category_filter.setCurrentIndex(page.category_filter.findData("online"))
+    visible = set(page.visible_signal_ids())
+    assert visible
+    assert all(page.card.signal(i).category == "online" for i in visible)
+    page.form_filter.setCurrentIndex(0)
+    page.category_filter.setCurrentIndex(0)
+    assert len(page.visible_signal_ids()) == len(page.signal_items())
+
+
+def test_ticks_follow_a_signal_everywhere_and_start_a_concern(built: Built, qtbot: QtBot) -> None:
+    page = open_page(built)
+    items = [
+        i for i in page.signal_items() if i.data(0, Qt.ItemDataRole.UserRole) == "recruits-peers"
+    ]
+    assert len(items) == 2  # sexual and criminal
+    items[0].setCheckState(0, Qt.CheckState.Checked)
+    assert items[1].checkState(0) == Qt.CheckState.Checked
+    page.set_ticked("several-phones", True)
+    assert page.count.text() == "2 signalen aangevinkt"
+    assert page.new_concern.isEnabled()
+    with qtbot.waitSignal(page.concern_requested) as blocker:
+        page.new_concern.click()
+    assert blocker.args == [["several-phones", "recruits-peers"]]
+    assert built.window.last_message is not None
+    assert "volgende versie" in built.window.last_message.text()
+    built.window.last_message.close()
+    page.clear_button.click()
+    assert page.ticked_ids() == []
+    assert items[1].checkState(0) == Qt.CheckState.Unchecked
+
+
+def test_language_switch_keeps_ticks(built: Built, qtbot: QtBot) -> None:
+    page = open_page(built)
+    page.set_ticked("sextortion", True)
+    apply_language("en")  # Qt posts the LanguageChange event to each window
+    qtbot.waitUntil(lambda: page.card is not None and page.card.language == "en")
+    assert page.ticked_ids() == ["sextortion"]
+    assert page.count.text() == "1 signal ticked"
+    texts = [i.text(0) for i in page.signal_items()]
+    assert any("phone" in t for t in texts)
+
+
+def test_explanation_panel(built: Built) -> None:
+    page = open_page(built)
+    item = next(
+        i for i in page.signal_items() if i.data(0, Qt.ItemDataRole.UserRole) == "name-tattoo"
+    )
+    page.tree.setCurrentItem(item)
+    assert "tatoeage" in page.explanation.toPlainText()
+    assert "0800-2000" in page.help_lines.toPlainText()
+    assert "Collegiale consultatie" in page.meldcode.toPlainText()
+
+
+def test_print_dialog_previews_saves_and_prints(built: Built, qtbot: QtBot, tmp_path: Path) -> None:
+    built.profile.save({"coordinator_name": "Anna de Vries", "school_name": "De Linde"})
+    dialog = built.window.open_signal_card_printing()
+    qtbot.addWidget(dialog)
+    assert dialog.document.pageCount() == 2
+    assert not dialog.paper.isVisible()
+    dialog.format.setCurrentIndex(dialog.format.findData("poster"))
+    dialog.paper.setCurrentIndex(dialog.paper.findData("a3"))
+    assert dialog.paper.isVisible()
+    assert dialog.document.pageCount() == 1
+    folder = tmp_path / "out"
+    folder.mkdir()
+    target = folder / "poster.pdf"
+    assert dialog.save_to(target)
+    assert "Anna de Vries" in PdfReader(target).pages[0].extract_text()
+    assert [p.name for p in folder.iterdir()] == ["poster.pdf"]
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    dialog.format.setCurrentIndex(dialog.format.findData("pocket"))
+    assert dialog.print_to(printer) == 2
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
+    dialog.close()
+
+
+def test_print_dialog_save_failure_keeps_dialog_open(
+    built: Built, qtbot: QtBot, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    dialog = built.window.open_signal_card_printing()
+    qtbot.addWidget(dialog)
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert not dialog.save_to(blocker / "card.pdf")
+    assert warnings
+    assert "niet worden opgeslagen" in warnings[0]
+    dialog.close()
