@@ -41,6 +41,7 @@ class Scale:
             leftIndent=size * 1.1,
             bulletIndent=0,
             bulletFontName=CONDENSED,
+            bulletFontSize=size,
             spaceAfter=size * 0.28,
         )
         self.heading = style(
