@@ -95,6 +95,23 @@ def _field_path(loc: Sequence[int | str]) -> str:
     return path
 
 
+def _clean_loc(data: Any, loc: Sequence[int | str]) -> list[int | str]:
+    """Drop the tag pydantic adds for a discriminated union (``slides[3].quiz.answer``)."""
+    cleaned: list[int | str] = []
+    for part in loc:
+        is_tag = isinstance(data, dict) and part not in data and data.get("kind") == part
+        if is_tag:
+            continue
+        cleaned.append(part)
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and part < len(data):
+            data = data[part]
+        else:
+            data = None
+    return cleaned
+
+
 def _line_of(node: yaml.Node | None, loc: Sequence[int | str]) -> int | None:
     """Walk the YAML node tree along a pydantic error location to the nearest line."""
     line = node.start_mark.line + 1 if node is not None else None
@@ -148,13 +165,10 @@ def validate_data(
     try:
         return model.model_validate(data, context=context)
     except ValidationError as err:
-        problems = [
-            Problem(
-                file_name,
-                _line_of(node, e["loc"]),
-                _field_path(e["loc"]),
-                _message(dict(e)),
+        problems = []
+        for e in err.errors(include_url=False):
+            loc = _clean_loc(data, e["loc"])
+            problems.append(
+                Problem(file_name, _line_of(node, loc), _field_path(loc), _message(dict(e)))
             )
-            for e in err.errors(include_url=False)
-        ]
         raise ContentError(problems) from None
