@@ -42,12 +42,22 @@ def _plain_markdown(value: str) -> str:
 
 
 class SlideBase(ContentModel):
+    kind: str  # each slide kind narrows this to its own name
     id: Id
     notes: Markdown
     minutes: Minutes | None = None
     levels: list[Level] | None = None  # only for these levels; None: every level
 
     _check_notes = field_validator("notes")(lambda cls, v: _plain_markdown(v))
+
+    @property
+    def heading(self) -> str:
+        """A one-line name for lists: the title, statement or question."""
+        for name in ("title", "statement", "question"):
+            value = getattr(self, name, None)
+            if isinstance(value, str):
+                return value
+        return self.id
 
     def shown_for(self, level: Level | None) -> bool:
         return level is None or self.levels is None or level in self.levels

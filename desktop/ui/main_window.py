@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -32,7 +32,9 @@ from desktop.ui.pages.signal_card import SignalCardPage
 from desktop.ui.style import STYLE_SHEET
 
 if TYPE_CHECKING:
+    from desktop.ui.presenter.windows import PresenterSession
     from desktop.ui.print_dialog import SignalCardPrintDialog
+    from lessons.library import LoadedLesson
 from desktop.ui.widgets import named
 
 
@@ -61,6 +63,8 @@ class NoticeBar(QFrame):
 
 
 class MainWindow(QMainWindow):
+    presentation_finished = Signal(object)  # LoadedLesson
+
     def __init__(self, profile: SchoolProfile) -> None:
         super().__init__()
         self.profile = profile
@@ -127,6 +131,10 @@ class MainWindow(QMainWindow):
         self.signal_card_page.print_requested.connect(self.open_signal_card_printing)
         self.printing_page.signal_card_requested.connect(self.open_signal_card_printing)
         self.signal_card_page.concern_requested.connect(self.start_concern)
+        self.lessons_page.start_requested.connect(self.start_presentation)
+        self.session: PresenterSession | None = None
+        start = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        start.activated.connect(self._start_from_anywhere)
 
         self.navigation.setCurrentRow(0)
         self.retranslate()
@@ -140,6 +148,29 @@ class MainWindow(QMainWindow):
         dialog.setModal(True)
         dialog.show()
         return dialog
+
+    def _start_from_anywhere(self) -> None:
+        self.show_page(self.lessons_page)
+        self.lessons_page.ensure_loaded()
+        self.lessons_page.start_current()
+
+    def start_presentation(self, loaded: LoadedLesson, level: str | None) -> PresenterSession:
+        """Open the audience window and the console for ``loaded``."""
+        from desktop.presenter import Presentation
+        from desktop.ui.presenter.windows import PresenterSession
+
+        if self.session is not None:
+            self.session.close()
+        presentation = Presentation(loaded.lesson, loaded.folder, level)  # type: ignore[arg-type]
+        self.session = PresenterSession(presentation)
+        self.session.finished.connect(lambda: self._presentation_ended(loaded))
+        self.session.start()
+        return self.session
+
+    def _presentation_ended(self, loaded: LoadedLesson) -> None:
+        self.session = None
+        self.presentation_finished.emit(loaded)
+        self.activateWindow()
 
     def start_concern(self, signal_ids: list[str]) -> None:
         """Hand ticked signals to the concern log (it arrives with the vault)."""

@@ -1,0 +1,275 @@
+"""The state of a lesson being presented: which slide, which step, blank screens, timers.
+
+The presenter's two windows (the audience window on the projector and the console on the
+teacher's laptop) both follow one :class:`Presentation`. What the class may see is built by
+:meth:`Presentation.audience_slide`, a projection that has no field for teacher notes, so notes
+cannot reach the projector.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QObject, Signal
+
+from lessons.model import (
+    CaseSlide,
+    ClosingSlide,
+    HelpSlide,
+    ImageSlide,
+    Lesson,
+    Level,
+    QuizSlide,
+    SlideBase,
+    StatementSlide,
+    TextSlide,
+    TitleSlide,
+)
+
+Blank = Literal["black", "white"] | None
+
+SLIDE_LABELS = {
+    "nl": {
+        "statement": "Stelling",
+        "agree": "Eens",
+        "disagree": "Oneens",
+        "quiz": "Quizvraag",
+        "part": "Deel {n} van {total}",
+        "answer": "Het goede antwoord",
+    },
+    "en": {
+        "statement": "Statement",
+        "agree": "Agree",
+        "disagree": "Disagree",
+        "quiz": "Quiz",
+        "part": "Part {n} of {total}",
+        "answer": "The right answer",
+    },
+}
+
+
+@dataclass(frozen=True)
+class HelpEntry:
+    name: str
+    contact: str
+    text: str
+
+
+@dataclass(frozen=True)
+class AudienceSlide:
+    """Everything the class sees of one slide at one step, and nothing else (no notes)."""
+
+    kind: str
+    language: str
+    title: str = ""
+    subtitle: str = ""
+    body: str = ""  # Markdown
+    image: Path | None = None
+    alt: str = ""
+    caption: str = ""
+    statement: str = ""
+    question: str = ""
+    options: tuple[str, ...] = ()
+    answer: int | None = None  # 1-based, only once revealed
+    explanation: str = ""  # Markdown, only once revealed
+    part_text: str = ""  # Markdown
+    part_number: int = 0
+    part_total: int = 0
+    questions: tuple[str, ...] = ()
+    help_lines: tuple[HelpEntry, ...] = ()
+    takeaways: tuple[str, ...] = ()
+    labels: dict[str, str] = field(default_factory=dict)
+
+
+HelpResolver = Callable[[str, list[str]], list[HelpEntry]]
+
+
+def audience_slide(
+    slide: SlideBase, step: int, language: str, folder: Path, help_resolver: HelpResolver
+) -> AudienceSlide:
+    """The class's view of ``slide`` at ``step`` (0-based)."""
+    base = AudienceSlide(kind=slide.kind, language=language, labels=SLIDE_LABELS[language])
+    if isinstance(slide, TitleSlide):
+        return replace(base, title=slide.title, subtitle=slide.subtitle or "")
+    if isinstance(slide, TextSlide):
+        return replace(base, title=slide.title, body=slide.body)
+    if isinstance(slide, ImageSlide):
+        return replace(
+            base,
+            title=slide.title,
+            image=folder / slide.image,
+            alt=slide.alt,
+            caption=slide.caption or "",
+        )
+    if isinstance(slide, StatementSlide):
+        return replace(base, statement=slide.statement)
+    if isinstance(slide, QuizSlide):
+        revealed = step >= 1
+        return replace(
+            base,
+            question=slide.question,
+            options=tuple(slide.options),
+            answer=slide.answer if revealed else None,
+            explanation=slide.explanation if revealed else "",
+        )
+    if isinstance(slide, CaseSlide):
+        part = slide.parts[min(step, len(slide.parts) - 1)]
+        return replace(
+            base,
+            title=slide.title,
+            part_text=part.text,
+            part_number=min(step, len(slide.parts) - 1) + 1,
+            part_total=len(slide.parts),
+            questions=tuple(part.questions),
+        )
+    if isinstance(slide, HelpSlide):
+        return replace(
+            base,
+            title=slide.title,
+            subtitle=slide.intro or "",
+            help_lines=tuple(help_resolver(language, slide.help_lines)),
+        )
+    if isinstance(slide, ClosingSlide):
+        return replace(base, title=slide.title, takeaways=tuple(slide.takeaways))
+    raise TypeError(f"unknown slide kind {type(slide).__name__}")
+
+
+def signal_card_help(language: str, ids: list[str]) -> list[HelpEntry]:
+    """Help lines from the signal card, in the given order."""
+    from toolkit.signal_card import load_signal_card
+
+    lines = {h.id: h for h in load_signal_card(language).help_lines}
+    return [
+        HelpEntry(lines[i].name, lines[i].contact, lines[i].pupil_text or lines[i].for_)
+        for i in ids
+        if i in lines
+    ]
+
+
+class Presentation(QObject):
+    """Where the teacher is in the lesson. Both windows listen to ``changed``."""
+
+    changed = Signal()
+    finished = Signal()
+
+    def __init__(
+        self,
+        lesson: Lesson,
+        folder: Path,
+        level: Level | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        help_resolver: HelpResolver = signal_card_help,
+    ) -> None:
+        super().__init__()
+        self.lesson = lesson
+        self.folder = folder
+        self.level = level
+        self.slides = lesson.slides_for(level)
+        self.index = 0
+        self.step = 0
+        self.blank: Blank = None
+        self.clock = clock
+        self.help_resolver = help_resolver
+        self.started_at = clock()
+        self.slide_started_at = self.started_at
+        self.ended = False
+
+    # ---------------------------------------------------------------- where we are
+    @property
+    def slide(self) -> SlideBase:
+        return self.slides[self.index]
+
+    @property
+    def count(self) -> int:
+        return len(self.slides)
+
+    def audience_slide(self, index: int | None = None, step: int | None = None) -> AudienceSlide:
+        index = self.index if index is None else index
+        step = self.step if step is None else step
+        return audience_slide(
+            self.slides[index], step, self.lesson.language, self.folder, self.help_resolver
+        )
+
+    def next_preview(self) -> AudienceSlide | None:
+        """What the next press of Next shows (the next step or the next slide)."""
+        if self.step + 1 < self.slide.steps:
+            return self.audience_slide(self.index, self.step + 1)
+        if self.index + 1 < self.count:
+            return self.audience_slide(self.index + 1, 0)
+        return None
+
+    def can_reveal(self) -> bool:
+        return isinstance(self.slide, QuizSlide) and self.step == 0
+
+    # ---------------------------------------------------------------- moving
+    def next(self) -> None:
+        if self.blank is not None:
+            self.blank = None
+        elif self.step + 1 < self.slide.steps:
+            self.step += 1
+        elif self.index + 1 < self.count:
+            self._go(self.index + 1, 0)
+            return
+        self.changed.emit()
+
+    def previous(self) -> None:
+        if self.blank is not None:
+            self.blank = None
+        elif self.step > 0:
+            self.step -= 1
+        elif self.index > 0:
+            self._go(self.index - 1, self.slides[self.index - 1].steps - 1)
+            return
+        self.changed.emit()
+
+    def first(self) -> None:
+        self._go(0, 0)
+
+    def last(self) -> None:
+        self._go(self.count - 1, 0)
+
+    def go_to(self, number: int) -> bool:
+        """Slide ``number`` (1-based, as the teacher types it); False when out of range."""
+        if not 1 <= number <= self.count:
+            return False
+        self._go(number - 1, 0)
+        return True
+
+    def reveal(self) -> None:
+        if self.can_reveal():
+            self.step = 1
+            self.changed.emit()
+
+    def toggle_blank(self, colour: Literal["black", "white"]) -> None:
+        self.blank = None if self.blank == colour else colour
+        self.changed.emit()
+
+    def end(self) -> None:
+        if not self.ended:
+            self.ended = True
+            self.finished.emit()
+
+    def _go(self, index: int, step: int) -> None:
+        if index != self.index:
+            self.slide_started_at = self.clock()
+        self.index, self.step, self.blank = index, step, None
+        self.changed.emit()
+
+    # ---------------------------------------------------------------- time
+    def lesson_elapsed(self) -> float:
+        return self.clock() - self.started_at
+
+    def slide_elapsed(self) -> float:
+        return self.clock() - self.slide_started_at
+
+    def planned_lesson_seconds(self) -> float:
+        return self.lesson.duration * 60.0
+
+    def planned_slide_seconds(self) -> float | None:
+        minutes = self.slide.minutes
+        return minutes * 60.0 if minutes else None

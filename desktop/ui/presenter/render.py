@@ -1,0 +1,240 @@
+"""Draw a slide on a fixed 16:9 canvas (1920 x 1080), scaled to whatever screen shows it.
+
+Every size here is in canvas pixels, so a slide looks the same on any projector; the type is
+large enough to read from the back of a classroom (body text 44 px on a 1080-line canvas).
+The renderer only ever receives an :class:`~desktop.presenter.AudienceSlide`, which has no
+teacher notes.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
+from PySide6.QtSvg import QSvgRenderer
+
+from desktop.presenter import AudienceSlide
+from desktop.ui.fonts import register_fonts
+from lessons.markdown import BulletList, blocks
+
+WIDTH, HEIGHT = 1920, 1080
+MARGIN = 110
+TOP = 120  # below the title band
+NAVY, ACCENT, INK, MUTED, PAPER = "#1d3557", "#e07a5f", "#1f2430", "#5a6270", "#fbfbf8"
+GREEN, ROSE = "#4f7a3a", "#b5446e"
+
+
+def markdown_html(markdown: str, size: int) -> str:
+    parts = []
+    for block in blocks(markdown):
+        if isinstance(block, BulletList):
+            items = "".join(f"<li style='margin-bottom:10px'>{item}</li>" for item in block.items)
+            parts.append(f"<ul style='-qt-list-indent:1'>{items}</ul>")
+        else:
+            parts.append(f"<p style='margin-bottom:18px'>{block.html}</p>")
+    return f"<div style='font-size:{size}px; color:{INK}'>{''.join(parts)}</div>"
+
+
+def para(text: str, size: int, colour: str = INK, *, bold: bool = False, style: str = "") -> str:
+    """One paragraph of escaped text in canvas pixels."""
+    weight = " font-weight:bold;" if bold else ""
+    css = f"font-size:{size}px; color:{colour};{weight} {style}"
+    return f"<p style='{css}'>{escape(text)}</p>"
+
+
+def _title(text: str, size: int = 68) -> str:
+    return para(text, size, NAVY, bold=True, style="margin-bottom:36px")
+
+
+class SlideRenderer:
+    """Lays out and paints audience slides; layouts are cached per slide view."""
+
+    def __init__(self) -> None:
+        self.family = register_fonts()
+        self._documents: dict[int, tuple[AudienceSlide, QTextDocument]] = {}
+
+    # ---------------------------------------------------------------- layout
+    def document(self, view: AudienceSlide) -> QTextDocument:
+        cached = self._documents.get(id(view))
+        if cached is not None and cached[0] is view:
+            return cached[1]
+        doc = QTextDocument()
+        font = QFont(self.family)
+        font.setPixelSize(44)
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(0)
+        doc.setTextWidth(WIDTH - 2 * MARGIN)
+        doc.setHtml(self._html(view))
+        if len(self._documents) > 64:
+            self._documents.clear()
+        self._documents[id(view)] = (view, doc)
+        return doc
+
+    def content_height(self, view: AudienceSlide) -> float:
+        return float(self.document(view).size().height())
+
+    def available_height(self, view: AudienceSlide) -> float:
+        if view.kind == "image":
+            return 220.0  # the title and caption; the image takes the rest
+        return float(HEIGHT - TOP - 80) if view.kind != "title" else float(HEIGHT - 2 * MARGIN)
+
+    def fits(self, view: AudienceSlide) -> bool:
+        """Does the laid-out text fit its box on the canvas? (Checked for every shipped slide.)"""
+        return self.content_height(view) <= self.available_height(view)
+
+    def _html(self, v: AudienceSlide) -> str:
+        labels = v.labels
+        if v.kind == "title":
+            sub = para(v.subtitle, 48, "#c9d3e3") if v.subtitle else ""
+            return para(v.title, 96, "white", bold=True, style="margin-bottom:30px") + sub
+        if v.kind == "text":
+            return _title(v.title) + markdown_html(v.body, 48)
+        if v.kind == "image":
+            return _title(v.title) + (para(v.caption, 34, MUTED) if v.caption else "")
+        if v.kind == "statement":
+            label = para(
+                labels["statement"].upper(), 40, ACCENT, bold=True, style="margin-bottom:40px"
+            )
+            return label + para(v.statement, 76, NAVY, bold=True)
+        if v.kind == "quiz":
+            return self._quiz_html(v)
+        if v.kind == "case":
+            part = labels["part"].format(n=v.part_number, total=v.part_total)
+            questions = "".join(
+                para("?  " + q, 40, NAVY, style="font-style:italic; margin-top:12px")
+                for q in v.questions
+            )
+            return (
+                _title(v.title, 60)
+                + para(part.upper(), 32, ACCENT, bold=True, style="margin-bottom:18px")
+                + markdown_html(v.part_text, 46)
+                + questions
+            )
+        if v.kind == "help":
+            intro = para(v.subtitle, 40, MUTED, style="margin-bottom:24px") if v.subtitle else ""
+            rows = "".join(
+                "<tr><td style='padding:10px 0px; font-size:42px'>"
+                f"<b>{escape(h.name)}</b><br>"
+                f"<span style='font-size:34px; color:{MUTED}'>{escape(h.text)}</span></td>"
+                f"<td align='right' style='padding:10px 0px; font-size:50px; font-weight:bold;"
+                f" color:{NAVY}'>{escape(h.contact)}</td></tr>"
+                for h in v.help_lines
+            )
+            return _title(v.title) + intro + f"<table width='100%' cellspacing='0'>{rows}</table>"
+        if v.kind == "closing":
+            items = "".join(f"<li style='margin-bottom:22px'>{escape(t)}</li>" for t in v.takeaways)
+            return _title(v.title, 72) + f"<ul style='font-size:52px; color:{INK}'>{items}</ul>"
+        raise ValueError(f"unknown slide kind {v.kind}")
+
+    @staticmethod
+    def _quiz_html(v: AudienceSlide) -> str:
+        rows = []
+        for number, option in enumerate(v.options, start=1):
+            letter = chr(ord("A") + number - 1)
+            right = v.answer == number
+            background = GREEN if right else ("#eceee9" if v.answer else "#eef2f7")
+            colour = "white" if right else (MUTED if v.answer else INK)
+            mark = " ✓" if right else ""
+            cell = f"background-color:{background}; color:{colour}; padding:18px; font-size:46px"
+            text = f"<b>{letter}</b>&nbsp;&nbsp;{escape(option)}{mark}"
+            rows.append(f"<tr><td style='{cell}'>{text}</td></tr>")
+        explanation = ""
+        if v.answer:
+            explanation = f"<div style='margin-top:24px'>{markdown_html(v.explanation, 40)}</div>"
+        return (
+            para(v.labels["quiz"].upper(), 36, ACCENT, bold=True, style="margin-bottom:16px")
+            + para(v.question, 58, NAVY, bold=True, style="margin-bottom:30px")
+            + f"<table width='100%' cellspacing='12' cellpadding='0'>{''.join(rows)}</table>"
+            + explanation
+        )
+
+    # ---------------------------------------------------------------- painting
+    def paint(
+        self,
+        painter: QPainter,
+        target: QRectF,
+        view: AudienceSlide | None,
+        blank: str | None = None,
+    ) -> None:
+        """Letterbox the 16:9 canvas into ``target`` and draw ``view`` (or a blank screen)."""
+        painter.save()
+        painter.fillRect(target, QColor("black"))
+        scale = min(target.width() / WIDTH, target.height() / HEIGHT)
+        x = target.x() + (target.width() - WIDTH * scale) / 2
+        y = target.y() + (target.height() - HEIGHT * scale) / 2
+        painter.translate(x, y)
+        painter.scale(scale, scale)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        canvas = QRectF(0, 0, WIDTH, HEIGHT)
+        if blank is not None or view is None:
+            painter.fillRect(canvas, QColor("white" if blank == "white" else "black"))
+            painter.restore()
+            return
+        self._paint_slide(painter, canvas, view)
+        painter.restore()
+
+    def _paint_slide(self, painter: QPainter, canvas: QRectF, view: AudienceSlide) -> None:
+        doc = self.document(view)
+        height = doc.size().height()
+        if view.kind == "title":
+            painter.fillRect(canvas, QColor(NAVY))
+            painter.fillRect(QRectF(0, HEIGHT - 28, WIDTH, 28), QColor(ACCENT))
+            self._draw(painter, doc, MARGIN, max(MARGIN, (HEIGHT - height) / 2))
+            return
+        painter.fillRect(canvas, QColor(PAPER))
+        painter.fillRect(QRectF(0, 0, WIDTH, 22), QColor(NAVY))
+        painter.fillRect(QRectF(0, 22, WIDTH, 8), QColor(ACCENT))
+        if view.kind == "statement":
+            self._draw(painter, doc, MARGIN, max(TOP, (HEIGHT - 200 - height) / 2))
+            self._agree_bar(painter, view)
+            return
+        self._draw(painter, doc, MARGIN, TOP)
+        if view.kind == "image" and view.image is not None:
+            area = QRectF(MARGIN, TOP + height + 10, WIDTH - 2 * MARGIN, HEIGHT - TOP - height - 60)
+            self._image(painter, view, area)
+
+    @staticmethod
+    def _draw(painter: QPainter, doc: QTextDocument, x: float, y: float) -> None:
+        painter.save()
+        painter.translate(x, y)
+        doc.drawContents(painter)
+        painter.restore()
+
+    def _agree_bar(self, painter: QPainter, view: AudienceSlide) -> None:
+        font = QFont(self.family)
+        font.setPixelSize(52)
+        font.setBold(True)
+        painter.setFont(font)
+        half = (WIDTH - 2 * MARGIN - 40) / 2
+        for index, (key, colour) in enumerate((("disagree", ROSE), ("agree", GREEN))):
+            box = QRectF(MARGIN + index * (half + 40), HEIGHT - 230, half, 130)
+            painter.fillRect(box, QColor(colour))
+            painter.setPen(QColor("white"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, view.labels[key])
+
+    @staticmethod
+    def _image(painter: QPainter, view: AudienceSlide, area: QRectF) -> None:
+        path = str(view.image)
+        if path.lower().endswith(".svg"):
+            renderer = QSvgRenderer(path)
+            size = QSizeF(renderer.defaultSize())
+            if not renderer.isValid() or size.isEmpty():
+                return
+        else:
+            image = QImage(path)
+            if image.isNull():
+                return
+            size = QSizeF(image.size())
+        scale = min(area.width() / size.width(), area.height() / size.height())
+        w, h = size.width() * scale, size.height() * scale
+        rect = QRectF(
+            QPointF(area.x() + (area.width() - w) / 2, area.y() + (area.height() - h) / 2),
+            QSizeF(w, h),
+        )
+        if path.lower().endswith(".svg"):
+            renderer.render(painter, rect)
+        else:
+            painter.drawImage(rect, image)

@@ -1,0 +1,330 @@
+"""The two presenter windows and the session that places them on the screens.
+
+The audience window holds a slide canvas and nothing else. The console holds the current and
+next slide, the notes in large adjustable type, the timers, the slide list and the controls.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import _
+from desktop.presenter import Presentation
+from desktop.ui.presenter.canvas import SlideCanvas
+from desktop.ui.presenter.keys import PresenterKeys
+from desktop.ui.presenter.render import SlideRenderer
+from desktop.ui.widgets import named
+from lessons.markdown import BulletList, blocks
+
+
+def clock(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60:d}:{seconds % 60:02d}"
+
+
+def notes_html(markdown: str) -> str:
+    parts = []
+    for block in blocks(markdown):
+        if isinstance(block, BulletList):
+            parts.append("<ul>" + "".join(f"<li>{i}</li>" for i in block.items) + "</ul>")
+        else:
+            parts.append(f"<p>{block.html}</p>")
+    return "".join(parts)
+
+
+def choose_screens(
+    screens: list[QScreen], console: QScreen | None
+) -> tuple[QScreen | None, QScreen | None]:
+    """(console screen, audience screen); the audience gets another screen than the console."""
+    if not screens:
+        return None, None
+    console = console if console in screens else screens[0]
+    others = [s for s in screens if s is not console]
+    return console, (others[0] if others else None)
+
+
+class AudienceWindow(QWidget):
+    """The projector: the slide and nothing else."""
+
+    def __init__(self, renderer: SlideRenderer) -> None:
+        super().__init__()
+        self.setObjectName("audienceWindow")
+        self.canvas = SlideCanvas(renderer, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+        self.setStyleSheet("#audienceWindow { background: black; }")
+        self.resize(960, 540)
+
+
+class PresenterConsole(QWidget):
+    """The teacher's screen."""
+
+    closing = Signal()
+
+    def __init__(self, presentation: Presentation, renderer: SlideRenderer) -> None:
+        super().__init__()
+        self.setObjectName("presenterConsole")
+        self.presentation = presentation
+        self.notes_size = 22
+
+        self.current = SlideCanvas(renderer)
+        self.next_slide = SlideCanvas(renderer)
+        self.notes = named(QTextBrowser(), "presenterNotes")
+        self.lesson_time = named(QLabel(), "lessonTime")
+        self.slide_time = named(QLabel(), "slideTime")
+        self.position = named(QLabel(), "slidePosition")
+        self.typed = named(QLabel(), "typedNumber")
+        self.slide_list = named(QListWidget(), "slideList")
+        self.slide_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.previous_button = named(QPushButton(), "previousSlide")
+        self.next_button = named(QPushButton(), "nextSlide")
+        self.reveal_button = named(QPushButton(), "revealAnswer")
+        self.black_button = named(QPushButton(), "blackScreen")
+        self.white_button = named(QPushButton(), "whiteScreen")
+        self.swap_button = named(QPushButton(), "swapScreens")
+        self.end_button = named(QPushButton(), "endPresentation")
+        self.smaller = named(QPushButton("A−"), "notesSmaller")
+        self.larger = named(QPushButton("A+"), "notesLarger")
+        for button in (
+            self.previous_button, self.next_button, self.reveal_button, self.black_button,
+            self.white_button, self.swap_button, self.end_button, self.smaller, self.larger,
+        ):  # fmt: skip
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        top = QHBoxLayout()
+        top.addWidget(self.position)
+        top.addWidget(self.typed)
+        top.addStretch(1)
+        top.addWidget(self.lesson_time)
+        top.addSpacing(24)
+        top.addWidget(self.slide_time)
+
+        notes_bar = QHBoxLayout()
+        self.notes_label = QLabel()
+        notes_bar.addWidget(self.notes_label)
+        notes_bar.addStretch(1)
+        notes_bar.addWidget(self.smaller)
+        notes_bar.addWidget(self.larger)
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.current, 3)
+        left_column.addLayout(notes_bar)
+        left_column.addWidget(self.notes, 2)
+
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        self.next_label = QLabel()
+        right_column.addWidget(self.next_label)
+        right_column.addWidget(self.next_slide, 1)
+        right_column.addWidget(self.slide_list, 2)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        controls = QHBoxLayout()
+        for button in (self.previous_button, self.next_button, self.reveal_button):
+            controls.addWidget(button)
+        controls.addStretch(1)
+        for button in (self.black_button, self.white_button, self.swap_button, self.end_button):
+            controls.addWidget(button)
+
+        column = QVBoxLayout(self)
+        column.addLayout(top)
+        column.addWidget(splitter, 1)
+        column.addLayout(controls)
+        self.setStyleSheet(
+            "#presenterConsole { background: #20242c; } QLabel { color: #e8eaee; font-size: 15px; }"
+            " #lessonTime, #slideTime { font-size: 22px; font-weight: 600; }"
+            " #lessonTime[over='true'], #slideTime[over='true'] { color: #ff8a65; }"
+            " #presenterNotes { background: #fbfbf8; color: #1f2430; }"
+            " #slideList { background: #2b303a; color: #e8eaee; font-size: 14px; }"
+        )
+        self.resize(1280, 800)
+
+        p = presentation
+        self.previous_button.clicked.connect(p.previous)
+        self.next_button.clicked.connect(p.next)
+        self.reveal_button.clicked.connect(p.reveal)
+        self.black_button.clicked.connect(lambda: p.toggle_blank("black"))
+        self.white_button.clicked.connect(lambda: p.toggle_blank("white"))
+        self.end_button.clicked.connect(p.end)
+        self.smaller.clicked.connect(lambda: self.set_notes_size(self.notes_size - 2))
+        self.larger.clicked.connect(lambda: self.set_notes_size(self.notes_size + 2))
+        self.slide_list.currentRowChanged.connect(self._list_clicked)
+        self.timer = QTimer(self)
+        self.timer.setInterval(500)
+        self.timer.timeout.connect(self.update_times)
+        self.timer.start()
+        self.retranslate()
+        self.set_notes_size(self.notes_size)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(
+            _("Presentatie – {lesson}").format(lesson=self.presentation.lesson.title)
+        )
+        self.previous_button.setText(_("◀ Vorige"))
+        self.next_button.setText(_("Volgende ▶"))
+        self.reveal_button.setText(_("Antwoord tonen (R)"))
+        self.black_button.setText(_("Zwart (B)"))
+        self.white_button.setText(_("Wit (W)"))
+        self.swap_button.setText(_("Wissel schermen (S)"))
+        self.end_button.setText(_("Stoppen (Esc)"))
+        self.notes_label.setText(_("Notities voor de docent (alleen op dit scherm)"))
+        self.next_label.setText(_("Hierna"))
+        self.smaller.setToolTip(_("Kleinere letters"))
+        self.larger.setToolTip(_("Grotere letters"))
+        self.slide_list.blockSignals(True)
+        self.slide_list.clear()
+        for number, slide in enumerate(self.presentation.slides, start=1):
+            self.slide_list.addItem(f"{number}. {slide.heading}")
+        self.slide_list.blockSignals(False)
+        self.refresh()
+
+    def set_notes_size(self, size: int) -> None:
+        self.notes_size = max(12, min(48, size))
+        self.notes.setStyleSheet(f"font-size: {self.notes_size}px;")
+
+    def refresh(self) -> None:
+        p = self.presentation
+        self.current.show_view(p.audience_slide(), p.blank)
+        self.next_slide.show_view(p.next_preview())
+        self.notes.setHtml(notes_html(p.slide.notes))
+        self.position.setText(
+            _("Dia {n} van {total}").format(n=p.index + 1, total=p.count)
+            + (f" · {p.step + 1}/{p.slide.steps}" if p.slide.steps > 1 else "")
+        )
+        self.reveal_button.setEnabled(p.can_reveal())
+        self.black_button.setDown(p.blank == "black")
+        self.white_button.setDown(p.blank == "white")
+        self.slide_list.blockSignals(True)
+        self.slide_list.setCurrentRow(p.index)
+        self.slide_list.blockSignals(False)
+        self.update_times()
+
+    def update_times(self) -> None:
+        p = self.presentation
+        lesson_over = p.lesson_elapsed() > p.planned_lesson_seconds()
+        self.lesson_time.setText(
+            _("Les {elapsed} / {planned}").format(
+                elapsed=clock(p.lesson_elapsed()), planned=clock(p.planned_lesson_seconds())
+            )
+        )
+        planned = p.planned_slide_seconds()
+        slide_over = planned is not None and p.slide_elapsed() > planned
+        self.slide_time.setText(
+            _("Dia {elapsed} / {planned}").format(
+                elapsed=clock(p.slide_elapsed()), planned=clock(planned) if planned else "–"
+            )
+        )
+        for label, over in ((self.lesson_time, lesson_over), (self.slide_time, slide_over)):
+            if label.property("over") != over:
+                label.setProperty("over", over)
+                label.style().unpolish(label)
+                label.style().polish(label)
+
+    def show_typed(self, text: str) -> None:
+        self.typed.setText(_("Naar dia {n} + Enter").format(n=text) if text else "")
+
+    def _list_clicked(self, row: int) -> None:
+        if row >= 0:
+            self.presentation.go_to(row + 1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.closing.emit()
+        super().closeEvent(event)
+
+
+class PresenterSession(QObject):
+    """Opens both windows, puts the audience on the projector, and closes them at the end."""
+
+    finished = Signal()
+
+    def __init__(self, presentation: Presentation) -> None:
+        super().__init__()
+        self.presentation = presentation
+        self.renderer = SlideRenderer()
+        self.audience = AudienceWindow(self.renderer)
+        self.audience.setWindowTitle(presentation.lesson.title)
+        self.console = PresenterConsole(presentation, self.renderer)
+        self.keys = PresenterKeys(presentation, self.swap_screens)
+        self.keys.on_typed = self.console.show_typed
+        for window in (self.audience, self.console):
+            window.installEventFilter(self.keys)
+        presentation.changed.connect(self.refresh)
+        presentation.finished.connect(self.close)
+        self.console.closing.connect(presentation.end)
+        self.swapped = False
+        self.closed = False
+
+    def start(self) -> None:
+        self.refresh()
+        self.console.show()
+        self.place_windows()
+        self.console.activateWindow()
+
+    def refresh(self) -> None:
+        p = self.presentation
+        self.audience.canvas.show_view(p.audience_slide(), p.blank)
+        self.console.refresh()
+
+    def screens(self) -> tuple[QScreen | None, QScreen | None]:
+        console_screen, audience_screen = choose_screens(
+            QGuiApplication.screens(), QGuiApplication.primaryScreen()
+        )
+        if self.swapped and audience_screen is not None:
+            return audience_screen, console_screen
+        return console_screen, audience_screen
+
+    def place_windows(self) -> None:
+        console_screen, audience_screen = self.screens()
+        self.audience.winId()  # create the native window so it can be given a screen
+        self.console.winId()
+        handle = self.audience.windowHandle()
+        if audience_screen is not None and handle is not None:
+            handle.setScreen(audience_screen)
+            self.audience.setGeometry(audience_screen.geometry())
+            self.audience.showFullScreen()
+        else:  # one screen: an ordinary window beside the console
+            self.audience.showNormal()
+            if console_screen is not None:
+                area = console_screen.availableGeometry()
+                self.audience.move(area.x() + area.width() // 2, area.y() + 40)
+        console_handle = self.console.windowHandle()
+        if console_screen is not None and console_handle is not None:
+            console_handle.setScreen(console_screen)
+
+    def swap_screens(self) -> None:
+        self.swapped = not self.swapped
+        self.place_windows()
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self.console.timer.stop()
+        self.audience.close()
+        self.console.closing.disconnect(self.presentation.end)
+        self.console.close()
+        self.finished.emit()
