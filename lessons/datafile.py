@@ -96,10 +96,15 @@ def _field_path(loc: Sequence[int | str]) -> str:
 
 
 def _clean_loc(data: Any, loc: Sequence[int | str]) -> list[int | str]:
-    """Drop the tag pydantic adds for a discriminated union (``slides[3].quiz.answer``)."""
+    """Drop the tag pydantic adds for a discriminated union (``slides[3].quiz.answer``).
+
+    The tag follows a list index and equals the item's ``kind``.
+    """
     cleaned: list[int | str] = []
+    previous: int | str | None = None
     for part in loc:
-        is_tag = isinstance(data, dict) and part not in data and data.get("kind") == part
+        is_tag = isinstance(previous, int) and isinstance(data, dict) and data.get("kind") == part
+        previous = part
         if is_tag:
             continue
         cleaned.append(part)

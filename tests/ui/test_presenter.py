@@ -1,0 +1,240 @@
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QTextBrowser, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.presenter import AudienceSlide, Presentation
+from desktop.ui.presenter.windows import PresenterSession, choose_screens
+from lessons.library import LoadedLesson, read_lesson
+from tests.conftest import ROOT, run_python
+
+FIXTURE = ROOT / "tests" / "fixtures" / "lessons" / "nl" / "00-proefles.yaml"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def loaded() -> LoadedLesson:
+    return LoadedLesson(read_lesson(FIXTURE), FIXTURE)
+
+
+@pytest.fixture
+def session(qtbot: QtBot, loaded: LoadedLesson) -> PresenterSession:
+    presentation = Presentation(loaded.lesson, loaded.folder, "bovenbouw")
+    result = PresenterSession(presentation)
+    qtbot.addWidget(result.audience)
+    qtbot.addWidget(result.console)
+    result.start()
+    return result
+
+
+def where(p: Presentation) -> tuple[str, int]:
+    return p.slide.id, p.step
+
+
+def test_steps_reveal_and_levels(loaded: LoadedLesson) -> None:
+    p = Presentation(loaded.lesson, loaded.folder, "onderbouw")
+    assert "extra-bovenbouw" not in [s.id for s in p.slides]
+    assert "extra-bovenbouw" in [
+        s.id for s in Presentation(loaded.lesson, loaded.folder, "bovenbouw").slides
+    ]
+    assert p.go_to(5)
+    assert where(p) == ("quiz", 0)
+    assert p.audience_slide().answer is None
+    assert p.can_reveal()
+    p.next()  # the first press on a quiz reveals the answer
+    assert where(p) == ("quiz", 1)
+    assert p.audience_slide().answer == 3
+    assert "Jongens en meisjes" in p.audience_slide().explanation
+    p.next()
+    assert where(p) == ("casus", 0)
+    assert p.audience_slide().part_number == 1
+    p.next()
+    assert where(p) == ("casus", 1)
+    assert p.audience_slide().questions == ("Wat valt je op?", "Met wie kan Noor praten?")
+    p.previous()
+    p.previous()
+    assert where(p) == ("quiz", 1)  # back into the previous slide, fully built
+    assert not p.go_to(99)
+    p.last()
+    assert p.slide.kind == "closing"
+    p.next()
+    assert p.slide.kind == "closing"  # the end stays the end
+    p.first()
+    assert where(p) == ("opening", 0)
+
+
+def test_blank_screens_and_end(loaded: LoadedLesson, qtbot: QtBot) -> None:
+    p = Presentation(loaded.lesson, loaded.folder)
+    p.toggle_blank("black")
+    assert p.blank == "black"
+    p.toggle_blank("white")
+    assert p.blank == "white"
+    p.next()  # a key press brings the slide back, it does not skip one
+    assert p.blank is None
+    assert where(p) == ("opening", 0)
+    with qtbot.waitSignal(p.finished):
+        p.end()
+    with qtbot.assertNotEmitted(p.finished):
+        p.end()
+
+
+def test_timers_with_a_clock(loaded: LoadedLesson) -> None:
+    clock = FakeClock()
+    p = Presentation(loaded.lesson, loaded.folder, clock=clock)
+    clock.now += 90
+    p.next()
+    clock.now += 30
+    assert p.lesson_elapsed() == 120
+    assert p.slide_elapsed() == 30
+    assert p.planned_lesson_seconds() == 20 * 60
+    assert p.planned_slide_seconds() == 120
+
+
+def test_audience_view_has_no_notes(loaded: LoadedLesson) -> None:
+    p = Presentation(loaded.lesson, loaded.folder)
+    assert "notes" not in {f.name for f in dataclasses.fields(AudienceSlide)}
+    for index in range(p.count):
+        for step in range(p.slides[index].steps):
+            view = p.audience_slide(index, step)
+            assert "GEHEIM" not in repr(view)
+
+
+def test_help_slide_uses_the_signal_card(loaded: LoadedLesson) -> None:
+    p = Presentation(loaded.lesson, loaded.folder)
+    p.go_to(8)
+    view = p.audience_slide()
+    assert [h.name for h in view.help_lines] == ["Kindertelefoon", "Fier chat", "Politie"]
+    assert view.help_lines[0].contact == "0800-0432"
+
+
+@pytest.mark.parametrize("window_name", ["audience", "console"])
+def test_every_key(session: PresenterSession, qtbot: QtBot, window_name: str) -> None:
+    window: QWidget = getattr(session, window_name)
+    p = session.presentation
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
+        p.first()
+        qtbot.keyClick(window, key)
+        assert where(p) == ("uitleg", 0), key
+    for key in (Qt.Key.Key_Left, Qt.Key.Key_PageUp):
+        p.go_to(3)
+        qtbot.keyClick(window, key)
+        assert where(p) == ("uitleg", 0), key
+    qtbot.keyClick(window, Qt.Key.Key_End)
+    assert p.slide.kind == "closing"
+    qtbot.keyClick(window, Qt.Key.Key_Home)
+    assert where(p) == ("opening", 0)
+    qtbot.keyClicks(window, "6")
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert where(p) == ("casus", 0)
+    qtbot.keyClick(window, Qt.Key.Key_B)
+    assert p.blank == "black"
+    qtbot.keyClick(window, Qt.Key.Key_Period)
+    assert p.blank is None
+    qtbot.keyClick(window, Qt.Key.Key_W)
+    assert p.blank == "white"
+    qtbot.keyClick(window, Qt.Key.Key_W)
+    assert p.blank is None
+    p.go_to(5)
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    assert where(p) == ("quiz", 1)
+    swapped = session.swapped
+    qtbot.keyClick(window, Qt.Key.Key_S)
+    assert session.swapped is not swapped
+    with qtbot.waitSignal(session.finished):
+        qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not session.audience.isVisible()
+    assert not session.console.isVisible()
+
+
+def texts_of(window: QWidget) -> str:
+    found = [window.windowTitle(), window.toolTip(), window.accessibleName()]
+    for child in window.findChildren(QWidget):
+        found += [child.toolTip(), child.accessibleName(), child.windowTitle()]
+        if isinstance(child, (QLabel, QAbstractButton)):
+            found.append(child.text())
+        if isinstance(child, QTextBrowser):
+            found.append(child.toPlainText())
+        if isinstance(child, QListWidget):
+            found += [child.item(i).text() for i in range(child.count())]
+    return "\n".join(found)
+
+
+def test_notes_reach_the_console_and_never_the_audience(
+    session: PresenterSession, loaded: LoadedLesson
+) -> None:
+    p = session.presentation
+    assert "NOTITIE-OPENING-GEHEIM" in session.console.notes.toPlainText()
+    for _ in range(p.count * 2):
+        assert "GEHEIM" not in texts_of(session.audience)
+        p.next()
+    # Pixels: the same slide with other notes looks exactly the same on the projector.
+    p.first()
+    before = session.audience.canvas.grab().toImage()
+    changed = loaded.lesson.model_copy(
+        update={
+            "slides": [
+                s.model_copy(update={"notes": "ANDERE NOTITIE"}) for s in loaded.lesson.slides
+            ]
+        }
+    )
+    other = PresenterSession(Presentation(changed, loaded.folder, "bovenbouw"))
+    other.audience.resize(session.audience.size())
+    other.start()
+    other.audience.resize(session.audience.size())
+    after = other.audience.canvas.grab().toImage()
+    other.close()
+    assert before == after
+
+
+def test_one_screen_gives_an_ordinary_window(session: PresenterSession) -> None:
+    assert session.audience.isVisible()
+    assert not session.audience.isFullScreen()
+    assert session.console.isVisible()
+
+
+def test_choose_screens_with_fakes() -> None:
+    assert choose_screens([], None) == (None, None)
+
+
+def test_two_screens_put_the_audience_on_the_projector(tmp_path: Path) -> None:
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps({"screens": [
+        {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
+        {"name": "beamer", "x": 1366, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
+    ]}))  # fmt: skip
+    code = (
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from desktop.presenter import Presentation\n"
+        "from desktop.ui.presenter.windows import PresenterSession\n"
+        "from lessons.library import read_lesson\n"
+        "app = QApplication([])\n"
+        f"path = Path({str(FIXTURE)!r})\n"
+        "s = PresenterSession(Presentation(read_lesson(path), path.parent))\n"
+        "s.start(); app.processEvents()\n"
+        "def names():\n"
+        "    return (s.console.windowHandle().screen().name(), s.audience.windowHandle().screen().name())\n"
+        "print('start', *names(), s.audience.isFullScreen())\n"
+        "s.swap_screens(); app.processEvents()\n"
+        "print('swapped', *names(), s.audience.isFullScreen())\n"
+    )
+    result = run_python(code, env={"QT_QPA_PLATFORM": f"offscreen:configfile={config}"})
+    assert result.returncode == 0, result.stderr
+    start = result.stdout.split("\n")[0].split()
+    swapped = result.stdout.split("\n")[1].split()
+    assert start[1] != start[2]  # console and audience on different screens
+    assert start[3] == "True"  # full screen on the projector
+    assert (swapped[1], swapped[2]) == (start[2], start[1])
