@@ -33,7 +33,8 @@ def main() -> None:
     shot = 0
     while True:
         app.processEvents()
-        name = f"{lesson.language}-{presentation.index + 1:02d}-{presentation.step}-{presentation.slide.id}"
+        slide = presentation.slide
+        name = f"{lesson.language}-{presentation.index + 1:02d}-{presentation.step}-{slide.id}"
         session.audience.canvas.grab().save(str(args.out / f"{name}-audience.png"))
         if args.console:
             session.console.grab().save(str(args.out / f"{name}-console.png"))

@@ -211,10 +211,12 @@ def test_choose_screens_with_fakes() -> None:
 
 def test_two_screens_put_the_audience_on_the_projector(tmp_path: Path) -> None:
     config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"screens": [
-        {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-        {"name": "beamer", "x": 1366, "y": 0, "width": 1920, "height": 1080, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1},
-    ]}))  # fmt: skip
+    dpi = {"logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}
+    screens = [
+        {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, **dpi},
+        {"name": "beamer", "x": 1366, "y": 0, "width": 1920, "height": 1080, **dpi},
+    ]
+    config.write_text(json.dumps({"screens": screens}))
     code = (
         "from pathlib import Path\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -226,7 +228,8 @@ def test_two_screens_put_the_audience_on_the_projector(tmp_path: Path) -> None:
         "s = PresenterSession(Presentation(read_lesson(path), path.parent))\n"
         "s.start(); app.processEvents()\n"
         "def names():\n"
-        "    return (s.console.windowHandle().screen().name(), s.audience.windowHandle().screen().name())\n"
+        "    console = s.console.windowHandle().screen().name()\n"
+        "    return console, s.audience.windowHandle().screen().name()\n"
         "print('start', *names(), s.audience.isFullScreen())\n"
         "s.swap_screens(); app.processEvents()\n"
         "print('swapped', *names(), s.audience.isFullScreen())\n"
