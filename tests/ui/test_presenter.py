@@ -155,8 +155,8 @@ def test_every_key(session: PresenterSession, qtbot: QtBot, window_name: str) ->
     assert session.swapped is not swapped
     with qtbot.waitSignal(session.finished):
         qtbot.keyClick(window, Qt.Key.Key_Escape)
-    assert not session.audience.isVisible()
-    assert not session.console.isVisible()
+    assert session.closed
+    assert session.presentation.ended
 
 
 def texts_of(window: QWidget) -> str:

@@ -327,4 +327,6 @@ class PresenterSession(QObject):
         self.audience.close()
         self.console.closing.disconnect(self.presentation.end)
         self.console.close()
+        self.audience.deleteLater()  # top-level windows without a parent: free them now
+        self.console.deleteLater()
         self.finished.emit()
