@@ -78,9 +78,8 @@ def main() -> int:
                 reference.append(bare_elapsed)
     session.close()
     p95, ref95 = percentile(changes, 0.95), percentile(reference, 0.95)
-    print(
-        f"lesson: {lesson.id}, {len(changes)} slide changes at 1920x1080 ({os.environ['QT_QPA_PLATFORM']})"
-    )
+    platform = os.environ["QT_QPA_PLATFORM"]
+    print(f"lesson: {lesson.id}, {len(changes)} slide changes at 1920x1080 ({platform})")
     print(f"slide change: median {statistics.median(changes):5.2f} ms, p95 {p95:5.2f} ms")
     print(f"bare widget:  median {statistics.median(reference):5.2f} ms, p95 {ref95:5.2f} ms")
     verdict = "ok" if p95 < BUDGET_MS else "OVER"
