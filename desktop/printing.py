@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.settings import Settings
 from toolkit.school_contact import SchoolContact
+
+if TYPE_CHECKING:
+    from lessons.model import Lesson
 
 log = logging.getLogger(__name__)
 
@@ -43,3 +47,25 @@ def save_pdf(data: bytes, path: str | Path) -> Path:
     from toolkit.pdf import save
 
     return save(data, path)
+
+
+def lesson_plan_pdf(lesson: Lesson, *, worksheet: bool = False) -> bytes:
+    """The teacher's lesson plan, or the pupils' worksheet, of ``lesson``."""
+    from toolkit import lesson_plan
+    from toolkit.signal_card import load_signal_card
+
+    if worksheet:
+        return lesson_plan.build_worksheet(lesson)
+    return lesson_plan.build_lesson_plan(lesson, load_signal_card(lesson.language))
+
+
+def lesson_has_questions(lesson: Lesson) -> bool:
+    from toolkit import lesson_plan
+
+    return lesson_plan.has_questions(lesson)
+
+
+def lesson_plan_file_name(lesson: Lesson, *, worksheet: bool = False) -> str:
+    from toolkit import lesson_plan
+
+    return lesson_plan.file_name(lesson, worksheet)

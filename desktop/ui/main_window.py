@@ -30,12 +30,12 @@ from desktop.ui.pages.printing import PrintingPage
 from desktop.ui.pages.settings import SettingsPage
 from desktop.ui.pages.signal_card import SignalCardPage
 from desktop.ui.style import STYLE_SHEET
+from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
     from desktop.ui.presenter.windows import PresenterSession
-    from desktop.ui.print_dialog import SignalCardPrintDialog
+    from desktop.ui.print_dialog import LessonPlanPrintDialog, SignalCardPrintDialog
     from lessons.library import LoadedLesson
-from desktop.ui.widgets import named
 
 
 class NoticeBar(QFrame):
@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.printing_page.signal_card_requested.connect(self.open_signal_card_printing)
         self.signal_card_page.concern_requested.connect(self.start_concern)
         self.lessons_page.start_requested.connect(self.start_presentation)
+        self.lessons_page.plan_requested.connect(self.open_lesson_plan_printing)
         self.session: PresenterSession | None = None
         start = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         start.activated.connect(self._start_from_anywhere)
@@ -171,6 +172,14 @@ class MainWindow(QMainWindow):
         self.session = None
         self.presentation_finished.emit(loaded)
         self.activateWindow()
+
+    def open_lesson_plan_printing(self, loaded: LoadedLesson) -> LessonPlanPrintDialog:
+        from desktop.ui.print_dialog import LessonPlanPrintDialog
+
+        dialog = LessonPlanPrintDialog(loaded.lesson, self.profile.paths.documents, self)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def start_concern(self, signal_ids: list[str]) -> None:
         """Hand ticked signals to the concern log (it arrives with the vault)."""

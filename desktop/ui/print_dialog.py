@@ -1,11 +1,13 @@
-"""Print the signal card: choose format, paper and language, look at a preview, then print
-through the system's print dialog or save as PDF."""
+"""Print a document: choose its options, look at a preview, then print through the system's
+print dialog or save as PDF. One base for every printable document; a subclass says which
+choices there are and how the PDF is made (by `desktop.printing`, never here)."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSizeF, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
@@ -25,53 +27,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import i18n
+from desktop import i18n, printing
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
-from desktop.printing import save_pdf, signal_card_file_name, signal_card_pdf
 from desktop.settings import Settings
 from desktop.ui.widgets import named
 
+if TYPE_CHECKING:
+    from lessons.model import Lesson
+
 log = logging.getLogger(__name__)
 
-FORMAT_NAMES = {
-    "trifold": N_("Gevouwen kaart (A4, drie panelen)"),
-    "pocket": N_("Zakkaart (A6, vier per vel)"),
-    "poster": N_("Poster voor leerlingen: Waar kun je terecht?"),
-}
 
+class PdfPreviewDialog(QDialog):
+    """Options at the top, the preview in the middle, save and print at the bottom."""
 
-class SignalCardPrintDialog(QDialog):
-    """Preview, save and print the signal card in each of its formats."""
-
-    def __init__(
-        self,
-        settings: Callable[[], Settings],
-        documents_folder: Path,
-        parent: QWidget | None = None,
-    ) -> None:
+    def __init__(self, title: str, documents_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.settings = settings
         self.documents_folder = documents_folder
         self.pdf_bytes = b""
-        self.setWindowTitle(_("Signalenkaart afdrukken"))
+        self.setWindowTitle(title)
         self.resize(980, 760)
-
-        self.format = named(QComboBox(), "printFormat")
-        for key, label in FORMAT_NAMES.items():
-            self.format.addItem(_(label), key)
-        self.paper = named(QComboBox(), "printPaper")
-        self.paper.addItem("A4", "a4")
-        self.paper.addItem("A3", "a3")
-        self.language = named(QComboBox(), "printLanguage")
-        for code in LANGUAGES:
-            self.language.addItem(LANGUAGE_NAMES[code], code)
-        self.language.setCurrentIndex(self.language.findData(i18n.current_language()))
-        self.paper_label = QLabel(_("Papier:"))
-        form = QFormLayout()
-        form.addRow(_("Soort:"), self.format)
-        form.addRow(self.paper_label, self.paper)
-        form.addRow(_("Taal:"), self.language)
-
+        self.form = QFormLayout()
         self.document = QPdfDocument(self)
         self.buffer = QBuffer(self)
         self.view = named(QPdfView(self), "printPreview")
@@ -79,7 +55,6 @@ class SignalCardPrintDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
         self.status = named(QLabel(wordWrap=True), "printStatus")
-
         self.save_button = named(QPushButton(_("Opslaan als PDF…")), "savePdf")
         self.print_button = named(QPushButton(_("Afdrukken…")), "printPdf")
         self.close_button = QPushButton(_("Sluiten"))
@@ -88,36 +63,45 @@ class SignalCardPrintDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.close_button)
-
         column = QVBoxLayout(self)
-        column.addLayout(form)
+        column.addLayout(self.form)
         column.addWidget(self.view, 1)
         column.addLayout(buttons)
-
-        self.format.currentIndexChanged.connect(self.refresh)
-        self.paper.currentIndexChanged.connect(self.refresh)
-        self.language.currentIndexChanged.connect(self.refresh)
         self.save_button.clicked.connect(self._ask_and_save)
         self.print_button.clicked.connect(self._print)
         self.close_button.clicked.connect(self.accept)
-        self.refresh()
 
-    def choice(self) -> tuple[str, str, str]:
-        return self.language.currentData(), self.format.currentData(), self.paper.currentData()
+    def add_choice(self, label: str, name: str, items: list[tuple[str, object]]) -> QComboBox:
+        combo = named(QComboBox(), name)
+        for text, data in items:
+            combo.addItem(text, data)
+        combo.currentIndexChanged.connect(self.refresh)
+        self.form.addRow(label, combo)
+        return combo
 
+    # ---------------------------------------------------------------- what subclasses say
+    def build(self) -> bytes:
+        raise NotImplementedError
+
+    def file_name(self) -> str:
+        raise NotImplementedError
+
+    def audit(self, action: str, path: str) -> None:
+        """Hook for documents with case data (referral letters): log every save and print."""
+
+    # ---------------------------------------------------------------- preview
     def refresh(self) -> None:
-        language, fmt, paper = self.choice()
-        self.paper.setVisible(fmt == "poster")
-        self.paper_label.setVisible(fmt == "poster")
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.pdf_bytes = signal_card_pdf(self.settings(), language, fmt, paper)
-        except ValueError as err:  # content that does not fit: say which item
+            self.pdf_bytes = self.build()
+        except ValueError as err:  # content that does not fit or cannot be made: say why
             self.pdf_bytes = b""
+            self.document.close()
             self.status.setText(
                 _("Dit document kan niet worden gemaakt: {reason}").format(reason=err)
             )
-            self.document.close()
+            self.save_button.setEnabled(False)
+            self.print_button.setEnabled(False)
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -128,10 +112,13 @@ class SignalCardPrintDialog(QDialog):
         self.document.load(self.buffer)
         pages = self.document.pageCount()
         self.status.setText(i18n.ngettext("{n} pagina", "{n} pagina’s", pages).format(n=pages))
+        self.save_button.setEnabled(True)
+        self.print_button.setEnabled(True)
 
+    # ---------------------------------------------------------------- save and print
     def save_to(self, path: str | Path) -> bool:
         try:
-            save_pdf(self.pdf_bytes, path)
+            printing.save_pdf(self.pdf_bytes, path)
         except OSError as err:
             QMessageBox.warning(
                 self,
@@ -141,11 +128,12 @@ class SignalCardPrintDialog(QDialog):
                 ),
             )
             return False
+        self.audit("export", str(path))
         self.status.setText(_("Opgeslagen: {path}").format(path=str(path)))
         return True
 
     def _ask_and_save(self) -> None:
-        suggested = self.documents_folder / signal_card_file_name(*self.choice())
+        suggested = self.documents_folder / self.file_name()
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Opslaan als PDF"), str(suggested), _("PDF-bestanden (*.pdf)")
         )
@@ -179,5 +167,80 @@ class SignalCardPrintDialog(QDialog):
                 painter.drawImage(QPointF(0, 0), image)
         finally:
             painter.end()
-        log.info("signal card sent to the printer")
+        self.audit("print", printer.printerName() or printer.outputFileName())
+        log.info("document sent to the printer")
         return self.document.pageCount()
+
+
+FORMAT_NAMES = {
+    "trifold": N_("Gevouwen kaart (A4, drie panelen)"),
+    "pocket": N_("Zakkaart (A6, vier per vel)"),
+    "poster": N_("Poster voor leerlingen: Waar kun je terecht?"),
+}
+
+
+class SignalCardPrintDialog(PdfPreviewDialog):
+    """The signal card in each of its formats and languages."""
+
+    def __init__(
+        self,
+        settings: Callable[[], Settings],
+        documents_folder: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(_("Signalenkaart afdrukken"), documents_folder, parent)
+        self.settings = settings
+        self.format = self.add_choice(
+            _("Soort:"), "printFormat", [(_(label), key) for key, label in FORMAT_NAMES.items()]
+        )
+        self.paper = self.add_choice(_("Papier:"), "printPaper", [("A4", "a4"), ("A3", "a3")])
+        self.language = self.add_choice(
+            _("Taal:"), "printLanguage", [(LANGUAGE_NAMES[code], code) for code in LANGUAGES]
+        )
+        self.language.setCurrentIndex(self.language.findData(i18n.current_language()))
+        self.refresh()
+
+    def choice(self) -> tuple[str, str, str]:
+        return self.language.currentData(), self.format.currentData(), self.paper.currentData()
+
+    def refresh(self) -> None:
+        if not hasattr(self, "language"):
+            return  # still adding the choices
+        fmt = self.format.currentData()
+        self.paper.setVisible(fmt == "poster")
+        label = self.form.labelForField(self.paper)
+        if label is not None:
+            label.setVisible(fmt == "poster")
+        super().refresh()
+
+    def build(self) -> bytes:
+        language, fmt, paper = self.choice()
+        return printing.signal_card_pdf(self.settings(), language, fmt, paper)
+
+    def file_name(self) -> str:
+        return printing.signal_card_file_name(*self.choice())
+
+
+class LessonPlanPrintDialog(PdfPreviewDialog):
+    """A lesson's plan for the teacher, or its worksheet for pupils, in the lesson's language."""
+
+    def __init__(
+        self, lesson: Lesson, documents_folder: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(_("Lesplan afdrukken"), documents_folder, parent)
+        self.lesson = lesson
+        kinds: list[tuple[str, object]] = [(_("Lesplan voor de docent"), False)]
+        if printing.lesson_has_questions(lesson):
+            kinds.append((_("Werkblad voor leerlingen"), True))
+        self.kind = self.add_choice(_("Soort:"), "planKind", kinds)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if hasattr(self, "kind"):
+            super().refresh()
+
+    def build(self) -> bytes:
+        return printing.lesson_plan_pdf(self.lesson, worksheet=bool(self.kind.currentData()))
+
+    def file_name(self) -> str:
+        return printing.lesson_plan_file_name(self.lesson, worksheet=bool(self.kind.currentData()))
