@@ -10,7 +10,7 @@ DOMAIN := schoolsignaal
 MO := $(LOCALE)/en/LC_MESSAGES/$(DOMAIN).mo
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup lint typecheck pytest bundle bundle-smoke bench catalogs \
+.PHONY: run test setup lint typecheck pytest bundle bundle-smoke bench bench-bundle catalogs \
         i18n-extract i18n-update lock clean sysdeps
 
 run: setup
@@ -69,6 +69,11 @@ bundle-smoke: bundle
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/slides.py
+	$(PY) bench/signal_card.py
+
+bench-bundle: bundle
+	$(PY) bench/bundle_size.py
 
 # Re-pin every dependency to the newest allowed version (deliberate, reviewed step).
 lock:
