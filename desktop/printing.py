@@ -5,8 +5,10 @@ The UI asks for a document here and gets PDF bytes back; it shows, saves or prin
 
 from __future__ import annotations
 
+import importlib
 import logging
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from desktop.settings import Settings
@@ -49,23 +51,24 @@ def save_pdf(data: bytes, path: str | Path) -> Path:
     return save(data, path)
 
 
+def _lesson_plans() -> ModuleType:
+    """toolkit.lesson_plan, loaded on first use (reportlab stays out of start-up)."""
+    return importlib.import_module("toolkit.lesson_plan")
+
+
 def lesson_plan_pdf(lesson: Lesson, *, worksheet: bool = False) -> bytes:
     """The teacher's lesson plan, or the pupils' worksheet, of ``lesson``."""
-    from toolkit import lesson_plan
     from toolkit.signal_card import load_signal_card
 
+    plans = _lesson_plans()
     if worksheet:
-        return lesson_plan.build_worksheet(lesson)
-    return lesson_plan.build_lesson_plan(lesson, load_signal_card(lesson.language))
+        return bytes(plans.build_worksheet(lesson))
+    return bytes(plans.build_lesson_plan(lesson, load_signal_card(lesson.language)))
 
 
 def lesson_has_questions(lesson: Lesson) -> bool:
-    from toolkit import lesson_plan
-
-    return lesson_plan.has_questions(lesson)
+    return bool(_lesson_plans().has_questions(lesson))
 
 
 def lesson_plan_file_name(lesson: Lesson, *, worksheet: bool = False) -> str:
-    from toolkit import lesson_plan
-
-    return lesson_plan.file_name(lesson, worksheet)
+    return str(_lesson_plans().file_name(lesson, worksheet))
