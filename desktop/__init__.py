@@ -3,11 +3,6 @@
 Nothing here outside `desktop/ui/` imports QtWidgets; the widgets live in `desktop/ui/`.
 """
 
-from importlib import metadata
-
 APP_NAME = "Schoolsignaal"
-
-try:
-    __version__ = metadata.version("schoolsignaal")
-except metadata.PackageNotFoundError:  # a source tree that was never installed, or the bundle
-    __version__ = "0.1.0"
+# Kept equal to pyproject.toml's version by a test; importlib.metadata would cost start-up time.
+__version__ = "0.1.0"

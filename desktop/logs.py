@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import logging.handlers
+import os
 import platform
 import sys
 import threading
@@ -27,17 +27,38 @@ _crash_dir: Path | None = None
 _on_crash: Callable[[Path | None], None] | None = None
 
 
+MAX_LOG_BYTES = 1_000_000
+KEEP_LOGS = 3
+
+
+def rotate(log_file: Path) -> None:
+    """At start-up, move a full log aside (app.log -> app.log.1 -> ... -> .3, oldest dropped).
+
+    Rotating once per start keeps logging.handlers (and the socket and pickle modules it
+    imports) out of start-up.
+    """
+    try:
+        if log_file.stat().st_size < MAX_LOG_BYTES:
+            return
+    except FileNotFoundError:
+        return
+    for number in range(KEEP_LOGS - 1, 0, -1):
+        older = log_file.with_name(f"{log_file.name}.{number}")
+        if older.exists():
+            os.replace(older, log_file.with_name(f"{log_file.name}.{number + 1}"))
+    os.replace(log_file, log_file.with_name(f"{log_file.name}.1"))
+
+
 def setup_logging(log_file: Path, *, level: int = logging.INFO) -> None:
-    """Log to a rotating file (1 MB x 3) and warnings to stderr; safe to call twice."""
+    """Log to a file, rotated at start-up (1 MB x 3); safe to call twice."""
     global _handler
     root = logging.getLogger()
     if _handler is not None:
         root.removeHandler(_handler)
         _handler.close()
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    _handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
-    )
+    rotate(log_file)
+    _handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
     _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(_handler)
     root.setLevel(level)

@@ -47,3 +47,28 @@ def test_excepthook_calls_back_with_the_report(tmp_path: Path, capsys) -> None: 
     assert seen[0] is not None
     assert seen[0].parent == tmp_path
     assert "Sanne" not in capsys.readouterr().err
+
+
+def test_log_rotation_keeps_three(tmp_path: Path) -> None:
+    log_file = tmp_path / "app.log"
+    for generation in range(5):
+        log_file.write_bytes(str(generation).encode() * logs.MAX_LOG_BYTES)
+        logs.rotate(log_file)
+    assert not log_file.exists()
+    kept = sorted(p.name for p in tmp_path.iterdir())
+    assert kept == ["app.log.1", "app.log.2", "app.log.3"]
+    assert (tmp_path / "app.log.1").read_bytes()[:1] == b"4"
+    small = tmp_path / "small.log"
+    small.write_text("kort")
+    logs.rotate(small)
+    assert small.read_text() == "kort"
+
+
+def test_version_matches_pyproject() -> None:
+    import tomllib
+
+    from desktop import __version__
+
+    root = Path(__file__).resolve().parents[2]
+    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    assert __version__ == project["version"]
