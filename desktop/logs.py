@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import platform
 import sys
 import threading
 import traceback
@@ -68,6 +67,8 @@ def crash_report(
     exc_type: type[BaseException], tb: TracebackType | None, *, when: dt.datetime | None = None
 ) -> str:
     """A crash report with no user content: versions, the exception's type and the frames."""
+    import platform  # only when something crashed: not at start-up
+
     when = when or dt.datetime.now()
     lines = [
         f"Schoolsignaal {__version__} crash report, {when.isoformat(timespec='seconds')}",

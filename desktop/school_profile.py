@@ -8,8 +8,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, Qt, Signal
-from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtCore import QObject, Signal
 
 from desktop.i18n import _
 from desktop.language import apply_language
@@ -55,6 +54,9 @@ class SchoolProfile(QObject):
 
     def import_logo(self, source: str) -> None:
         """Copy an image into the data folder as a PNG, scaled down to a sensible size."""
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
+        from PySide6.QtGui import QImage, QImageReader
+
         reader = QImageReader(source)
         if reader.size().isValid() and reader.size().width() * reader.size().height() > 40e6:
             raise LogoError(_("Deze afbeelding is te groot. Kies een kleiner bestand."))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import logging
 import re
 import shutil
@@ -147,6 +146,7 @@ class SettingsStore:
     def load(self) -> LoadResult:
         if not self.path.exists():
             return LoadResult(Settings())
+        import json  # only when there is a file: a first start stays light
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
@@ -167,6 +167,8 @@ class SettingsStore:
         return LoadResult(validate(good), problems, self._keep_aside())
 
     def save(self, settings: Settings) -> None:
+        import json
+
         data = json.dumps(settings.to_json(), ensure_ascii=False, indent=2, sort_keys=True)
         write_atomic(self.path, data.encode("utf-8"))
 

