@@ -107,6 +107,7 @@ class MainWindow(QMainWindow):
         side.addWidget(self.tagline)
         side.addWidget(self.navigation, 1)
         side.addWidget(self.local_only)
+        self.navigation.setMinimumHeight(120)  # the list scrolls; the labels keep their lines
 
         self.notice = NoticeBar()
         right = QWidget()
