@@ -72,3 +72,13 @@ def test_version_matches_pyproject() -> None:
     root = Path(__file__).resolve().parents[2]
     project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
     assert __version__ == project["version"]
+
+
+def test_gui_script_points_at_the_start_up() -> None:
+    import importlib
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    module, _, function = project["gui-scripts"]["schoolsignaal"].partition(":")
+    assert callable(getattr(importlib.import_module(module), function))
