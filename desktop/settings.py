@@ -147,6 +147,7 @@ class SettingsStore:
         if not self.path.exists():
             return LoadResult(Settings())
         import json  # only when there is a file: a first start stays light
+
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError):
