@@ -9,6 +9,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -23,6 +24,32 @@ def settle(app: object, seconds: float = 0.8) -> None:
     while time.monotonic() < end:
         QCoreApplication.processEvents()
         time.sleep(0.02)
+
+
+def shoot_lesson_log(built: Any, out: Path, language: str) -> None:
+    import datetime as dt
+
+    from desktop.lesson_log import checked
+
+    window = built.window
+    log = window.lesson_log
+    series = window._series()
+    if not log.entries:
+        for days, group, (ident, title) in zip(
+            (3, 10, 12, 30), ("2B", "2C", "3A", "2B"), [*series[:3], series[0]], strict=False
+        ):
+            day = dt.date.today() - dt.timedelta(days=days)
+            log.add(checked(day=day, group=group, lesson_id=ident, lesson_title=title,
+                            teacher="KV", today=dt.date.today()))  # fmt: skip
+    record = window.offer_lesson_record(series[0] if series else None)
+    record.group.setText("2B")
+    built.app.processEvents()
+    record.grab().save(str(out / f"{language}-lesson-record.png"))
+    record.close()
+    overview = window.open_lesson_log()
+    built.app.processEvents()
+    overview.grab().save(str(out / f"{language}-lesson-log.png"))
+    overview.close()
 
 
 def main(out: Path) -> None:
@@ -55,6 +82,7 @@ def main(out: Path) -> None:
                 settle(built.app)
                 dialog.grab().save(str(out / f"{language}-print-{dialog.format.currentData()}.png"))
             dialog.close()
+            shoot_lesson_log(built, out, language)
         window.close()
     print(f"screenshots in {out}")
 

@@ -29,6 +29,8 @@ from desktop.ui.widgets import named
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
+    from desktop.lesson_log import LessonLog
+    from desktop.ui.lesson_log_dialog import LessonLogDialog, RecordLessonDialog
     from desktop.ui.pages.concerns import ConcernsPage
     from desktop.ui.pages.lessons import LessonsPage
     from desktop.ui.pages.printing import PrintingPage
@@ -130,6 +132,8 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda row=number: self.navigation.setCurrentRow(row))
 
         self.session: PresenterSession | None = None
+        self._lesson_log: LessonLog | None = None
+        self.record_dialog: RecordLessonDialog | None = None
         start = QShortcut(QKeySequence("F5"), self)
         start.activated.connect(self._start_from_anywhere)
 
@@ -168,6 +172,47 @@ class MainWindow(QMainWindow):
         self.session = None
         self.presentation_finished.emit(loaded)
         self.activateWindow()
+        self.offer_lesson_record((loaded.lesson.id, loaded.lesson.title))
+
+    # ---------------------------------------------------------------- lessons given
+    @property
+    def lesson_log(self) -> LessonLog:
+        if self._lesson_log is None:
+            from desktop.lesson_log import LessonLog
+
+            self._lesson_log = LessonLog(self.profile.paths.lesson_log_file)
+            if self._lesson_log.kept_aside is not None:
+                self.show_notice(
+                    _(
+                        "Het logboek van gegeven lessen was onleesbaar. Er is een nieuw begonnen; "
+                        "het oude staat ernaast als {name}."
+                    ).format(name=self._lesson_log.kept_aside.name)
+                )
+        return self._lesson_log
+
+    def _series(self) -> list[tuple[str, str]]:
+        library = self.lessons_page.ensure_loaded()
+        return [(loaded.lesson.id, loaded.lesson.title) for loaded in library.lessons]
+
+    def offer_lesson_record(self, lesson: tuple[str, str] | None = None) -> RecordLessonDialog:
+        """After a presentation: ask which group had the lesson (one click to skip)."""
+        from desktop.ui.lesson_log_dialog import RecordLessonDialog
+
+        dialog = RecordLessonDialog(self.lesson_log, self._series(), lesson, parent=self)
+        dialog.setModal(True)
+        dialog.show()
+        self.record_dialog = dialog
+        return dialog
+
+    def open_lesson_log(self) -> LessonLogDialog:
+        from desktop.ui.lesson_log_dialog import LessonLogDialog
+
+        dialog = LessonLogDialog(
+            self.lesson_log, self._series(), self.profile.paths.documents, parent=self
+        )
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def open_lesson_plan_printing(self, loaded: LoadedLesson) -> LessonPlanPrintDialog:
         from desktop.ui.print_dialog import LessonPlanPrintDialog
@@ -221,6 +266,7 @@ class MainWindow(QMainWindow):
             lessons = LessonsPage()
             lessons.start_requested.connect(self.start_presentation)
             lessons.plan_requested.connect(self.open_lesson_plan_printing)
+            lessons.log_requested.connect(self.open_lesson_log)
             return lessons
         if key == "signal_card":
             from desktop.ui.pages.signal_card import SignalCardPage

@@ -24,6 +24,7 @@ QMainWindow, #pageStack {{ background: {PAPER}; }}
 #localOnly {{ color: #c9d3e3; font-size: 12px; padding: 16px 16px 16px 22px; }}
 #pageHeading {{ color: {INK}; font-size: 26px; font-weight: 600; }}
 #pageIntro {{ color: {MUTED}; font-size: 14px; }}
+#sectionLabel {{ color: {INK}; font-weight: 600; margin-top: 6px; }}
 #comingSoon {{
     background: white; border: 1px solid #e2e2dc; border-radius: 8px; padding: 16px;
     color: {INK}; font-size: 14px;
