@@ -81,3 +81,13 @@ def load_library(language: str, root: Path = CONTENT) -> Library:
         library.lessons.append(LoadedLesson(lesson, path))
     library.lessons.sort(key=lambda loaded: (loaded.lesson.number, loaded.lesson.id))
     return library
+
+
+def read_guide(language: str, root: Path = CONTENT) -> str:
+    """The teacher guide (*handleiding*) in Markdown: ground rules, disclosures, aftercare and
+    how the lessons tie to the meldcode. Dutch when there is none in ``language``."""
+    folder = root / "guide"
+    path = folder / f"{language}.md"
+    if not path.is_file():
+        path = folder / "nl.md"
+    return path.read_text(encoding="utf-8")

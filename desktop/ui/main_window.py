@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.lesson_log import LessonLog
+    from desktop.ui.guide_dialog import GuideDialog
     from desktop.ui.lesson_log_dialog import LessonLogDialog, RecordLessonDialog
     from desktop.ui.pages.concerns import ConcernsPage
     from desktop.ui.pages.lessons import LessonsPage
@@ -204,6 +205,13 @@ class MainWindow(QMainWindow):
         self.record_dialog = dialog
         return dialog
 
+    def open_guide(self) -> GuideDialog:
+        from desktop.ui.guide_dialog import GuideDialog
+
+        dialog = GuideDialog(self)  # not modal: a teacher reads it beside the lesson
+        dialog.show()
+        return dialog
+
     def open_lesson_log(self) -> LessonLogDialog:
         from desktop.ui.lesson_log_dialog import LessonLogDialog
 
@@ -267,6 +275,7 @@ class MainWindow(QMainWindow):
             lessons.start_requested.connect(self.start_presentation)
             lessons.plan_requested.connect(self.open_lesson_plan_printing)
             lessons.log_requested.connect(self.open_lesson_log)
+            lessons.guide_requested.connect(self.open_guide)
             return lessons
         if key == "signal_card":
             from desktop.ui.pages.signal_card import SignalCardPage

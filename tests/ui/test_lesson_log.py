@@ -68,7 +68,8 @@ def test_the_overview_per_school_year(built: Built, qtbot: QtBot, tmp_path: Path
     with qtbot.waitSignal(page.log_requested):
         page.log_button.click()
     dialog = built.window.findChild(LessonLogDialog)
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     assert dialog.year.currentText() == SchoolYear.of(dt.date.today()).label.replace("-", "–")
     overview = [
         [dialog.overview.item(0, column).text() for column in range(3)]
@@ -106,3 +107,23 @@ def test_a_broken_log_file_is_announced(built: Built) -> None:
     assert built.window.lesson_log.entries == []
     assert built.window.notice.isVisibleTo(built.window)
     assert "lessen-gegeven.kapot-" in built.window.notice.text.text()
+
+
+def test_the_teacher_guide_opens_in_the_chosen_language(built: Built, qtbot: QtBot) -> None:
+    from desktop.language import apply_language
+    from desktop.ui.guide_dialog import GuideDialog
+
+    page = page_with(built, FIXTURES)
+    with qtbot.waitSignal(page.guide_requested):
+        page.guide_button.click()
+    dialog = built.window.findChild(GuideDialog)
+    assert dialog is not None
+    assert dialog.isVisible()
+    text = dialog.text.toPlainText()
+    assert "Als een leerling iets vertelt" in text
+    assert "#" not in text.splitlines()[0]  # Markdown rendered, not shown raw
+    apply_language("en")
+    try:
+        assert "If a pupil tells you something" in built.window.open_guide().text.toPlainText()
+    finally:
+        apply_language("nl")

@@ -79,7 +79,8 @@ def test_start_presents_the_chosen_level_and_ends(built: Built, qtbot: QtBot) ->
     assert blocker.args[0].lesson.id == "proefles"
     assert built.window.session is None
     offered = built.window.record_dialog  # modal: it would block the next test's window
-    assert offered is not None and offered.isVisible()
+    assert offered is not None
+    assert offered.isVisible()
     offered.skip_button.click()
 
 

@@ -60,6 +60,7 @@ class LessonsPage(Page):
     start_requested = Signal(object, object)  # LoadedLesson, level or None
     plan_requested = Signal(object)  # LoadedLesson
     log_requested = Signal()
+    guide_requested = Signal()
 
     def __init__(self, lessons_root: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +82,8 @@ class LessonsPage(Page):
         self.start_button.clicked.connect(self.start_current)
         self.plan_button.clicked.connect(self._plan_current)
         self.log_button.clicked.connect(self.log_requested)
+        self.guide_button = named(QPushButton(), "teacherGuide")
+        self.guide_button.clicked.connect(self.guide_requested)
 
         right = QWidget()
         column = QVBoxLayout(right)
@@ -102,6 +105,7 @@ class LessonsPage(Page):
         footer = QHBoxLayout()
         self.status = named(QLabel(), "lessonStatus")
         footer.addWidget(self.status, 1)
+        footer.addWidget(self.guide_button)
         footer.addWidget(self.log_button)
         self.body.addLayout(footer)
         self.retranslate()
@@ -246,6 +250,7 @@ class LessonsPage(Page):
         self.start_button.setText(_("Start les (F5)"))
         self.plan_button.setText(_("Lesplan afdrukken…"))
         self.log_button.setText(_("Gegeven lessen…"))
+        self.guide_button.setText(_("Handleiding voor docenten"))
         if self.library is not None:
             self.ensure_loaded() if self.isVisible() else None
             if self.library.language == i18n.current_language():
