@@ -5,10 +5,8 @@ The UI asks for a document here and gets PDF bytes back; it shows, saves or prin
 
 from __future__ import annotations
 
-import importlib
 import logging
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from desktop.settings import Settings
@@ -51,24 +49,24 @@ def save_pdf(data: bytes, path: str | Path) -> Path:
     return save(data, path)
 
 
-def _lesson_plans() -> ModuleType:
-    """toolkit.lesson_plan, loaded on first use (reportlab stays out of start-up)."""
-    return importlib.import_module("toolkit.lesson_plan")
-
-
 def lesson_plan_pdf(lesson: Lesson, *, worksheet: bool = False) -> bytes:
     """The teacher's lesson plan, or the pupils' worksheet, of ``lesson``."""
+    from toolkit.lesson_plan import build_lesson_plan, build_worksheet
     from toolkit.signal_card import load_signal_card
 
-    plans = _lesson_plans()
-    if worksheet:
-        return bytes(plans.build_worksheet(lesson))
-    return bytes(plans.build_lesson_plan(lesson, load_signal_card(lesson.language)))
+    card = load_signal_card(lesson.language)
+    data = build_worksheet(lesson, card) if worksheet else build_lesson_plan(lesson, card)
+    log.info("lesson %s built: %s", "worksheet" if worksheet else "plan", lesson.id)
+    return data
 
 
 def lesson_has_questions(lesson: Lesson) -> bool:
-    return bool(_lesson_plans().has_questions(lesson))
+    from toolkit.lesson_plan import has_questions
+
+    return has_questions(lesson)
 
 
 def lesson_plan_file_name(lesson: Lesson, *, worksheet: bool = False) -> str:
-    return str(_lesson_plans().file_name(lesson, worksheet))
+    from toolkit.lesson_plan import file_name
+
+    return file_name(lesson, worksheet)

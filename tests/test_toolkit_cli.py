@@ -46,3 +46,74 @@ def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Fout: kan" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+FIXTURE_LESSONS = Path(__file__).resolve().parent / "fixtures" / "lessons"
+
+
+def test_help_lists_lesson_plan() -> None:
+    result = run_python(CLI, "--help")
+    assert "lesson-plan" in result.stdout
+
+
+def test_writes_a_lesson_plan_and_a_worksheet(tmp_path: Path) -> None:
+    for extra, name, expected in (
+        ((), "lesplan.pdf", "Goed antwoord"),
+        (("--worksheet",), "werkblad.pdf", "Groep:"),
+    ):
+        out = tmp_path / name
+        result = run_python(
+            CLI,
+            "lesson-plan",
+            "--lesson",
+            "proefles",
+            "--lang",
+            "nl",
+            *extra,
+            "--lessons-dir",
+            str(FIXTURE_LESSONS),
+            "-o",
+            str(out),
+        )
+        assert result.returncode == 0, result.stderr
+        text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+        assert "Proefles met elke soort dia" in text
+        assert expected in text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lesplan.pdf", "werkblad.pdf"]
+
+
+def test_unknown_lesson_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
+    out = tmp_path / "lesplan.pdf"
+    result = run_python(
+        CLI,
+        "lesson-plan",
+        "--lesson",
+        "bestaat-niet",
+        "--lessons-dir",
+        str(FIXTURE_LESSONS),
+        "-o",
+        str(out),
+    )
+    assert result.returncode == 2
+    assert "Fout: onbekende les 'bestaat-niet'" in result.stderr
+    assert "Bekende lessen: proefles" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_worksheet_of_a_lesson_without_questions_is_refused(tmp_path: Path) -> None:
+    import yaml
+
+    source = yaml.safe_load((FIXTURE_LESSONS / "nl" / "00-proefles.yaml").read_text("utf-8"))
+    source["slides"] = [s for s in source["slides"] if s["kind"] in ("title", "text", "help")]
+    folder = tmp_path / "lessons" / "nl"
+    folder.mkdir(parents=True)
+    (folder / "00-proefles.yaml").write_text(yaml.safe_dump(source), "utf-8")
+    out = tmp_path / "werkblad.pdf"
+    args = ["lesson-plan", "--lesson", "proefles", "--lessons-dir", str(tmp_path / "lessons")]
+    result = run_python(CLI, *args, "--worksheet", "-o", str(out))
+    assert result.returncode == 2
+    assert "geen werkblad" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+    assert run_python(CLI, *args, "-o", str(out)).returncode == 0  # the plan is fine

@@ -2,6 +2,8 @@
 
 python -m toolkit signal-card --lang nl --format trifold -o signalenkaart.pdf
 python -m toolkit signal-card --lang en --format poster --paper a3 -o poster.pdf
+python -m toolkit lesson-plan --lesson wat-is-mensenhandel --lang nl -o lesplan.pdf
+python -m toolkit lesson-plan --lesson wat-is-mensenhandel --lang nl --worksheet -o werkblad.pdf
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from lessons.datafile import ContentError
 from toolkit.pdf import PanelOverflow, save
@@ -38,19 +41,65 @@ def parser() -> argparse.ArgumentParser:
     )
     card.add_argument("--school", default="", help="the school's name")
     card.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    plan = commands.add_parser(
+        "lesson-plan",
+        help="a lesson's plan for the teacher, or with --worksheet its worksheet for pupils",
+        description="The teacher's lesson plan (lesplan) or the pupils' worksheet (werkblad).",
+    )
+    plan.add_argument("--lesson", required=True, metavar="ID", help="the lesson's id")
+    plan.add_argument("--lang", choices=LANGUAGES, default="nl")
+    plan.add_argument(
+        "--worksheet", action="store_true", help="the pupils' worksheet instead of the plan"
+    )
+    plan.add_argument(
+        "--lessons-dir",
+        type=Path,
+        metavar="DIR",
+        help="a folder with one subfolder of lesson files per language (default: the shipped ones)",
+    )
+    plan.add_argument("-o", "--output", required=True, help="the PDF file to write")
     return main
+
+
+class UsageError(Exception):
+    """A request that cannot be met (an unknown lesson): exit status 2, like argparse's."""
+
+
+def _lesson_plan(args: argparse.Namespace) -> bytes:
+    from lessons.library import CONTENT, load_library
+    from toolkit.lesson_plan import build_lesson_plan, build_worksheet, has_questions
+
+    root = args.lessons_dir or CONTENT
+    library = load_library(args.lang, root)
+    try:
+        lesson = library.get(args.lesson).lesson
+    except KeyError:
+        known = ", ".join(loaded.lesson.id for loaded in library.lessons)
+        message = f"onbekende les '{args.lesson}' in {root / args.lang}. " + (
+            f"Bekende lessen: {known}." if known else "Daar staan geen (leesbare) lessen."
+        )
+        if library.broken:
+            names = ", ".join(broken.path.name for broken in library.broken)
+            message += f" Niet te lezen: {names}."
+        raise UsageError(message) from None
+    if args.worksheet:
+        if not has_questions(lesson):
+            raise UsageError(
+                f"les '{lesson.id}' heeft geen stellingen, quizvragen of casusvragen, "
+                "dus geen werkblad. Druk het lesplan af (zonder --worksheet)."
+            )
+        return build_worksheet(lesson)
+    return build_lesson_plan(lesson)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    contact = SchoolContact.parse(args.school_contact) if args.school_contact else SchoolContact()
-    if args.school:
-        contact = SchoolContact(
-            args.school, contact.name, contact.role, contact.phone, contact.email
-        )
     try:
-        data = build_signal_card(args.lang, args.fmt, paper=args.paper, contact=contact)
+        data = _lesson_plan(args) if args.command == "lesson-plan" else _signal_card(args)
         path = save(data, args.output)
+    except UsageError as err:
+        print(f"Fout: {err}", file=sys.stderr)
+        return 2
     except (ContentError, PanelOverflow) as err:
         print(f"Fout: {err}", file=sys.stderr)
         return 1
@@ -59,6 +108,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     print(f"{path} ({len(data) // 1024} kB)")
     return 0
+
+
+def _signal_card(args: argparse.Namespace) -> bytes:
+    contact = SchoolContact.parse(args.school_contact) if args.school_contact else SchoolContact()
+    if args.school:
+        contact = SchoolContact(
+            args.school, contact.name, contact.role, contact.phone, contact.email
+        )
+    return build_signal_card(args.lang, args.fmt, paper=args.paper, contact=contact)
 
 
 if __name__ == "__main__":

@@ -22,6 +22,13 @@ def _signal_cards(folder: Path) -> list[Path]:
     return write_samples(folder)
 
 
+def _lesson_plans(folder: Path) -> list[Path]:
+    from toolkit.lesson_plan import write_samples
+
+    return write_samples(folder)
+
+
 DOCUMENTS: list[DocumentSpec] = [
     DocumentSpec("signal-card", _signal_cards),
+    DocumentSpec("lesson-plan", _lesson_plans),
 ]
