@@ -1,0 +1,218 @@
+"""The shipped lesson series: twelve lessons (six in Dutch, six in English) that load, match
+between the languages, end with help, fit the 16:9 slide, and state no figure without a source."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from PySide6.QtSvg import QSvgRenderer
+
+from desktop.presenter import Presentation
+from desktop.ui.presenter.render import SlideRenderer
+from lessons.library import CONTENT, Library, load_library
+from lessons.model import Lesson, QuizSlide
+from toolkit.signal_card import load_signal_card
+
+LANGUAGES = ("nl", "en")
+
+
+@pytest.fixture(scope="module")
+def libraries() -> dict[str, Library]:
+    return {language: load_library(language) for language in LANGUAGES}
+
+
+def lessons(libraries: dict[str, Library], language: str) -> list[Lesson]:
+    return [loaded.lesson for loaded in libraries[language].lessons]
+
+
+def test_twelve_lessons_load_without_error(libraries: dict[str, Library]) -> None:
+    for language in LANGUAGES:
+        assert [b.message() for b in libraries[language].broken] == []
+        assert [lesson.number for lesson in lessons(libraries, language)] == [1, 2, 3, 4, 5, 6]
+
+
+def test_each_lesson_is_a_class_period(libraries: dict[str, Library]) -> None:
+    for language in LANGUAGES:
+        for lesson in lessons(libraries, language):
+            assert 10 <= len(lesson.slides) <= 16, lesson.id
+            assert lesson.duration == 50, lesson.id
+            for level in lesson.levels:
+                planned = sum(s.minutes or 0 for s in lesson.slides_for(level))
+                assert 40 <= planned <= 55, (lesson.id, level, planned)
+            assert all(s.notes.strip() for s in lesson.slides), lesson.id
+
+
+def test_dutch_and_english_hold_the_same_slides(libraries: dict[str, Library]) -> None:
+    def shape(lesson: Lesson) -> list[tuple[object, ...]]:
+        return [
+            (s.id, s.kind, s.levels, s.minutes, getattr(s, "answer", None),
+             getattr(s, "help_lines", None), getattr(s, "image", None))
+            for s in lesson.slides
+        ]  # fmt: skip
+
+    nl = {lesson.id: lesson for lesson in lessons(libraries, "nl")}
+    en = {lesson.id: lesson for lesson in lessons(libraries, "en")}
+    assert sorted(nl) == sorted(en)
+    for lesson_id in nl:
+        assert shape(nl[lesson_id]) == shape(en[lesson_id]), lesson_id
+        assert nl[lesson_id].levels == en[lesson_id].levels
+
+
+def test_quizzes_and_statements(libraries: dict[str, Library]) -> None:
+    for language in LANGUAGES:
+        for lesson in lessons(libraries, language):
+            kinds = [s.kind for s in lesson.slides]
+            assert "statement" in kinds, lesson.id
+            assert "quiz" in kinds, lesson.id
+            for slide in lesson.slides:
+                if isinstance(slide, QuizSlide):
+                    assert 1 <= slide.answer <= len(slide.options)
+                    assert slide.explanation.strip()
+
+
+def test_every_lesson_ends_with_help_from_the_signal_card(libraries: dict[str, Library]) -> None:
+    for language in LANGUAGES:
+        known = {h.id for h in load_signal_card(language).help_lines}
+        for lesson in lessons(libraries, language):
+            assert lesson.slides[-1].kind == "help", lesson.id
+            for slide in lesson.slides:
+                for line_id in getattr(slide, "help_lines", []):
+                    assert line_id in known, (lesson.id, line_id)
+
+
+def test_every_lesson_has_an_illustration_that_renders(libraries: dict[str, Library]) -> None:
+    for language in LANGUAGES:
+        for loaded in libraries[language].lessons:
+            images = [getattr(s, "image", None) for s in loaded.lesson.slides]
+            images = [i for i in images if i]
+            assert images, loaded.lesson.id
+            for image in images:
+                path = loaded.folder / image
+                assert path.suffix == ".svg", "original SVG illustrations, no photos"
+                assert QSvgRenderer(str(path)).isValid(), path
+
+
+def test_no_slide_text_overflows_the_canvas(libraries: dict[str, Library], qapp: object) -> None:
+    renderer = SlideRenderer()
+    too_big = []
+    for language in LANGUAGES:
+        for loaded in libraries[language].lessons:
+            for level in (None, *loaded.lesson.levels):
+                presentation = Presentation(loaded.lesson, loaded.folder, level)
+                for index, slide in enumerate(presentation.slides):
+                    for step in range(slide.steps):
+                        view = presentation.audience_slide(index, step)
+                        if not renderer.fits(view):
+                            height = renderer.content_height(view)
+                            too_big.append(
+                                f"{language}/{loaded.lesson.id}/{slide.id}[{step}] {height:.0f}px"
+                            )
+    assert too_big == []
+
+
+# ---------------------------------------------------------------- figures and their sources
+# A number in a lesson is a figure unless it is one of these, recognised explicitly:
+EXEMPT = [
+    (r"\b(?:19|20)\d{2}\b", "a year"),
+    (r"\b\d{1,2}[.:]\d{2}(?![\d.,])(?:\s*uur)?", "a clock time (19.00 uur), not 5.000"),
+    (
+        r"\b\d{1,2}\s*(?:-|–|tot|to|en|and|of|or)\s*\d{1,2}(?:\s*|-)(?:jaar|jarigen?|years?|year-olds?)",
+        "an age range",
+    ),
+    (r"\b\d{1,2}(?:\s*|-)(?:jaar|jarigen?|jarige|years?|year-olds?)\b", "an age"),
+    (r"\b(?:[A-Z][a-z]+)\s*\(\d{1,2}\)", "a character's age: Noor (15)"),
+    (r"\b(?:art(?:ikel|icle)?\.?)\s*\d+[a-z]?", "a law article (art. 273f)"),
+    (
+        r"\b(?:les|lesson|dia|slide|stap|step|deel|part|vraag|question|fase|phase)\s+\d+",
+        "a lesson, slide or step number",
+    ),
+    (r"\b\d+\s*(?:minuten|minutes|min)\b", "minutes of class time"),
+]
+
+
+def phone_numbers(language: str) -> list[str]:
+    found = []
+    for line in load_signal_card(language).help_lines:
+        found += re.findall(r"\d[\d-]*\d|\d", line.contact)
+    return found
+
+
+def lesson_texts(lesson: Lesson) -> list[str]:
+    texts: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if key not in {"id", "kind", "image", "language", "help_lines", "levels"}:
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(lesson.model_dump(exclude={"number", "duration"}))
+    return texts
+
+
+def listed_figures(language: str) -> set[str]:
+    numbers: set[str] = set()
+    for path in sorted((CONTENT / "sources").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for figure in data["figures"]:
+            assert figure.get("source"), f"{path.name}: a figure without its source"
+            numbers.update(re.findall(r"\d+(?:[.,]\d+)*", figure["text"][language]))
+    return numbers
+
+
+def unlisted_numbers(text: str, allowed: set[str], phones: list[str]) -> list[str]:
+    for phone in phones:
+        text = text.replace(phone, " ")
+    for pattern, _why in EXEMPT:
+        text = re.sub(pattern, " ", text, flags=re.IGNORECASE)
+    return [n for n in re.findall(r"\d+(?:[.,]\d+)*", text) if n not in allowed]
+
+
+def test_the_exemptions_are_narrow() -> None:
+    phones = phone_numbers("nl")
+    allowed = {"12"}
+    assert (
+        unlisted_numbers("In 2022, om 19.00 uur, Noor (15), 13 tot 15 jaar, les 3", set(), phones)
+        == []
+    )
+    assert unlisted_numbers("Bel 0800-0432 of 112", set(), phones) == []
+    assert unlisted_numbers("ten hoogste 12 uur per week", allowed, phones) == []
+    assert unlisted_numbers("89% van de slachtoffers", allowed, phones) == ["89"]
+    assert unlisted_numbers("5.000 tot 7.500 per jaar", {"5.000", "7.500"}, phones) == []
+    assert unlisted_numbers("5.000 tot 7.500 per jaar", set(), phones) == ["5.000", "7.500"]
+    assert unlisted_numbers("1 op de 8 leerlingen", allowed, phones) == ["1", "8"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_figure_is_listed_with_its_source(
+    libraries: dict[str, Library], language: str
+) -> None:
+    allowed = listed_figures(language)
+    phones = phone_numbers(language)
+    missing = []
+    for lesson in lessons(libraries, language):
+        for text in lesson_texts(lesson):
+            for number in unlisted_numbers(text, allowed, phones):
+                missing.append(f"{lesson.id}: {number} in {text[:60]!r}")
+    assert missing == []
+
+
+def test_guide_exists_in_both_languages() -> None:
+    for language in LANGUAGES:
+        guide = CONTENT / "guide" / f"{language}.md"
+        text = guide.read_text(encoding="utf-8")
+        assert text.startswith("# ")
+        assert "meldcode" in text.lower()
+        assert len(text.split()) > 500
+
+
+def test_sources_folder_exists() -> None:
+    assert list(Path(CONTENT / "sources").glob("*.yaml"))
