@@ -71,6 +71,7 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/slides.py
 	$(PY) bench/signal_card.py
+	$(PY) bench/vault.py
 
 bench-bundle: bundle
 	$(PY) bench/bundle_size.py

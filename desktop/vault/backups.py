@@ -1,0 +1,175 @@
+"""Backups: encrypted copies of the vault in ``backups/`` beside it, each with its key header.
+
+A backup is made with SQLite's backup API from the open connection into a new file keyed with
+the same database key, so it is encrypted exactly like the vault, consistent (one snapshot),
+and carries the schema version. It is written as ``.part``, fsynced and renamed; a copy of the
+key header goes beside it (``.sleutel``) so that the backup opens on its own, also after the
+passphrase has changed or the header beside the vault was lost: the database key never
+changes, so the current passphrase and the recovery key open every backup.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from desktop.vault import engine
+from desktop.vault.errors import BackupInvalid
+from desktop.vault.keyheader import HEADER_SUFFIX, KeyHeader, write_header
+
+BACKUP_FOLDER = "backups"
+_GENERATED = re.compile(r"^[a-z]+-\d{8}-\d{6}-\d{6}(-[a-z0-9-]{1,24})?\.db$")
+
+
+def backup_dir(vault_file: Path) -> Path:
+    return vault_file.parent / BACKUP_FOLDER
+
+
+def new_backup_path(vault_file: Path, label: str = "", *, now: dt.datetime | None = None) -> Path:
+    """``backups/kluis-20261123-154501-123456[-label].db``: sorts by time, never collides."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    suffix = f"-{label}" if label else ""
+    return backup_dir(vault_file) / f"{vault_file.stem}-{stamp}{suffix}{vault_file.suffix}"
+
+
+def list_backups(vault_file: Path) -> list[Path]:
+    """Backups beside the vault, newest first."""
+    folder = backup_dir(vault_file)
+    if not folder.is_dir():
+        return []
+    found = [
+        p
+        for p in folder.glob(f"{vault_file.stem}-*{vault_file.suffix}")
+        if p.is_file() and not p.name.startswith(".")
+    ]
+    return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+
+
+def newest_backup(vault_file: Path) -> Path | None:
+    backups = list_backups(vault_file)
+    return backups[0] if backups else None
+
+
+def header_beside(backup_file: Path) -> Path:
+    return backup_file.with_suffix(HEADER_SUFFIX)
+
+
+def safe_name(path: Path) -> str | None:
+    """The file's name if the app made it (``kluis-<time>[-label].db``), else None: a name
+    the user chose could hold anything, a pupil's name too, and must not reach the log."""
+    return path.name if _GENERATED.match(path.name) else None
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def write_backup(source: Any, db_key: bytes, target: Path, header: KeyHeader) -> Path:
+    """Copy the open vault (``source``, a keyed sqlcipher3 connection) to ``target``.
+
+    Written under a temporary name and renamed when complete and fsynced; on any error the
+    temporary file is removed and nothing else changes.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    part = target.with_name(f".{target.name}.part")
+    new_private_file(part)
+    try:
+        dest = engine.connect(part, db_key, settings=False)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+        _fsync_file(part)
+        os.replace(part, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            part.unlink()
+        for leftover in (part.with_name(part.name + "-journal"),):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        raise
+    _fsync_dir(target.parent)
+    write_header(header_beside(target), header)
+    return target
+
+
+def check_backup(backup_file: Path, db_key: bytes, vault_id: str) -> int:
+    """The backup's schema version, after checking that it is whole and of this vault.
+
+    Opens the file read-only: checking never changes it. :class:`BackupInvalid` otherwise.
+    """
+    if not backup_file.is_file():
+        raise BackupInvalid(backup_file)
+    try:
+        conn = engine.connect(backup_file, db_key, settings=False, read_only=True)
+    except Exception as exc:
+        raise BackupInvalid(backup_file) from exc
+    try:
+        if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise BackupInvalid(backup_file)
+        if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+            raise BackupInvalid(backup_file)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+        if row is None or row[0] != vault_id:
+            raise BackupInvalid(backup_file)
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except BackupInvalid:
+        raise
+    except Exception as exc:
+        raise BackupInvalid(backup_file) from exc
+    finally:
+        conn.close()
+    return int(version)
+
+
+def copy_durably(source: Path, target: Path) -> None:
+    """Copy ``source`` over ``target`` atomically: a complete, fsynced copy, then a rename."""
+    part = target.with_name(f".{target.name}.part")
+    new_private_file(part)
+    try:
+        with source.open("rb") as src, part.open("wb") as dst:
+            for block in iter(lambda: src.read(1 << 20), b""):
+                dst.write(block)
+            dst.flush()
+            os.fsync(dst.fileno())
+        os.replace(part, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            part.unlink()
+        raise
+    _fsync_dir(target.parent)
+
+
+def new_private_file(path: Path) -> None:
+    """An empty file readable by this user only (SQLite accepts an empty file as a new db)."""
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDWR)  # Windows flushes only files open for writing
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` survive a power cut (POSIX; NTFS journals renames)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,268 @@
+"""What can go wrong with the vault, each with a Dutch message that says what to do.
+
+``str(error)`` is the message for the user, translated when it is shown (``desktop.i18n._``),
+so that a language switch also changes messages that were raised earlier. Messages never
+hold case text: only file names, version numbers and counts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.i18n import _
+
+
+class VaultError(Exception):
+    """Base class: every vault failure the user should see is one of these."""
+
+    def message(self) -> str:
+        return _("Er ging iets mis met de kluis. Probeer het opnieuw.")
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class WrongPassphrase(VaultError):
+    """The passphrase does not open the key header. Nothing was written."""
+
+    def message(self) -> str:
+        return _(
+            "Het wachtwoord klopt niet. Let op hoofdletters en spaties en probeer het opnieuw. "
+            "Kwijt? Open de kluis dan met de herstelsleutel."
+        )
+
+
+class WrongRecoveryKey(VaultError):
+    """The recovery key is well formed but does not open the key header."""
+
+    def message(self) -> str:
+        return _(
+            "Deze herstelsleutel hoort niet bij deze kluis. Controleer of je de sleutel van "
+            "deze school hebt overgenomen."
+        )
+
+
+class MalformedRecoveryKey(VaultError):
+    """The recovery key has the wrong length or a typing error (its check digits fail)."""
+
+    def message(self) -> str:
+        return _(
+            "De herstelsleutel is niet goed overgenomen: er ontbreken tekens of er zit een "
+            "tikfout in. Een herstelsleutel bestaat uit {groups} groepjes van {size} tekens."
+        ).format(groups=10, size=5)
+
+
+class PassphraseTooShort(VaultError):
+    def __init__(self, minimum: int) -> None:
+        super().__init__(minimum)
+        self.minimum = minimum
+
+    def message(self) -> str:
+        return _(
+            "Het wachtwoord is te kort. Kies er een van minstens {n} tekens, bijvoorbeeld een "
+            "zin van een paar woorden."
+        ).format(n=self.minimum)
+
+
+class CurrentPassphraseNeeded(VaultError):
+    """Changing the passphrase of a vault opened with the passphrase asks for it again."""
+
+    def message(self) -> str:
+        return _("Vul eerst het huidige wachtwoord in om een nieuw wachtwoord te kiezen.")
+
+
+class VaultMissing(VaultError):
+    """There is no vault file at the path."""
+
+    def __init__(self, path: Path, newest_backup: Path | None = None) -> None:
+        super().__init__(path, newest_backup)
+        self.path = path
+        self.newest_backup = newest_backup
+
+    def message(self) -> str:
+        if self.newest_backup is not None:
+            return _(
+                "De kluis ({name}) is niet gevonden. Er is wel een reservekopie: {backup}. "
+                "Zet die terug om verder te werken."
+            ).format(name=self.path.name, backup=self.newest_backup.name)
+        return _(
+            "De kluis ({name}) is niet gevonden. Is de map met gegevens verplaatst? Zet het "
+            "bestand terug, of maak een nieuwe kluis aan."
+        ).format(name=self.path.name)
+
+
+class VaultExists(VaultError):
+    """``create`` refuses to overwrite a vault that is already there."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.path = path
+
+    def message(self) -> str:
+        return _(
+            "Er staat al een kluis ({name}). Open die met het wachtwoord; een nieuwe kluis "
+            "aanmaken zou de bestaande overschrijven en gebeurt daarom niet."
+        ).format(name=self.path.name)
+
+
+class KeyFileMissing(VaultError):
+    """The vault file is there but its key header (the ``.sleutel`` file) is not."""
+
+    def __init__(self, path: Path, newest_backup: Path | None = None) -> None:
+        super().__init__(path, newest_backup)
+        self.path = path
+        self.newest_backup = newest_backup
+
+    def message(self) -> str:
+        if self.newest_backup is not None:
+            return _(
+                "Het sleutelbestand ({name}) naast de kluis ontbreekt; zonder dat bestand gaat "
+                "de kluis niet open. Zet het terug uit de map waar het stond, of zet de "
+                "reservekopie {backup} terug."
+            ).format(name=self.path.name, backup=self.newest_backup.name)
+        return _(
+            "Het sleutelbestand ({name}) naast de kluis ontbreekt; zonder dat bestand gaat de "
+            "kluis niet open. Zet het terug uit de map waar het stond."
+        ).format(name=self.path.name)
+
+
+class NotAVault(VaultError):
+    """The file is not a Schoolsignaal vault (or its key header is not one)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.path = path
+
+    def message(self) -> str:
+        return _(
+            "Het bestand {name} is geen kluis van Schoolsignaal. Kies het bestand kluis.db uit "
+            "de map met gegevens van Schoolsignaal."
+        ).format(name=self.path.name)
+
+
+class VaultCorrupt(VaultError):
+    """The vault file is damaged (a page fails its check). The file is left as it is."""
+
+    def __init__(self, path: Path, newest_backup: Path | None = None) -> None:
+        super().__init__(path, newest_backup)
+        self.path = path
+        self.newest_backup = newest_backup
+
+    def message(self) -> str:
+        text = _(
+            "De kluis ({name}) is beschadigd en kan niet veilig worden geopend. Het bestand is "
+            "niet veranderd."
+        ).format(name=self.path.name)
+        if self.newest_backup is not None:
+            return (
+                text
+                + " "
+                + _("Zet de nieuwste reservekopie terug: {backup}.").format(
+                    backup=self.newest_backup.name
+                )
+            )
+        return text + " " + _("Er is geen reservekopie gevonden; vraag hulp aan de ICT-beheerder.")
+
+
+class VaultFromNewerVersion(VaultError):
+    """The vault was written by a newer version of the app; this one does not open it."""
+
+    def __init__(self, found: int, supported: int) -> None:
+        super().__init__(found, supported)
+        self.found = found
+        self.supported = supported
+
+    def message(self) -> str:
+        return _(
+            "Deze kluis is gemaakt met een nieuwere versie van Schoolsignaal (kluisversie "
+            "{found}; deze versie kent tot en met {supported}). Installeer de nieuwste versie "
+            "van Schoolsignaal. De kluis is niet veranderd."
+        ).format(found=self.found, supported=self.supported)
+
+
+class VaultInUse(VaultError):
+    """Another Schoolsignaal window or process has the vault open."""
+
+    def message(self) -> str:
+        return _(
+            "De kluis is al geopend in een ander venster van Schoolsignaal, of door iemand "
+            "anders op deze computer. Sluit dat venster eerst en probeer het dan opnieuw."
+        )
+
+
+class DiskFull(VaultError):
+    """Saving failed for lack of space; the earlier data is unchanged."""
+
+    def message(self) -> str:
+        return _(
+            "Opslaan is niet gelukt: de schijf is vol. Wat je eerder hebt opgeslagen is er nog. "
+            "Maak ruimte vrij en sla daarna opnieuw op."
+        )
+
+
+class VaultLocked(VaultError):
+    """An operation was asked of a vault that has been locked."""
+
+    def message(self) -> str:
+        return _("De kluis is vergrendeld. Open hem opnieuw met het wachtwoord.")
+
+
+class CaseNotFound(VaultError):
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+    def message(self) -> str:
+        return _("Casus {code} bestaat niet (meer). Misschien is de bewaartermijn voorbij.").format(
+            code=self.code
+        )
+
+
+class EntryNotFound(VaultError):
+    def __init__(self, entry_id: int) -> None:
+        super().__init__(entry_id)
+        self.entry_id = entry_id
+
+    def message(self) -> str:
+        return _("Deze aantekening bestaat niet (meer).")
+
+
+class InvalidInput(VaultError):
+    """A value the vault does not accept; ``field`` names it for the form.
+
+    ``problem`` is a Dutch message id (marked with ``N_``), formatted with ``params`` and
+    translated when shown.
+    """
+
+    def __init__(self, field: str, problem: str, **params: object) -> None:
+        super().__init__(field, problem)
+        self.field = field
+        self.problem = problem
+        self.params = params
+
+    def message(self) -> str:
+        return _(self.problem).format(**self.params)
+
+
+class BackupInvalid(VaultError):
+    """A file offered for restore is not a readable backup of this vault."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.path = path
+
+    def message(self) -> str:
+        return _(
+            "Het bestand {name} is geen bruikbare reservekopie van deze kluis (beschadigd, of "
+            "van een andere kluis). Er is niets teruggezet; de kluis is niet veranderd."
+        ).format(name=self.path.name)
+
+
+class VaultIOError(VaultError):
+    """The operating system refused a read or write (permissions, a removed drive)."""
+
+    def message(self) -> str:
+        return _(
+            "De kluis kon niet worden gelezen of geschreven. Controleer of de map met gegevens "
+            "bereikbaar is en of je er mag schrijven. Wat eerder is opgeslagen is er nog."
+        )

@@ -1,0 +1,921 @@
+"""The vault's service API for the screens: open, lock, and every read and save of a case.
+
+``Vault.create(path, passphrase)`` makes a new vault and returns it open, with the recovery key
+to show once; ``Vault.unlock(path, passphrase=…)`` or ``(…, recovery_key=…)`` opens one.
+Every save is one transaction with its audit event; reads return plain dataclasses
+(``desktop.vault.records``). Every failure the user should see is a ``VaultError`` with a
+Dutch message. Methods may be called from a worker thread (a backup, say): calls are
+serialised, and :meth:`Vault.lock` waits for a running one.
+
+Failed unlocks cannot be written when they happen (the vault is closed, and a wrong passphrase
+must write nothing): they are counted in this process and written to the audit log at the next
+successful unlock of the same vault.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import secrets
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from desktop.i18n import N_
+from desktop.vault import (
+    audit,
+    backups,
+    engine,
+    kdf,
+    migrations,
+    opening,
+    queries,
+    recovery,
+    validation,
+)
+from desktop.vault.audit import AuditKind, AuditReport
+from desktop.vault.errors import (
+    CurrentPassphraseNeeded,
+    EntryNotFound,
+    InvalidInput,
+    KeyFileMissing,
+    VaultError,
+    VaultExists,
+    VaultLocked,
+    WrongPassphrase,
+)
+from desktop.vault.keyheader import KeyHeader, header_path, new_header, read_header, write_header
+from desktop.vault.lock import VaultLock
+from desktop.vault.records import AuditEventView, CaseDetail, CaseRow, IntegrityReport
+from desktop.vault.schema import (
+    Assessment,
+    AuditEvent,
+    Base,
+    Case,
+    Entry,
+    EntryRevision,
+    MeldcodeStepRecord,
+    Meta,
+    Referral,
+)
+from desktop.vault.vocabulary import (
+    MELDCODE_STEPS,
+    Answer,
+    CaseStatus,
+    EntryKind,
+    Form,
+    RecipientKind,
+    Recommendation,
+    SharingBasis,
+    StepStatus,
+    recommend,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+DEFAULT_RETENTION_MONTHS = 24
+RETENTION_MONTHS = range(1, 121)
+
+
+class Vault:
+    """An open vault. Make one with :meth:`create`, :meth:`unlock` or :meth:`restore_backup`."""
+
+    def __init__(
+        self, path: Path, header: KeyHeader, db_key: bytes, lock: VaultLock, unlocked_with: str
+    ) -> None:
+        self._path = path
+        self._header = header
+        self._key = bytearray(db_key)
+        self._lock = lock
+        self._unlocked_with = unlocked_with
+        self._mutex = threading.RLock()
+        self._engine: Engine | None = engine.make_engine(path, db_key)
+        self._batch: Session | None = None
+
+    # ================================================================== opening and locking
+
+    @classmethod
+    def create(
+        cls,
+        path: str | os.PathLike[str],
+        passphrase: str,
+        *,
+        kdf_params: kdf.Argon2Params | None = None,
+    ) -> tuple[Vault, str]:
+        """A new, empty vault at ``path`` (``data/kluis.db``), open; and its recovery key.
+
+        The recovery key is shown to the user once and never stored in readable form.
+        Refuses to touch an existing vault (:class:`VaultExists`).
+        """
+        vault_file = Path(path)
+        kdf.check_passphrase(passphrase)
+        with engine.user_errors(vault_file, lambda: None):
+            if vault_file.exists():
+                raise VaultExists(vault_file)
+            vault_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            lock = VaultLock.acquire(vault_file)
+            try:
+                if vault_file.exists():
+                    raise VaultExists(vault_file)
+                # A header left by a set-up that never finished: kept aside, not deleted.
+                opening.keep_aside(header_path(vault_file), "oud")
+                db_key = secrets.token_bytes(32)
+                secret = recovery.new_secret()
+                header = new_header(db_key, passphrase, secret, kdf_params or kdf.ARGON2_DEFAULT)
+                write_header(header_path(vault_file), header)
+                backups.new_private_file(vault_file)
+                vault = cls(vault_file, header, db_key, lock, "passphrase")
+                try:
+                    vault._initialise()
+                except BaseException:
+                    vault._close()
+                    made = (vault_file, opening.journal(vault_file), header_path(vault_file))
+                    for leftover in made:
+                        with contextlib.suppress(OSError):
+                            leftover.unlink()
+                    raise
+            except BaseException:
+                lock.release()
+                raise
+        return vault, recovery.format_key(secret)
+
+    @classmethod
+    def unlock(
+        cls,
+        path: str | os.PathLike[str],
+        passphrase: str | None = None,
+        recovery_key: str | None = None,
+    ) -> Vault:
+        """Open the vault with the passphrase or with the recovery key (give one of the two).
+
+        A wrong passphrase or key writes nothing. A damaged vault raises
+        :class:`VaultCorrupt` naming the newest backup, and is left exactly as it was.
+        """
+        if (passphrase is None) == (recovery_key is None):
+            raise TypeError("give either a passphrase or a recovery key")
+        vault_file = Path(path)
+        with engine.user_errors(vault_file, lambda: backups.newest_backup(vault_file)):
+            opening.check_present(vault_file)
+            lock = VaultLock.acquire(vault_file)
+            try:
+                header = opening.read_header_of(vault_file)
+                db_key, how = opening.unwrap(vault_file, header, passphrase, recovery_key)
+                opening.probe(vault_file, db_key)
+                vault = cls(vault_file, header, db_key, lock, how)
+                try:
+                    vault._after_open()
+                except BaseException:
+                    vault._close()
+                    raise
+            except BaseException:
+                lock.release()
+                raise
+        return vault
+
+    @classmethod
+    def restore_backup(
+        cls,
+        path: str | os.PathLike[str],
+        backup_file: str | os.PathLike[str],
+        passphrase: str | None = None,
+        recovery_key: str | None = None,
+    ) -> Vault:
+        """Put ``backup_file`` in place of the vault at ``path`` and open it.
+
+        For a vault that will not open (damaged, or lost): the file it replaces is kept beside
+        it as ``kluis.vervangen-<time>.db``, nothing is deleted. The key header beside the vault
+        is used, or the one beside the backup if the vault's own is gone.
+        """
+        if (passphrase is None) == (recovery_key is None):
+            raise TypeError("give either a passphrase or a recovery key")
+        vault_file, source = Path(path), Path(backup_file)
+        with engine.user_errors(vault_file, lambda: None):
+            vault_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            lock = VaultLock.acquire(vault_file)
+            try:
+                vault = cls._restore_locked(vault_file, source, lock, passphrase, recovery_key)
+            except BaseException:
+                lock.release()
+                raise
+        return vault
+
+    @classmethod
+    def _restore_locked(
+        cls,
+        vault_file: Path,
+        source: Path,
+        lock: VaultLock,
+        passphrase: str | None,
+        recovery_key: str | None,
+    ) -> Vault:
+        own_header = header_path(vault_file)
+        header_file = own_header if own_header.exists() else backups.header_beside(source)
+        try:
+            header = read_header(header_file)
+        except FileNotFoundError as exc:
+            raise KeyFileMissing(own_header, None) from exc
+        db_key, how = opening.unwrap(vault_file, header, passphrase, recovery_key)
+        version = backups.check_backup(source, db_key, header.vault_id)
+        migrations.check_supported(version)
+        if vault_file.exists():
+            opening.preserve(vault_file, "vervangen")
+        # A rollback journal belongs to the file replaced: kept aside with it.
+        opening.keep_aside(opening.journal(vault_file), "vervangen")
+        backups.copy_durably(source, vault_file)
+        if header_file != own_header:
+            write_header(own_header, header)
+        vault = cls(vault_file, header, db_key, lock, how)
+        try:
+            vault._after_open(restored_from=source)
+        except BaseException:
+            vault._close()
+            raise
+        return vault
+
+    @staticmethod
+    def exists(path: str | os.PathLike[str]) -> bool:
+        """Whether there is a vault file at ``path`` (to choose between set-up and unlock)."""
+        return Path(path).is_file()
+
+    @staticmethod
+    def newest_backup_of(path: str | os.PathLike[str]) -> Path | None:
+        return backups.newest_backup(Path(path))
+
+    def lock(self) -> None:
+        """Close the database, forget the key and release the file lock. Safe to call twice."""
+        with self._mutex:
+            self._close()
+            self._lock.release()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.lock()
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def is_locked(self) -> bool:
+        return self._engine is None
+
+    @property
+    def unlocked_with(self) -> str:
+        """``"passphrase"`` or ``"recovery_key"``."""
+        return self._unlocked_with
+
+    @property
+    def kdf_params(self) -> kdf.Argon2Params:
+        assert self._header.passphrase.argon2 is not None
+        return self._header.passphrase.argon2
+
+    def change_passphrase(
+        self,
+        new_passphrase: str,
+        *,
+        current: str | None = None,
+        kdf_params: kdf.Argon2Params | None = None,
+    ) -> None:
+        """Wrap the database key under a new passphrase; the database is not rewritten.
+
+        A vault opened with the passphrase asks for it again (``current``); one opened with
+        the recovery key does not (that is how a forgotten passphrase is replaced).
+        """
+        kdf.check_passphrase(new_passphrase)
+        with self._guard():
+            if self._unlocked_with == "passphrase":
+                if current is None:
+                    raise CurrentPassphraseNeeded()
+                if self._header.unwrap_with_passphrase(current) != bytes(self._key):
+                    raise WrongPassphrase()
+            params = kdf_params or kdf.ARGON2_DEFAULT
+            header = self._header.with_passphrase(bytes(self._key), new_passphrase, params)
+            write_header(header_path(self._path), header)
+            self._header = header
+            with self._session() as session:
+                audit.record(session, AuditKind.PASSPHRASE_CHANGED, memory_kib=params.memory_kib)
+
+    # ================================================================== cases
+
+    def create_case(
+        self,
+        *,
+        forms: Iterable[Form | str] = (),
+        age_band: str | None = None,
+        school_type: str | None = None,
+        school_year: int | None = None,
+        opened_on: dt.date | None = None,
+    ) -> str:
+        """A new open case; returns its code (``2026-001``: the year, then a number)."""
+        chosen = validation.forms(forms)
+        validation.profile(age_band, school_type, school_year)
+        opened = validation.calendar_date("opened_on", opened_on or dt.date.today())
+        with self._session() as session:
+            code = queries.next_code(session, opened.year)
+            now = validation.utcnow()
+            case = Case(
+                code=code,
+                status=CaseStatus.OPEN.value,
+                age_band=age_band,
+                school_type=school_type,
+                school_year=school_year,
+                forms=validation.forms_column(chosen),
+                opened_on=opened,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(case)
+            audit.record(session, AuditKind.CASE_CREATED, case_code=code, forms=len(chosen))
+        return code
+
+    def set_details(
+        self,
+        code: str,
+        *,
+        forms: Iterable[Form | str],
+        age_band: str | None = None,
+        school_type: str | None = None,
+        school_year: int | None = None,
+    ) -> None:
+        """Replace the case's suspected forms and its optional pupil profile."""
+        chosen = validation.forms(forms)
+        validation.profile(age_band, school_type, school_year)
+        with self._session() as session:
+            case = queries.find_case(session, code)
+            case.age_band, case.school_type, case.school_year = age_band, school_type, school_year
+            case.forms = validation.forms_column(chosen)
+            case.updated_at = validation.utcnow()
+            audit.record(session, AuditKind.CASE_CHANGED, case_code=code, forms=len(chosen))
+
+    def set_status(
+        self,
+        code: str,
+        status: CaseStatus | str,
+        *,
+        today: dt.date | None = None,
+        retention_months: int = DEFAULT_RETENTION_MONTHS,
+    ) -> None:
+        """Set the status. Closing starts the retention period; reopening stops it."""
+        new = validation.choice(CaseStatus, status, "status")
+        if retention_months not in RETENTION_MONTHS:
+            raise InvalidInput(
+                "retention_months",
+                N_("Kies een bewaartermijn van {low} tot en met {high} maanden."),
+                low=RETENTION_MONTHS.start,
+                high=RETENTION_MONTHS.stop - 1,
+            )
+        day = validation.calendar_date("today", today or dt.date.today())
+        with self._session() as session:
+            case = queries.find_case(session, code)
+            case.status = new.value
+            if new is CaseStatus.CLOSED:
+                case.closed_on = day
+                case.retain_until = validation.add_months(day, retention_months)
+            else:
+                case.closed_on = case.retain_until = None
+            case.updated_at = validation.utcnow()
+            audit.record(
+                session,
+                AuditKind.STATUS_SET,
+                case_code=code,
+                status=new.value,
+                retain_until=case.retain_until.isoformat() if case.retain_until else None,
+            )
+
+    def delete_case(self, code: str) -> None:
+        """Delete a case and everything in it (its audit events stay, without its text)."""
+        with self._session() as session:
+            case = queries.find_case(session, code)
+            entries = session.scalar(
+                select(func.count()).select_from(Entry).where(Entry.case_id == case.id)
+            )
+            session.execute(delete(Case).where(Case.id == case.id))
+            audit.record(session, AuditKind.CASE_DELETED, case_code=code, entries=entries or 0)
+
+    def purge_expired(self, today: dt.date | None = None) -> list[str]:
+        """Delete closed cases whose retention date has passed; returns their codes."""
+        day = validation.calendar_date("today", today or dt.date.today())
+        with self._session() as session:
+            expired = session.execute(
+                select(Case.id, Case.code)
+                .where(Case.status == CaseStatus.CLOSED.value, Case.retain_until < day)
+                .order_by(Case.code)
+            ).all()
+            codes = [code for _id, code in expired]
+            if expired:
+                session.execute(delete(Case).where(Case.id.in_([i for i, _c in expired])))
+                audit.record(
+                    session, AuditKind.PURGED, count=len(codes), codes=codes, today=day.isoformat()
+                )
+        return codes
+
+    # ------------------------------------------------------------------ entries
+
+    def add_entry(
+        self,
+        code: str,
+        kind: EntryKind | str,
+        *,
+        occurred_on: dt.date,
+        facts: str,
+        interpretation: str = "",
+        who: str = "",
+        signals: Iterable[str] = (),
+    ) -> int:
+        """Add a dated entry to the case's chronology; returns the entry's id."""
+        entry_kind = validation.choice(EntryKind, kind, "kind")
+        day = validation.calendar_date("occurred_on", occurred_on)
+        texts = validation.texts(facts=facts, interpretation=interpretation, who=who)
+        signal_ids = validation.signal_ids(signals)
+        with self._session() as session:
+            case = queries.find_case(session, code)
+            now = validation.utcnow()
+            entry = Entry(
+                case_id=case.id,
+                kind=entry_kind.value,
+                occurred_on=day,
+                signals=json.dumps(signal_ids),
+                revision=1,
+                created_at=now,
+                updated_at=now,
+                **texts,
+            )
+            session.add(entry)
+            case.updated_at = now
+            session.flush()
+            audit.record(
+                session,
+                AuditKind.ENTRY_ADDED,
+                case_code=code,
+                entry=entry.id,
+                kind=entry_kind.value,
+                signals=len(signal_ids),
+            )
+            return entry.id
+
+    def edit_entry(
+        self,
+        entry_id: int,
+        *,
+        occurred_on: dt.date | None = None,
+        facts: str | None = None,
+        interpretation: str | None = None,
+        who: str | None = None,
+        signals: Iterable[str] | None = None,
+    ) -> int:
+        """Change an entry; the text it replaces is kept as an earlier revision.
+
+        Fields left as None keep their value. Returns the entry's revision number (unchanged
+        if nothing differs: then nothing is written).
+        """
+        day = (
+            validation.calendar_date("occurred_on", occurred_on)
+            if occurred_on is not None
+            else None
+        )
+        given = {"facts": facts, "interpretation": interpretation, "who": who}
+        texts = validation.texts(**{k: v for k, v in given.items() if v is not None})
+        signal_ids = validation.signal_ids(signals) if signals is not None else None
+        with self._session() as session:
+            entry = session.get(Entry, entry_id)
+            if entry is None:
+                raise EntryNotFound(entry_id)
+            changed: dict[str, object] = {k: v for k, v in texts.items() if getattr(entry, k) != v}
+            if day is not None and day != entry.occurred_on:
+                changed["occurred_on"] = day
+            if signal_ids is not None and json.dumps(signal_ids) != entry.signals:
+                changed["signals"] = json.dumps(signal_ids)
+            if not changed:
+                return entry.revision
+            now = validation.utcnow()
+            session.add(
+                EntryRevision(
+                    entry_id=entry.id,
+                    revision=entry.revision,
+                    occurred_on=entry.occurred_on,
+                    facts=entry.facts,
+                    interpretation=entry.interpretation,
+                    who=entry.who,
+                    signals=entry.signals,
+                    saved_at=entry.updated_at,
+                    replaced_at=now,
+                )
+            )
+            for name, value in changed.items():
+                setattr(entry, name, value)
+            entry.revision += 1
+            entry.updated_at = now
+            case = session.get(Case, entry.case_id)
+            assert case is not None
+            case.updated_at = now
+            audit.record(
+                session,
+                AuditKind.ENTRY_EDITED,
+                case_code=case.code,
+                entry=entry.id,
+                revision=entry.revision,
+                fields=sorted(changed),
+            )
+            return entry.revision
+
+    # ------------------------------------------------------------------ meldcode
+
+    def set_step(
+        self,
+        code: str,
+        step: int,
+        status: StepStatus | str,
+        *,
+        done_on: dt.date | None = None,
+        note: str = "",
+    ) -> None:
+        """Save the state of meldcode step 1-5 (earlier states are kept)."""
+        if step not in MELDCODE_STEPS:
+            raise InvalidInput("step", N_("De meldcode heeft vijf stappen: kies 1 tot en met 5."))
+        step_status = validation.choice(StepStatus, status, "status")
+        day = validation.calendar_date("done_on", done_on) if done_on is not None else None
+        text = validation.texts(note=note)["note"]
+        with self._session() as session:
+            case = queries.find_case(session, code)
+            now = validation.utcnow()
+            session.add(
+                MeldcodeStepRecord(
+                    case_id=case.id,
+                    step=step,
+                    status=step_status.value,
+                    done_on=day,
+                    note=text,
+                    saved_at=now,
+                )
+            )
+            case.updated_at = now
+            audit.record(
+                session, AuditKind.STEP_SET, case_code=code, step=step, status=step_status.value
+            )
+
+    def set_answers(
+        self, code: str, answers: Sequence[Answer | str], *, note: str = ""
+    ) -> Recommendation:
+        """Save the afwegingskader's five answers; returns the recommendation they lead to."""
+        if len(answers) != 5:
+            raise InvalidInput("answers", N_("Het afwegingskader heeft vijf vragen."))
+        five = tuple(validation.choice(Answer, a, "answers") for a in answers)
+        assert len(five) == 5
+        outcome = recommend((five[0], five[1], five[2], five[3], five[4]))
+        text = validation.texts(note=note)["note"]
+        with self._session() as session:
+            case = queries.find_case(session, code)
+            now = validation.utcnow()
+            session.add(
+                Assessment(
+                    case_id=case.id,
+                    suspicion=five[0].value,
+                    unsafe=five[1].value,
+                    can_help=five[2].value,
+                    accepted=five[3].value,
+                    lasting_safety=five[4].value,
+                    recommendation=outcome.value,
+                    note=text,
+                    saved_at=now,
+                )
+            )
+            case.updated_at = now
+            audit.record(
+                session,
+                AuditKind.ANSWERS_SET,
+                case_code=code,
+                answers=[a.value for a in five],
+                recommendation=outcome.value,
+            )
+        return outcome
+
+    # ------------------------------------------------------------------ referrals, prints
+
+    def record_export(
+        self,
+        code: str,
+        what: str,
+        recipient: RecipientKind | str,
+        basis: SharingBasis | str,
+        sha256: str,
+        *,
+        recipient_name: str = "",
+        sections: Iterable[str] = (),
+    ) -> int:
+        """Log a document of the case saved as PDF (what, to whom, on which basis, its hash)."""
+        return self._record_document(
+            "export", code, what, recipient, basis, sha256, recipient_name, sections
+        )
+
+    def record_print(
+        self,
+        code: str,
+        what: str,
+        recipient: RecipientKind | str,
+        basis: SharingBasis | str,
+        sha256: str,
+        *,
+        recipient_name: str = "",
+        sections: Iterable[str] = (),
+    ) -> int:
+        """Log a document of the case sent to a printer."""
+        return self._record_document(
+            "print", code, what, recipient, basis, sha256, recipient_name, sections
+        )
+
+    def _record_document(
+        self,
+        channel: str,
+        code: str,
+        what: str,
+        recipient: RecipientKind | str,
+        basis: SharingBasis | str,
+        sha256: str,
+        recipient_name: str,
+        sections: Iterable[str],
+    ) -> int:
+        kind = validation.choice(RecipientKind, recipient, "recipient")
+        sharing = validation.choice(SharingBasis, basis, "basis")
+        if not validation.PLAIN_ID.match(what):
+            raise ValueError(f"document kind {what!r} is not an id")
+        digest = sha256.lower()
+        if not validation.SHA256_HEX.match(digest):
+            raise ValueError("sha256 must be 64 hexadecimal digits")
+        section_ids = list(sections)
+        if not all(isinstance(s, str) and validation.PLAIN_ID.match(s) for s in section_ids):
+            raise ValueError("section ids must be ids")
+        name = validation.texts(recipient=recipient_name)["recipient"]
+        with self._session() as session:
+            case = queries.find_case(session, code)
+            referral = Referral(
+                case_id=case.id,
+                channel=channel,
+                document=what,
+                recipient_kind=kind.value,
+                recipient=name,
+                basis=sharing.value,
+                sections=json.dumps(section_ids),
+                sha256=digest,
+                made_at=validation.utcnow(),
+            )
+            session.add(referral)
+            session.flush()
+            audit.record(
+                session,
+                AuditKind.EXPORTED if channel == "export" else AuditKind.PRINTED,
+                case_code=code,
+                referral=referral.id,
+                document=what,
+                recipient=kind.value,
+                basis=sharing.value,
+                sections=len(section_ids),
+                sha256=digest,
+            )
+            return referral.id
+
+    # ------------------------------------------------------------------ reading
+
+    def cases(
+        self,
+        *,
+        status: CaseStatus | str | Iterable[CaseStatus | str] | None = None,
+        form: Form | str | None = None,
+        text: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[CaseRow]:
+        """Cases, newest first, filtered by status, suspected form, text and opening date.
+
+        ``text`` matches the code and the current text of the entries (facts, interpretation,
+        who); letters A-Z match in either case, other letters as typed. ``since`` and
+        ``until`` bound the date the case was opened, both included.
+        """
+        with self._session() as session:
+            return queries.list_cases(
+                session, status=status, form=form, text=text, since=since, until=until
+            )
+
+    def case(self, code: str) -> CaseDetail:
+        """Everything in one case: the chronology with earlier texts, steps, answers, referrals."""
+        with self._session() as session:
+            return queries.load_case(session, code)
+
+    # ================================================================== audit and integrity
+
+    def verify_audit(self) -> AuditReport:
+        """Walk the audit chain: finds a removed, altered or moved event."""
+        with self._session() as session:
+            return audit.verify(session)
+
+    def audit_log(self) -> list[AuditEventView]:
+        with self._session() as session:
+            rows = session.scalars(select(AuditEvent).order_by(AuditEvent.id))
+            return [AuditEventView(r.seq, r.at, r.kind, r.case_code, r.details) for r in rows]
+
+    def check_integrity(self) -> IntegrityReport:
+        """SQLCipher's page check (every page's HMAC), SQLite's integrity and foreign-key
+        checks, and the audit chain."""
+        problems: list[str] = []
+        with self._mutex:
+            self._require_open()
+            assert self._engine is not None
+            raw = self._engine.raw_connection()
+            try:
+                conn = raw.driver_connection
+                assert conn is not None
+                for pragma in ("cipher_integrity_check", "integrity_check", "foreign_key_check"):
+                    try:
+                        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+                    except Exception as exc:
+                        if engine.error_code(exc) is None:
+                            raise
+                        problems.append(f"{pragma}: {type(exc).__name__}")
+                        continue
+                    if rows == [("ok",)]:  # integrity_check's all-clear
+                        continue
+                    problems.extend(f"{pragma}: {row}" for row in rows[:20])
+            finally:
+                raw.close()
+            try:
+                report = self.verify_audit()
+            except VaultError:
+                report = AuditReport(0, (audit.AuditProblem(0, audit.ProblemKind.UNREADABLE),))
+        return IntegrityReport(database_problems=tuple(problems), audit=report)
+
+    # ================================================================== backups
+
+    def backup(self, to: str | os.PathLike[str] | None = None) -> Path:
+        """An encrypted copy of the vault (default: ``backups/kluis-<time>.db``), with its key
+        header beside it. Refuses to overwrite a file."""
+        with self._guard():
+            return self._backup(Path(to) if to is not None else None, "")
+
+    def backups(self) -> list[Path]:
+        """The backups beside the vault, newest first."""
+        return backups.list_backups(self._path)
+
+    def restore(self, backup_file: str | os.PathLike[str]) -> Path:
+        """Replace the vault by ``backup_file`` (checked first); returns the safety copy of
+        the vault as it was, made just before. A vault too damaged to copy is restored with
+        :meth:`restore_backup` after locking it."""
+        source = Path(backup_file)
+        with self._guard():
+            version = backups.check_backup(source, bytes(self._key), self._header.vault_id)
+            migrations.check_supported(version)
+            safety = self._backup(None, "voor-terugzetten")
+            assert self._engine is not None
+            self._engine.dispose()
+            try:
+                backups.copy_durably(source, self._path)
+            finally:
+                self._engine = engine.make_engine(self._path, bytes(self._key))
+            self._after_open(restored_from=source, count_as_unlock=False)
+        return safety
+
+    def _backup(self, to: Path | None, label: str) -> Path:
+        assert self._engine is not None
+        if self._batch is not None:
+            raise RuntimeError("backups and restores are not made inside batch()")
+        target = to if to is not None else backups.new_backup_path(self._path, label)
+        if target.exists() or backups.header_beside(target).exists():
+            raise InvalidInput(
+                "backup",
+                N_("Er staat al een bestand met de naam {name}. Kies een andere naam."),
+                name=target.name,
+            )
+        if target.suffix.lower() == ".sleutel":
+            raise InvalidInput("backup", N_("Kies een bestandsnaam die eindigt op .db."))
+        raw = self._engine.raw_connection()
+        try:
+            backups.write_backup(raw.driver_connection, bytes(self._key), target, self._header)
+        finally:
+            raw.close()
+        with self._session() as session:
+            audit.record(
+                session,
+                AuditKind.BACKED_UP,
+                file=backups.safe_name(target) if to is None else None,
+                label=label or None,
+                sha256=backups.sha256_of(target),
+            )
+        return target
+
+    # ================================================================== internals
+
+    def _initialise(self) -> None:
+        with self._session() as session:
+            conn = session.connection()
+            Base.metadata.create_all(conn)
+            migrations.set_version(conn, migrations.SCHEMA_VERSION)
+            session.add(Meta(key="vault_id", value=self._header.vault_id))
+            audit.record(
+                session,
+                AuditKind.VAULT_CREATED,
+                schema=migrations.SCHEMA_VERSION,
+                memory_kib=self.kdf_params.memory_kib,
+            )
+
+    def _after_open(
+        self, *, restored_from: Path | None = None, count_as_unlock: bool = True
+    ) -> None:
+        """Migrate if needed (a backup before each step), then write the audit events."""
+        with self._guard():
+            with self._session() as session:
+                version = migrations.read_version(session.connection())
+            for step in migrations.pending(version):
+                self._backup(None, f"voor-v{step.to_version}")
+                with self._session() as session:
+                    conn = session.connection()
+                    step.apply(conn)
+                    migrations.set_version(conn, step.to_version)
+                    audit.record(
+                        session,
+                        AuditKind.MIGRATED,
+                        from_version=step.to_version - 1,
+                        to_version=step.to_version,
+                        step=step.description,
+                    )
+            failed = opening.take_failed_unlocks(self._path)
+            with self._session() as session:
+                if restored_from is not None:
+                    audit.record(
+                        session,
+                        AuditKind.RESTORED,
+                        file=backups.safe_name(restored_from),
+                        from_version=version,
+                        sha256=backups.sha256_of(restored_from),
+                    )
+                for when, via in failed:
+                    audit.record(session, AuditKind.UNLOCK_FAILED, now=when, via=via)
+                if count_as_unlock:
+                    audit.record(session, AuditKind.UNLOCKED, via=self._unlocked_with)
+
+    def _require_open(self) -> None:
+        if self._engine is None:
+            raise VaultLocked()
+
+    def _newest_backup(self) -> Path | None:
+        return backups.newest_backup(self._path)
+
+    @contextmanager
+    def _guard(self) -> Iterator[None]:
+        """One call at a time, on an open vault, with errors in the user's terms."""
+        with self._mutex:
+            self._require_open()
+            with engine.user_errors(self._path, self._newest_backup):
+                yield
+
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends (a save is acknowledged only then),
+        rolled back on any error. Inside :meth:`batch`, the batch's transaction."""
+        with self._guard():
+            if self._batch is not None:
+                yield self._batch
+                return
+            assert self._engine is not None
+            with Session(self._engine, expire_on_commit=False) as session, session.begin():
+                yield session
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Make every save in the block one transaction: all or nothing, one fsync.
+
+        For imports and benchmarks (10,000 cases in a second rather than a minute). Nothing
+        in the block is saved until it ends; an error anywhere rolls all of it back. Other
+        threads wait until the block ends.
+        """
+        with self._guard():
+            if self._batch is not None:
+                yield
+                return
+            assert self._engine is not None
+            with Session(self._engine, expire_on_commit=False) as session, session.begin():
+                self._batch = session
+                try:
+                    yield
+                finally:
+                    self._batch = None
+
+    def _close(self) -> None:
+        engine_, self._engine = self._engine, None
+        if engine_ is not None:
+            engine_.dispose()
+        for i in range(len(self._key)):
+            self._key[i] = 0

@@ -1,0 +1,168 @@
+"""The key header and the recovery key: formats, derivations, refusals."""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from pathlib import Path
+
+import pytest
+
+from desktop.vault import kdf, keyheader, recovery
+from desktop.vault.errors import (
+    MalformedRecoveryKey,
+    NotAVault,
+    PassphraseTooShort,
+    VaultFromNewerVersion,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
+from tests.vault.conftest import CHEAP, PASSPHRASE
+
+
+def make_header() -> tuple[keyheader.KeyHeader, bytes, bytes]:
+    db_key = secrets.token_bytes(32)
+    secret = recovery.new_secret()
+    return keyheader.new_header(db_key, PASSPHRASE, secret, CHEAP), db_key, secret
+
+
+def test_both_slots_give_back_the_database_key() -> None:
+    header, db_key, secret = make_header()
+    assert header.unwrap_with_passphrase(PASSPHRASE) == db_key
+    assert header.unwrap_with_recovery(secret) == db_key
+
+
+def test_round_trip_through_bytes(tmp_path: Path) -> None:
+    header, db_key, _secret = make_header()
+    path = tmp_path / "kluis.sleutel"
+    keyheader.write_header(path, header)
+    again = keyheader.read_header(path)
+    assert again == header
+    assert again.unwrap_with_passphrase(PASSPHRASE) == db_key
+    raw = json.loads(path.read_text("ascii"))
+    assert raw["format"] == "schoolsignaal-kluissleutel"
+    assert raw["version"] == keyheader.VERSION == 1
+    assert raw["passphrase"]["kdf"] == "argon2id"
+    assert raw["recovery"]["kdf"] == "hkdf-sha256"
+
+
+def test_wrong_passphrase_and_wrong_recovery_key() -> None:
+    header, _db_key, _secret = make_header()
+    with pytest.raises(WrongPassphrase):
+        header.unwrap_with_passphrase(PASSPHRASE + "!")
+    with pytest.raises(WrongRecoveryKey):
+        header.unwrap_with_recovery(recovery.new_secret())
+
+
+def test_passphrase_is_normalised_to_nfc() -> None:
+    db_key = secrets.token_bytes(32)
+    composed = "zorgcoördinator wachtwoord"
+    decomposed = "zorgcoo\u0308rdinator wachtwoord"
+    header = keyheader.new_header(db_key, composed, recovery.new_secret(), CHEAP)
+    assert header.unwrap_with_passphrase(decomposed) == db_key
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        (("passphrase", "memory_kib"), 2048),
+        (("passphrase", "iterations"), 2),
+        (("vault_id",), "0" * 32),
+    ],
+)
+def test_edited_header_does_not_open(field: tuple[str, ...], value: object) -> None:
+    header, _db_key, _secret = make_header()
+    raw = header.to_json()
+    target = raw
+    for key in field[:-1]:
+        target = target[key]
+    target[field[-1]] = value
+    edited = keyheader.parse_header(json.dumps(raw).encode(), Path("kluis.sleutel"))
+    with pytest.raises(WrongPassphrase):
+        edited.unwrap_with_passphrase(PASSPHRASE)
+
+
+def test_changing_the_passphrase_keeps_the_key_and_the_recovery_slot() -> None:
+    header, db_key, secret = make_header()
+    changed = header.with_passphrase(db_key, "een heel ander wachtwoord", CHEAP)
+    assert changed.recovery == header.recovery
+    assert changed.passphrase.salt != header.passphrase.salt
+    assert changed.unwrap_with_passphrase("een heel ander wachtwoord") == db_key
+    assert changed.unwrap_with_recovery(secret) == db_key
+    with pytest.raises(WrongPassphrase):
+        changed.unwrap_with_passphrase(PASSPHRASE)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"", b"not json", b"[]", b'{"format": "other"}', b"\xff\xfe", b'{"format": '],
+)
+def test_not_a_header(data: bytes) -> None:
+    with pytest.raises(NotAVault):
+        keyheader.parse_header(data, Path("kluis.sleutel"))
+
+
+def test_header_from_a_newer_version_is_refused() -> None:
+    header, _db_key, _secret = make_header()
+    raw = header.to_json() | {"version": 2}
+    with pytest.raises(VaultFromNewerVersion) as caught:
+        keyheader.parse_header(json.dumps(raw).encode(), Path("kluis.sleutel"))
+    assert "nieuwere versie" in str(caught.value)
+
+
+def test_damaged_slot_is_not_a_vault() -> None:
+    header, _db_key, _secret = make_header()
+    raw = header.to_json()
+    raw["passphrase"]["wrapped_key"] = "AAAA"
+    with pytest.raises(NotAVault):
+        keyheader.parse_header(json.dumps(raw).encode(), Path("kluis.sleutel"))
+
+
+def test_oversized_file_is_not_read(tmp_path: Path) -> None:
+    path = tmp_path / "kluis.sleutel"
+    path.write_bytes(b" " * (keyheader.MAX_HEADER_BYTES + 1))
+    with pytest.raises(NotAVault):
+        keyheader.read_header(path)
+
+
+# ---------------------------------------------------------------------- recovery key
+
+
+def test_recovery_key_is_ten_groups_of_five() -> None:
+    text = recovery.format_key(recovery.new_secret())
+    assert re.fullmatch(r"([0-9A-HJKMNP-TV-Z]{5}-){9}[0-9A-HJKMNP-TV-Z]{5}", text)
+
+
+def test_recovery_key_round_trip_and_lenient_typing() -> None:
+    secret = recovery.new_secret()
+    text = recovery.format_key(secret)
+    assert recovery.parse_key(text) == secret
+    assert recovery.parse_key(text.lower().replace("-", " ")) == secret
+    assert recovery.parse_key(text.replace("1", "l").replace("0", "O")) == secret
+
+
+def test_recovery_key_typing_errors_are_caught() -> None:
+    secret = recovery.new_secret()
+    text = recovery.format_key(secret).replace("-", "")
+    caught = 0
+    for position in range(len(text)):
+        replacement = "0" if text[position] != "0" else "1"
+        typo = text[:position] + replacement + text[position + 1 :]
+        try:
+            recovery.parse_key(typo)
+        except MalformedRecoveryKey:
+            caught += 1
+    assert caught >= len(text) - 2  # a 10-bit check misses about 1 in 1024
+    with pytest.raises(MalformedRecoveryKey):
+        recovery.parse_key(text[:-1])
+    with pytest.raises(MalformedRecoveryKey):
+        recovery.parse_key(text[:-1] + "U")
+    assert "groepjes van 5" in str(MalformedRecoveryKey())
+
+
+def test_passphrase_minimum() -> None:
+    with pytest.raises(PassphraseTooShort) as caught:
+        kdf.check_passphrase("kort")
+    assert "minstens 12 tekens" in str(caught.value)
+    kdf.check_passphrase("twaalf teken")
