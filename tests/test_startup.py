@@ -24,7 +24,7 @@ def test_quit_on_first_paint_defers_heavy_imports(basedir: Path) -> None:
         "from desktop.ui.app import build\n"
         "built = build(sys.argv[1:])\n"
         "rc = built.app.exec()\n"
-        "heavy = ('sqlalchemy', 'reportlab', 'pydantic', 'yaml', 'babel.dates', 'PySide6.QtPdf')\n"
+        "heavy = ('sqlalchemy', 'reportlab', 'pydantic', 'yaml', 'babel.dates', 'pypdfium2')\n"
         "heavy = sorted(m for m in heavy if m in sys.modules)\n"
         "from PySide6 import QtCore\n"
         "heavy += ['Qt namespace'] if 'Qt' in QtCore.__dict__ else []\n"

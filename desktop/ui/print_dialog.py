@@ -9,26 +9,27 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QSizeF, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import QPointF, QSizeF, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import i18n, printing
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
+from desktop.pdf_pages import PdfPages
 from desktop.settings import Settings
 from desktop.ui.widgets import named
 
@@ -36,6 +37,52 @@ if TYPE_CHECKING:
     from lessons.model import Lesson
 
 log = logging.getLogger(__name__)
+
+
+class PdfPreview(QScrollArea):
+    """The pages one under the other, each as wide as the view, on a grey desk."""
+
+    GAP = 16
+
+    def __init__(self, pages: PdfPages, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pages = pages
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        # a steady width: pages fill it and never need a horizontal scroll bar
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sheet = named(QWidget(), "previewDesk")
+        self.sheet.setStyleSheet("#previewDesk { background: #8a8f98; }")
+        self.column = QVBoxLayout(self.sheet)
+        self.column.setContentsMargins(self.GAP, self.GAP, self.GAP, self.GAP)
+        self.column.setSpacing(self.GAP)
+        self.setWidget(self.sheet)
+        self.labels: list[QLabel] = []
+        self._width = 0
+        self._rerender = QTimer(self, singleShot=True, interval=120)
+        self._rerender.timeout.connect(self.show_pages)
+
+    def show_pages(self) -> None:
+        """(Re)draw every page at the view's current width."""
+        width = max(200, self.viewport().width() - 2 * self.GAP)
+        self._width = width
+        while len(self.labels) > len(self.pages):
+            self.labels.pop().deleteLater()
+        while len(self.labels) < len(self.pages):
+            label = QLabel(alignment=Qt.AlignmentFlag.AlignHCenter)
+            self.labels.append(label)
+            self.column.addWidget(label)
+        ratio = self.devicePixelRatioF()
+        for index, label in enumerate(self.labels):
+            pixmap = QPixmap.fromImage(self.pages.render(index, round(width * ratio)))
+            pixmap.setDevicePixelRatio(ratio)
+            label.setPixmap(pixmap)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.labels and abs(self.viewport().width() - 2 * self.GAP - self._width) > 8:
+            self._rerender.start()
 
 
 class PdfPreviewDialog(QDialog):
@@ -48,12 +95,8 @@ class PdfPreviewDialog(QDialog):
         self.setWindowTitle(title)
         self.resize(980, 760)
         self.form = QFormLayout()
-        self.document = QPdfDocument(self)
-        self.buffer = QBuffer(self)
-        self.view = named(QPdfView(self), "printPreview")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        self.document = PdfPages()
+        self.view = named(PdfPreview(self.document, self), "printPreview")
         self.status = named(QLabel(wordWrap=True), "printStatus")
         self.save_button = named(QPushButton(_("Opslaan als PDF…")), "savePdf")
         self.print_button = named(QPushButton(_("Afdrukken…")), "printPdf")
@@ -70,6 +113,10 @@ class PdfPreviewDialog(QDialog):
         self.save_button.clicked.connect(self._ask_and_save)
         self.print_button.clicked.connect(self._print)
         self.close_button.clicked.connect(self.accept)
+
+    def done(self, result: int) -> None:
+        self.document.close()  # PDFium's copy of the document goes with the dialog
+        super().done(result)
 
     def add_choice(self, label: str, name: str, items: list[tuple[str, object]]) -> QComboBox:
         combo = named(QComboBox(), name)
@@ -97,6 +144,7 @@ class PdfPreviewDialog(QDialog):
         except ValueError as err:  # content that does not fit or cannot be made: say why
             self.pdf_bytes = b""
             self.document.close()
+            self.view.show_pages()
             self.status.setText(
                 _("Dit document kan niet worden gemaakt: {reason}").format(reason=err)
             )
@@ -105,12 +153,9 @@ class PdfPreviewDialog(QDialog):
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
-        self.document.close()
-        self.buffer.close()
-        self.buffer.setData(QByteArray(self.pdf_bytes))
-        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(self.buffer)
-        pages = self.document.pageCount()
+        self.document.load(self.pdf_bytes)
+        self.view.show_pages()
+        pages = len(self.document)
         self.status.setText(i18n.ngettext("{n} pagina", "{n} pagina’s", pages).format(n=pages))
         self.save_button.setEnabled(True)
         self.print_button.setEnabled(True)
@@ -156,20 +201,20 @@ class PdfPreviewDialog(QDialog):
             QMessageBox.warning(self, _("Niet afgedrukt"), _("De printer kon niet worden gestart."))
             return 0
         try:
-            for index in range(self.document.pageCount()):
+            for index in range(len(self.document)):
                 if index:
                     printer.newPage()
                 target = painter.viewport().size()
-                points = self.document.pagePointSize(index)
+                points = self.document.point_size(index)
                 scale = min(target.width() / points.width(), target.height() / points.height())
                 size = QSizeF(points.width() * scale, points.height() * scale).toSize()
-                image: QImage = self.document.render(index, size)
+                image: QImage = self.document.render(index, size.width())
                 painter.drawImage(QPointF(0, 0), image)
         finally:
             painter.end()
         self.audit("print", printer.printerName() or printer.outputFileName())
         log.info("document sent to the printer")
-        return self.document.pageCount()
+        return len(self.document)
 
 
 FORMAT_NAMES = {

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import sys
 import traceback
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.documents import write_sample_documents
 
 if TYPE_CHECKING:
     from desktop.ui.app import Built
+
+
+def preview_first_pages(paths: list[Path]) -> int:
+    """Render each document's first page as the print preview does (PDFium in the bundle)."""
+    from desktop.pdf_pages import PdfPages
+
+    pages = PdfPages()
+    for path in paths:
+        pages.load(path.read_bytes())
+        if len(pages) == 0 or pages.render(0, 300).isNull():
+            raise RuntimeError(f"{path.name}: the preview shows no page")
+    pages.close()
+    return len(paths)
 
 
 def run_smoke_test(built: Built) -> int:
@@ -21,11 +35,15 @@ def run_smoke_test(built: Built) -> int:
             if window.grab().isNull():
                 raise RuntimeError(f"page {type(page).__name__} did not paint")
         written = write_sample_documents(built.startup.paths.documents)
+        previewed = preview_first_pages(written)
     except Exception as err:  # report and fail: the smoke test exists to catch anything
         print(f"smoke test FAILED: {type(err).__name__}: {err}", file=sys.stderr)
         traceback.print_exc()
         return 1
-    print(f"smoke test: {len(window.pages)} pages built, {len(written)} documents written")
+    print(
+        f"smoke test: {len(window.pages)} pages built, {len(written)} documents written, "
+        f"{previewed} previewed"
+    )
     for path in written:
         print(f"  {path}")
     return 0
