@@ -122,6 +122,8 @@ def check_backup(backup_file: Path, db_key: bytes, vault_id: str) -> int:
         if row is None or row[0] != vault_id:
             raise BackupInvalid(backup_file)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if not isinstance(version, int) or version < 1:  # a set-up that never finished
+            raise BackupInvalid(backup_file)
     except BackupInvalid:
         raise
     except Exception as exc:

@@ -38,8 +38,10 @@ from desktop.vault.errors import DiskFull, VaultCorrupt, VaultError, VaultInUse,
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+SQLITE_PERM = 3
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
+SQLITE_READONLY = 8
 SQLITE_IOERR = 10
 SQLITE_CORRUPT = 11
 SQLITE_FULL = 13
@@ -150,7 +152,7 @@ def translate(
         return VaultCorrupt(path, newest_backup())
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return VaultInUse()
-    if code in (SQLITE_IOERR, SQLITE_CANTOPEN):
+    if code in (SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY, SQLITE_PERM):
         return VaultIOError()
     return None
 

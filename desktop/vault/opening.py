@@ -16,7 +16,7 @@ import os
 import threading
 from pathlib import Path
 
-from desktop.vault import backups, engine, migrations, recovery
+from desktop.vault import backups, engine, migrations, queries, recovery
 from desktop.vault.errors import (
     KeyFileMissing,
     NotAVault,
@@ -38,6 +38,40 @@ def take_failed_unlocks(vault_file: Path) -> list[tuple[dt.datetime, str]]:
     """The failed attempts on ``vault_file`` since the last successful unlock (and forget them)."""
     with _failed_lock:
         return _failed_unlocks.pop(vault_file.resolve(), [])
+
+
+def give_back_failed_unlocks(vault_file: Path, failed: list[tuple[dt.datetime, str]]) -> None:
+    """Put back attempts taken by an unlock that could not write them (written next time)."""
+    if not failed:
+        return
+    with _failed_lock:
+        attempts = _failed_unlocks.setdefault(vault_file.resolve(), [])
+        attempts[:0] = failed
+        del attempts[:-MAX_REMEMBERED_FAILURES]
+
+
+def read_log_state(vault_file: Path, db_key: bytes, vault_id: str) -> queries.LogState | None:
+    """Read-only and as far as it goes: the case counters and audit head of a vault file
+    that is about to be replaced (it may be damaged; then None)."""
+    if journal(vault_file).exists():  # read-only cannot roll a crash back: do not guess
+        return None
+    try:
+        conn = engine.connect(vault_file, db_key, settings=False, read_only=True)
+    except Exception:
+        return None
+    try:
+        rows = conn.execute("SELECT key, value FROM meta").fetchall()
+    except Exception:
+        return None
+    finally:
+        conn.close()
+    values = {str(key): str(value) for key, value in rows}
+    if values.get("vault_id") != vault_id:
+        return None
+    try:
+        return queries.state_of(values)
+    except ValueError:
+        return None
 
 
 def check_present(vault_file: Path) -> None:

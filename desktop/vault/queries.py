@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.vault.audit import HEAD_KEY
 from desktop.vault.errors import CaseNotFound
 from desktop.vault.records import (
     AssessmentView,
@@ -49,7 +51,7 @@ from desktop.vault.vocabulary import (
 
 def next_code(session: Session, year: int) -> str:
     """``YYYY-NNN``, numbered on per year; a number is never given twice, also after purging."""
-    key = f"case_counter.{year}"
+    key = f"{COUNTER_PREFIX}{year}"
     counter = session.get(Meta, key)
     number = int(counter.value) if counter else 0
     while True:
@@ -62,6 +64,50 @@ def next_code(session: Session, year: int) -> str:
     else:
         counter.value = str(number)
     return code
+
+
+COUNTER_PREFIX = "case_counter."
+
+
+@dataclass(frozen=True)
+class LogState:
+    """How far a vault had come: its case counters per year and its audit log's head."""
+
+    counters: dict[str, int]  # meta key (``case_counter.2026``) -> last number given
+    events: int | None  # the newest audit event's number
+    head: str | None  # and its hash
+
+
+def log_state(session: Session) -> LogState:
+    rows = session.execute(
+        select(Meta.key, Meta.value).where(
+            or_(Meta.key.startswith(COUNTER_PREFIX), Meta.key == HEAD_KEY)
+        )
+    )
+    return state_of({key: value for key, value in rows})
+
+
+def state_of(meta: Mapping[str, str]) -> LogState:
+    """The :class:`LogState` in the ``meta`` table's rows (``ValueError`` if they are not)."""
+    counters = {k: int(v) for k, v in meta.items() if k.startswith(COUNTER_PREFIX)}
+    head = meta.get(HEAD_KEY)
+    if head is None:
+        return LogState(counters, None, None)
+    seq, _sep, digest = head.partition(":")
+    return LogState(counters, int(seq), digest)
+
+
+def keep_counters(session: Session, counters: Mapping[str, int]) -> None:
+    """Raise the case counters to at least ``counters`` (numbers given out before a restore
+    are not given again)."""
+    for key, number in counters.items():
+        if not key.startswith(COUNTER_PREFIX):
+            continue
+        counter = session.get(Meta, key)
+        if counter is None:
+            session.add(Meta(key=key, value=str(number)))
+        elif int(counter.value) < number:
+            counter.value = str(number)
 
 
 def find_case(session: Session, code: str) -> Case:

@@ -47,6 +47,7 @@ from desktop.vault.errors import (
     EntryNotFound,
     InvalidInput,
     KeyFileMissing,
+    NotAVault,
     VaultError,
     VaultExists,
     VaultLocked,
@@ -217,25 +218,33 @@ class Vault:
         passphrase: str | None,
         recovery_key: str | None,
     ) -> Vault:
-        own_header = header_path(vault_file)
-        header_file = own_header if own_header.exists() else backups.header_beside(source)
+        own_header, beside = header_path(vault_file), backups.header_beside(source)
+        header_file = own_header if own_header.exists() else beside
         try:
             header = read_header(header_file)
         except FileNotFoundError as exc:
             raise KeyFileMissing(own_header, None) from exc
+        except NotAVault:
+            if header_file != own_header or not beside.exists():
+                raise
+            # The vault's own header is damaged too: the copy beside the backup will do.
+            header_file, header = beside, read_header(beside)
         db_key, how = opening.unwrap(vault_file, header, passphrase, recovery_key)
         version = backups.check_backup(source, db_key, header.vault_id)
         migrations.check_supported(version)
+        replaced = None
         if vault_file.exists():
+            replaced = opening.read_log_state(vault_file, db_key, header.vault_id)
             opening.preserve(vault_file, "vervangen")
         # A rollback journal belongs to the file replaced: kept aside with it.
         opening.keep_aside(opening.journal(vault_file), "vervangen")
         backups.copy_durably(source, vault_file)
         if header_file != own_header:
+            opening.keep_aside(own_header, "vervangen")  # a damaged header: kept, not deleted
             write_header(own_header, header)
         vault = cls(vault_file, header, db_key, lock, how)
         try:
-            vault._after_open(restored_from=source)
+            vault._after_open(restored_from=source, replaced=replaced)
         except BaseException:
             vault._close()
             raise
@@ -304,12 +313,28 @@ class Vault:
                     raise CurrentPassphraseNeeded()
                 if self._header.unwrap_with_passphrase(current) != bytes(self._key):
                     raise WrongPassphrase()
+            if self._batch is not None:
+                raise RuntimeError("the passphrase is not changed inside batch()")
             params = kdf_params or kdf.ARGON2_DEFAULT
-            header = self._header.with_passphrase(bytes(self._key), new_passphrase, params)
-            write_header(header_path(self._path), header)
+            old = self._header
+            header = old.with_passphrase(bytes(self._key), new_passphrase, params)
+            target = header_path(self._path)
+            # The event is written first and the header inside its transaction, so that a save
+            # that fails (a full disk) leaves the old passphrase in force, as the message says.
+            written = False
+            try:
+                with self._session() as session:
+                    audit.record(
+                        session, AuditKind.PASSPHRASE_CHANGED, memory_kib=params.memory_kib
+                    )
+                    session.flush()
+                    write_header(target, header)
+                    written = True
+            except BaseException:
+                if written:  # the commit failed after the new header was in place: undo it
+                    write_header(target, old)
+                raise
             self._header = header
-            with self._session() as session:
-                audit.record(session, AuditKind.PASSPHRASE_CHANGED, memory_kib=params.memory_kib)
 
     # ================================================================== cases
 
@@ -371,7 +396,12 @@ class Vault:
         today: dt.date | None = None,
         retention_months: int = DEFAULT_RETENTION_MONTHS,
     ) -> None:
-        """Set the status. Closing starts the retention period; reopening stops it."""
+        """Set the status. Closing starts the retention period; reopening stops it.
+
+        Closing a case that is already closed keeps its closing date (the retention period
+        still runs from it), so that saving the status again does not extend how long the
+        case is kept; ``retention_months`` is applied from that date.
+        """
         new = validation.choice(CaseStatus, status, "status")
         if retention_months not in RETENTION_MONTHS:
             raise InvalidInput(
@@ -383,10 +413,12 @@ class Vault:
         day = validation.calendar_date("today", today or dt.date.today())
         with self._session() as session:
             case = queries.find_case(session, code)
+            closed_before = case.closed_on if case.status == CaseStatus.CLOSED.value else None
             case.status = new.value
             if new is CaseStatus.CLOSED:
-                case.closed_on = day
-                case.retain_until = validation.add_months(day, retention_months)
+                closed_on = closed_before or day
+                case.closed_on = closed_on
+                case.retain_until = validation.add_months(closed_on, retention_months)
             else:
                 case.closed_on = case.retain_until = None
             case.updated_at = validation.utcnow()
@@ -734,10 +766,11 @@ class Vault:
         problems: list[str] = []
         with self._mutex:
             self._require_open()
-            assert self._engine is not None
-            raw = self._engine.raw_connection()
-            try:
-                conn = raw.driver_connection
+            # On the session's own connection: handing a raw pool connection back would roll
+            # back whatever a surrounding batch() had not committed yet (the pool is one
+            # shared connection).
+            with self._session() as session:
+                conn = session.connection().connection.driver_connection
                 assert conn is not None
                 for pragma in ("cipher_integrity_check", "integrity_check", "foreign_key_check"):
                     try:
@@ -750,8 +783,6 @@ class Vault:
                     if rows == [("ok",)]:  # integrity_check's all-clear
                         continue
                     problems.extend(f"{pragma}: {row}" for row in rows[:20])
-            finally:
-                raw.close()
             try:
                 report = self.verify_audit()
             except VaultError:
@@ -773,11 +804,14 @@ class Vault:
     def restore(self, backup_file: str | os.PathLike[str]) -> Path:
         """Replace the vault by ``backup_file`` (checked first); returns the safety copy of
         the vault as it was, made just before. A vault too damaged to copy is restored with
-        :meth:`restore_backup` after locking it."""
+        :meth:`restore_backup` after locking it. Case numbers given out since the backup stay
+        taken, and the restore event names the safety copy and the head of its log."""
         source = Path(backup_file)
         with self._guard():
             version = backups.check_backup(source, bytes(self._key), self._header.vault_id)
             migrations.check_supported(version)
+            with self._session() as session:  # as the safety copy will hold it
+                replaced = queries.log_state(session)
             safety = self._backup(None, "voor-terugzetten")
             assert self._engine is not None
             self._engine.dispose()
@@ -785,7 +819,9 @@ class Vault:
                 backups.copy_durably(source, self._path)
             finally:
                 self._engine = engine.make_engine(self._path, bytes(self._key))
-            self._after_open(restored_from=source, count_as_unlock=False)
+            self._after_open(
+                restored_from=source, count_as_unlock=False, replaced=replaced, safety=safety
+            )
         return safety
 
     def _backup(self, to: Path | None, label: str) -> Path:
@@ -832,9 +868,20 @@ class Vault:
             )
 
     def _after_open(
-        self, *, restored_from: Path | None = None, count_as_unlock: bool = True
+        self,
+        *,
+        restored_from: Path | None = None,
+        count_as_unlock: bool = True,
+        replaced: queries.LogState | None = None,
+        safety: Path | None = None,
     ) -> None:
-        """Migrate if needed (a backup before each step), then write the audit events."""
+        """Migrate if needed (a backup before each step), then write the audit events.
+
+        After a restore, ``replaced`` is what the vault that was replaced had reached (its
+        case counters and the head of its audit log, if it could be read): case numbers
+        given out since the backup are not given again (a code may already be in a letter),
+        and the restore event names the log it cut off, and the copy that keeps it.
+        """
         with self._guard():
             with self._session() as session:
                 version = migrations.read_version(session.connection())
@@ -852,19 +899,28 @@ class Vault:
                         step=step.description,
                     )
             failed = opening.take_failed_unlocks(self._path)
-            with self._session() as session:
-                if restored_from is not None:
-                    audit.record(
-                        session,
-                        AuditKind.RESTORED,
-                        file=backups.safe_name(restored_from),
-                        from_version=version,
-                        sha256=backups.sha256_of(restored_from),
-                    )
-                for when, via in failed:
-                    audit.record(session, AuditKind.UNLOCK_FAILED, now=when, via=via)
-                if count_as_unlock:
-                    audit.record(session, AuditKind.UNLOCKED, via=self._unlocked_with)
+            try:
+                with self._session() as session:
+                    if restored_from is not None:
+                        if replaced is not None:
+                            queries.keep_counters(session, replaced.counters)
+                        audit.record(
+                            session,
+                            AuditKind.RESTORED,
+                            file=backups.safe_name(restored_from),
+                            from_version=version,
+                            sha256=backups.sha256_of(restored_from),
+                            safety_copy=backups.safe_name(safety) if safety else None,
+                            replaced_events=replaced.events if replaced else None,
+                            replaced_head=replaced.head if replaced else None,
+                        )
+                    for when, via in failed:
+                        audit.record(session, AuditKind.UNLOCK_FAILED, now=when, via=via)
+                    if count_as_unlock:
+                        audit.record(session, AuditKind.UNLOCKED, via=self._unlocked_with)
+            except BaseException:
+                opening.give_back_failed_unlocks(self._path, failed)  # written next time
+                raise
 
     def _require_open(self) -> None:
         if self._engine is None:

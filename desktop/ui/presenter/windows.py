@@ -88,6 +88,8 @@ class PresenterConsole(QWidget):
         self.typed = named(QLabel(), "typedNumber")
         self.slide_list = named(QListWidget(), "slideList")
         self.slide_list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.slide_list.setTextElideMode(Qt.TextElideMode.ElideRight)  # long statements: "…"
+        self.slide_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.previous_button = named(QPushButton(), "previousSlide")
         self.next_button = named(QPushButton(), "nextSlide")
         self.reveal_button = named(QPushButton(), "revealAnswer")
@@ -194,6 +196,7 @@ class PresenterConsole(QWidget):
         self.slide_list.clear()
         for number, slide in enumerate(self.presentation.slides, start=1):
             self.slide_list.addItem(f"{number}. {slide.heading}")
+            self.slide_list.item(number - 1).setToolTip(slide.heading)
         self.slide_list.blockSignals(False)
         self.refresh()
 

@@ -1,0 +1,261 @@
+"""Defects found in review, each with the test that shows it fixed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from desktop.vault import audit, engine, keyheader
+from desktop.vault.audit import AuditKind, ProblemKind
+from desktop.vault.errors import (
+    BackupInvalid,
+    DiskFull,
+    VaultIOError,
+    WrongPassphrase,
+)
+from desktop.vault.service import Vault
+from tests.vault.conftest import PASSPHRASE
+
+DAY = dt.date(2026, 3, 2)
+NEW = "een nieuw lang wachtwoord"
+
+
+def kinds(vault: Vault) -> list[str]:
+    return [e.kind for e in vault.audit_log()]
+
+
+# ---------------------------------------------------------------------- changing the passphrase
+
+
+def test_a_failed_save_while_changing_the_passphrase_keeps_the_old_one(
+    vault: Vault, vault_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The audit event could not be written: "earlier data stays" must include the header."""
+    before = keyheader.header_path(vault_file).read_bytes()
+    real = audit.record
+
+    def full(session: Any, kind: AuditKind, /, **kw: Any) -> Any:
+        if kind is AuditKind.PASSPHRASE_CHANGED:
+            raise OSError(28, "No space left on device")
+        return real(session, kind, **kw)
+
+    monkeypatch.setattr("desktop.vault.service.audit.record", full)
+    with pytest.raises(DiskFull):
+        vault.change_passphrase(NEW, current=PASSPHRASE)
+    monkeypatch.undo()
+    assert keyheader.header_path(vault_file).read_bytes() == before
+    assert "passphrase_changed" not in kinds(vault)
+    vault.lock()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(vault_file, NEW)
+    Vault.unlock(vault_file, PASSPHRASE).lock()
+
+
+def test_a_failed_commit_after_the_new_header_puts_the_old_one_back(
+    vault: Vault, vault_file: Path
+) -> None:
+    before = keyheader.header_path(vault_file).read_bytes()
+    assert vault._engine is not None
+    fail = [True]
+
+    def commit(_conn: Any) -> None:
+        if fail and keyheader.header_path(vault_file).read_bytes() != before:
+            fail.clear()
+            raise OSError(28, "No space left on device")
+
+    event.listen(vault._engine, "commit", commit)
+    with pytest.raises(DiskFull):
+        vault.change_passphrase(NEW, current=PASSPHRASE)
+    assert not fail  # the commit did fail after the header was written
+    assert keyheader.header_path(vault_file).read_bytes() == before
+    assert "passphrase_changed" not in kinds(vault)
+    vault.lock()
+    Vault.unlock(vault_file, PASSPHRASE).lock()
+
+
+def test_the_passphrase_is_not_changed_inside_a_batch(vault: Vault, vault_file: Path) -> None:
+    before = keyheader.header_path(vault_file).read_bytes()
+    with pytest.raises(RuntimeError), vault.batch():
+        vault.change_passphrase(NEW, current=PASSPHRASE)
+    assert keyheader.header_path(vault_file).read_bytes() == before
+
+
+# ---------------------------------------------------------------------- batches
+
+
+def test_an_integrity_check_inside_a_batch_keeps_the_batch(vault: Vault, vault_file: Path) -> None:
+    with vault.batch():
+        first = vault.create_case(opened_on=DAY)
+        assert vault.check_integrity().ok
+        second = vault.create_case(opened_on=DAY)
+    assert (first, second) == ("2026-001", "2026-002")
+    assert sorted(r.code for r in vault.cases()) == [first, second]
+    vault.lock()
+    with Vault.unlock(vault_file, PASSPHRASE) as again:
+        assert len(again.cases()) == 2
+        assert again.verify_audit().ok
+
+
+# ---------------------------------------------------------------------- retention
+
+
+def test_closing_a_closed_case_again_does_not_extend_its_retention(vault: Vault) -> None:
+    code = vault.create_case(opened_on=DAY)
+    vault.set_status(code, "closed", today=dt.date(2026, 4, 1))
+    vault.set_status(code, "closed", today=dt.date(2027, 1, 15))
+    row = vault.case(code).row
+    assert row.closed_on == dt.date(2026, 4, 1)
+    assert row.retain_until == dt.date(2028, 4, 1)
+    # A different period still applies, from the first closing date.
+    vault.set_status(code, "closed", today=dt.date(2027, 1, 15), retention_months=12)
+    assert vault.case(code).row.retain_until == dt.date(2027, 4, 1)
+    assert vault.purge_expired(dt.date(2027, 4, 2)) == [code]
+    # Reopening and closing again is a new closing date.
+    other = vault.create_case(opened_on=DAY)
+    vault.set_status(other, "closed", today=dt.date(2026, 4, 1))
+    vault.set_status(other, "open")
+    vault.set_status(other, "closed", today=dt.date(2026, 9, 1))
+    assert vault.case(other).row.closed_on == dt.date(2026, 9, 1)
+
+
+# ---------------------------------------------------------------------- restoring
+
+
+def test_case_codes_given_before_a_restore_are_not_given_again(vault: Vault) -> None:
+    """A code may already be in a letter to Veilig Thuis: it must never name another pupil."""
+    vault.create_case(opened_on=DAY)
+    backup = vault.backup()
+    given = vault.create_case(opened_on=DAY)
+    vault.record_export(given, "referral_letter", "veilig_thuis", "meldrecht", "ab" * 32)
+    vault.restore(backup)
+    assert [r.code for r in vault.cases()] == ["2026-001"]
+    assert vault.create_case(opened_on=DAY) == "2026-003"
+
+
+def test_restore_backup_of_a_locked_vault_keeps_its_case_numbers(
+    vault: Vault, vault_file: Path
+) -> None:
+    vault.create_case(opened_on=DAY)
+    backup = vault.backup()
+    vault.create_case(opened_on=DAY)
+    vault.create_case(opened_on=dt.date(2027, 1, 5))
+    vault.lock()
+    with Vault.restore_backup(vault_file, backup, PASSPHRASE) as again:
+        assert again.create_case(opened_on=DAY) == "2026-003"
+        assert again.create_case(opened_on=dt.date(2027, 2, 1)) == "2027-002"
+
+
+def test_the_restore_event_links_to_the_log_it_replaced(vault: Vault, vault_file: Path) -> None:
+    """Events since the backup leave the chain on restore: the restore event names the safety
+    copy that keeps them and the head of its log, so the cut can be followed."""
+    vault.create_case(opened_on=DAY)
+    backup = vault.backup()
+    vault.delete_case("2026-001")
+    before = vault.audit_log()[-1]
+    assert before.kind == "case_deleted"
+    safety = vault.restore(backup)
+    restored = vault.audit_log()[-1]
+    assert restored.kind == "restored"
+    details = json.loads(restored.details)
+    assert details["safety_copy"] == safety.name
+    assert details["replaced_events"] == before.seq
+    assert vault.verify_audit().ok
+    vault.lock()
+    with Vault.restore_backup(vault_file, safety, PASSPHRASE) as copy:
+        log = copy.audit_log()
+        kept = [e for e in log if e.seq == details["replaced_events"]]
+        assert [e.kind for e in kept] == ["case_deleted"]
+        assert copy._engine is not None
+        with copy._engine.connect() as conn:
+            row = conn.exec_driver_sql(
+                "SELECT hash FROM audit_events WHERE seq = ?", (details["replaced_events"],)
+            ).scalar()
+        assert row == details["replaced_head"]
+
+
+def test_restore_backup_when_the_vaults_own_header_is_damaged(
+    vault: Vault, vault_file: Path
+) -> None:
+    vault.create_case(opened_on=DAY)
+    backup = vault.backup()
+    vault.lock()
+    own = keyheader.header_path(vault_file)
+    own.write_bytes(b"{kapot")
+    with Vault.restore_backup(vault_file, backup, PASSPHRASE) as again:
+        assert len(again.cases()) == 1
+    kept = list(vault_file.parent.glob("kluis.vervangen-*.sleutel"))
+    assert [p.read_bytes() for p in kept] == [b"{kapot"]
+    Vault.unlock(vault_file, PASSPHRASE).lock()
+
+
+def test_a_backup_of_an_unfinished_set_up_is_refused(vault: Vault) -> None:
+    backup = vault.backup()
+    conn = engine.connect(backup, bytes(vault._key))
+    conn.execute("PRAGMA user_version = 0")
+    conn.close()
+    with pytest.raises(BackupInvalid):
+        vault.restore(backup)
+    path = vault.path
+    vault.lock()
+    with pytest.raises(BackupInvalid):
+        Vault.restore_backup(path, backup, PASSPHRASE)
+
+
+# ---------------------------------------------------------------------- audit
+
+
+def test_an_emptied_log_without_its_head_is_found(vault: Vault) -> None:
+    vault.create_case(opened_on=DAY)
+    assert vault._engine is not None
+    with vault._engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM audit_events")
+        conn.exec_driver_sql("DELETE FROM meta WHERE key = 'audit_head'")
+    report = vault.verify_audit()
+    assert {p.kind for p in report.problems} == {ProblemKind.TRUNCATED}
+    assert not vault.check_integrity().ok
+
+
+def test_failed_unlocks_survive_an_unlock_that_could_not_write_them(
+    vault: Vault, vault_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault.lock()
+    for _attempt in range(2):
+        with pytest.raises(WrongPassphrase):
+            Vault.unlock(vault_file, "dit is niet het wachtwoord")
+    real = audit.record
+
+    def full(session: Any, kind: AuditKind, /, **kw: Any) -> Any:
+        if kind is AuditKind.UNLOCKED:
+            raise OSError(28, "No space left on device")
+        return real(session, kind, **kw)
+
+    monkeypatch.setattr("desktop.vault.service.audit.record", full)
+    with pytest.raises(DiskFull):
+        Vault.unlock(vault_file, PASSPHRASE)
+    monkeypatch.undo()
+    with Vault.unlock(vault_file, PASSPHRASE) as again:
+        assert kinds(again)[-3:] == ["unlock_failed", "unlock_failed", "unlocked"]
+        assert again.verify_audit().ok
+
+
+# ---------------------------------------------------------------------- errors
+
+
+def test_a_read_only_vault_gives_a_dutch_message(vault: Vault) -> None:
+    code = vault.create_case(opened_on=DAY)
+    assert vault._engine is not None
+    with vault._engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA query_only = ON")
+    with pytest.raises(VaultIOError) as caught:
+        vault.add_entry(code, "note", occurred_on=DAY, facts="geheime tekst")
+    assert "mag schrijven" in str(caught.value)
+    assert "geheime tekst" not in repr(caught.value.__cause__)
+    with vault._engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA query_only = OFF")
+    vault.add_entry(code, "note", occurred_on=DAY, facts="daarna wel")
+    assert len(vault.case(code).entries) == 1
