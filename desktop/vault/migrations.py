@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 
 from desktop.vault.errors import VaultFromNewerVersion
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,15 @@ class Migration:
     apply: Callable[[Connection], None]  # runs inside the step's transaction
 
 
-MIGRATIONS: tuple[Migration, ...] = ()
+def _count_entries_per_case(conn: Connection) -> None:
+    """Version 2: ``cases.entry_count``, so the case list needs no count per case."""
+    conn.exec_driver_sql("ALTER TABLE cases ADD COLUMN entry_count INTEGER NOT NULL DEFAULT 0")
+    conn.exec_driver_sql(
+        "UPDATE cases SET entry_count = (SELECT count(*) FROM entries WHERE case_id = cases.id)"
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (Migration(2, "case-entry-count", _count_entries_per_case),)
 
 
 def check_supported(found: int) -> None:

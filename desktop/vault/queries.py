@@ -225,9 +225,6 @@ def list_cases(
     who); letters A-Z match in either case, other letters as typed. ``since`` and
     ``until`` bound the date the case was opened, both included.
     """
-    entries_of_case = (
-        select(func.count()).select_from(Entry).where(Entry.case_id == Case.id)
-    ).scalar_subquery()
     query = select(
         Case.code,
         Case.status,
@@ -239,7 +236,7 @@ def list_cases(
         Case.updated_at,
         Case.closed_on,
         Case.retain_until,
-        entries_of_case,
+        Case.entry_count,
     )
     if status is not None:
         wanted = [status] if isinstance(status, str) else list(status)

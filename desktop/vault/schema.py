@@ -92,6 +92,9 @@ class Case(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)
     closed_on: Mapped[dt.date | None] = mapped_column(IsoDate)
     retain_until: Mapped[dt.date | None] = mapped_column(IsoDate)
+    # Kept by the service as entries are added (schema version 2): counting them per case
+    # in the case list cost ~40 ms of decrypted index pages for 10,000 cases.
+    entry_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class Entry(Base):

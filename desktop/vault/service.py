@@ -490,6 +490,7 @@ class Vault:
             )
             session.add(entry)
             case.updated_at = now
+            case.entry_count += 1
             session.flush()
             audit.record(
                 session,

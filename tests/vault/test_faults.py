@@ -291,33 +291,39 @@ def test_migrations_run_in_order_with_a_backup_before_each(
 
         return migrations.Migration(version, f"add-extra-v{version}", apply)
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
-    monkeypatch.setattr(migrations, "MIGRATIONS", (step(3), step(2)))
+    base = migrations.SCHEMA_VERSION  # the vault was made at this version
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", base + 2)
+    monkeypatch.setattr(
+        migrations, "MIGRATIONS", (*migrations.MIGRATIONS, step(base + 2), step(base + 1))
+    )
     with Vault.unlock(vault_file, PASSPHRASE) as again:
-        assert order == [2, 3]
+        assert order == [base + 1, base + 2]
         engine = again._engine
         assert engine is not None
         with engine.connect() as conn:
-            assert migrations.read_version(conn) == 3
+            assert migrations.read_version(conn) == base + 2
         log = again.audit_log()
         migrated = [json.loads(e.details) for e in log if e.kind == "migrated"]
-        assert [(m["from_version"], m["to_version"]) for m in migrated] == [(1, 2), (2, 3)]
+        assert [(m["from_version"], m["to_version"]) for m in migrated] == [
+            (base, base + 1),
+            (base + 1, base + 2),
+        ]
         assert again.verify_audit().ok
         made = sorted(p.name for p in again.backups())
         assert len(made) == 2
-        assert made[0].endswith("-voor-v2.db")
-        assert made[1].endswith("-voor-v3.db")
+        assert made[0].endswith(f"-voor-v{base + 1}.db")
+        assert made[1].endswith(f"-voor-v{base + 2}.db")
         key = bytes(again._key)
         vault_id = again._header.vault_id
         versions = {p.name: backups.check_backup(p, key, vault_id) for p in again.backups()}
-        assert sorted(versions.values()) == [1, 2]
-    # And back in an app that only knows version 1: refused, nothing written.
+        assert sorted(versions.values()) == [base, base + 1]
+    # And back in an app that only knows the current version: refused, nothing written.
     monkeypatch.undo()
     before = sha256_of(vault_file)
     with pytest.raises(VaultFromNewerVersion) as caught:
         Vault.unlock(vault_file, PASSPHRASE)
     assert "nieuwere versie" in str(caught.value)
-    assert (caught.value.found, caught.value.supported) == (3, 1)
+    assert (caught.value.found, caught.value.supported) == (base + 2, base)
     assert sha256_of(vault_file) == before
 
 
@@ -325,6 +331,30 @@ def test_the_migration_list_must_be_complete(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
     with pytest.raises(RuntimeError, match="do not lead"):
         migrations.pending(1)
+
+
+def test_a_version_1_vault_gets_its_entry_counts(vault: Vault, vault_file: Path) -> None:
+    """The shipped migration to version 2, on a vault made as version 1 made it."""
+    from desktop.vault import engine as vault_engine
+
+    first = vault.create_case(opened_on=dt.date(2026, 9, 1))
+    second = vault.create_case(opened_on=dt.date(2026, 9, 2))
+    for day in (1, 2, 3):
+        vault.add_entry(first, "note", occurred_on=dt.date(2026, 9, day), facts="feit")
+    key = bytes(vault._key)
+    vault.lock()
+    conn = vault_engine.connect(vault_file, key)
+    conn.execute("ALTER TABLE cases DROP COLUMN entry_count")
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with Vault.unlock(vault_file, PASSPHRASE) as again:
+        counts = {row.code: row.entry_count for row in again.cases()}
+        assert counts == {first: 3, second: 0}
+        assert [p.name for p in again.backups()][-1].endswith("-voor-v2.db")
+        assert again.check_integrity().ok
+        again.add_entry(second, "note", occurred_on=dt.date(2026, 9, 4), facts="nog een")
+        assert {row.code: row.entry_count for row in again.cases()}[second] == 1
 
 
 def test_shipped_migrations_lead_to_the_current_version() -> None:
