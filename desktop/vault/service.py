@@ -440,9 +440,21 @@ class Vault:
             session.execute(delete(Case).where(Case.id == case.id))
             audit.record(session, AuditKind.CASE_DELETED, case_code=code, entries=entries or 0)
 
-    def purge_expired(self, today: dt.date | None = None) -> list[str]:
-        """Delete closed cases whose retention date has passed; returns their codes."""
+    def purge_expired(
+        self, today: dt.date | None = None, *, retention_months: int = DEFAULT_RETENTION_MONTHS
+    ) -> list[str]:
+        """Delete closed cases whose retention date has passed; returns their codes.
+
+        Backups and copies kept aside that are older than ``retention_months`` go too: they
+        may hold cases that have since passed their retention date, and the AVG asks that such
+        data is gone everywhere, not only from the vault. Newer backups stay (they are how a
+        damaged vault is restored); a fresh one is made after old ones were removed.
+        """
         day = validation.calendar_date("today", today or dt.date.today())
+        cutoff = validation.add_months(day, -retention_months)
+        removed = backups.remove_old_copies(self.path, cutoff)
+        if removed and not backups.list_backups(self.path):
+            self.backup()
         with self._session() as session:
             expired = session.execute(
                 select(Case.id, Case.code)
@@ -450,10 +462,15 @@ class Vault:
                 .order_by(Case.code)
             ).all()
             codes = [code for _id, code in expired]
-            if expired:
+            if expired or removed:
                 session.execute(delete(Case).where(Case.id.in_([i for i, _c in expired])))
                 audit.record(
-                    session, AuditKind.PURGED, count=len(codes), codes=codes, today=day.isoformat()
+                    session,
+                    AuditKind.PURGED,
+                    count=len(codes),
+                    codes=codes,
+                    today=day.isoformat(),
+                    old_copies_removed=removed,
                 )
         return codes
 

@@ -259,3 +259,37 @@ def test_a_read_only_vault_gives_a_dutch_message(vault: Vault) -> None:
         conn.exec_driver_sql("PRAGMA query_only = OFF")
     vault.add_entry(code, "note", occurred_on=DAY, facts="daarna wel")
     assert len(vault.case(code).entries) == 1
+
+
+# ---------------------------------------------------------------------- retention of copies
+
+
+def test_purging_also_removes_backups_older_than_the_retention(vault: Vault) -> None:
+    import os
+    import time
+
+    three_years_ago = time.time() - 3 * 365 * 24 * 3600
+    old_backup = vault.backup()
+    os.utime(old_backup, (three_years_ago, three_years_ago))
+    old_header = old_backup.with_suffix(".sleutel")
+    set_aside = vault.path.with_name("kluis.vervangen-20230101-000000-000000.db")
+    set_aside.write_bytes(b"an old copy of the vault")
+    os.utime(set_aside, (three_years_ago, three_years_ago))
+
+    assert vault.purge_expired(dt.date.today()) == []
+
+    assert not old_backup.exists()
+    assert not old_header.exists()
+    assert not set_aside.exists()
+    fresh = vault.backups()
+    assert len(fresh) == 1  # a new backup, so a damaged vault can still be restored
+    purged = [json.loads(e.details) for e in vault.audit_log() if e.kind == "purged"]
+    assert purged[-1]["old_copies_removed"] == 2
+    assert vault.verify_audit().ok
+
+
+def test_recent_backups_stay_when_purging(vault: Vault) -> None:
+    recent = vault.backup()
+    vault.purge_expired(dt.date.today())
+    assert vault.backups() == [recent]
+    assert not [e for e in vault.audit_log() if e.kind == "purged"]
