@@ -42,6 +42,9 @@ def main() -> int:
     args = parser.parse_args()
     runs = max(7, args.runs)
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    # As on a school's computer: the warm-up run leaves .pyc files that later runs use. (A
+    # shell with PYTHONDONTWRITEBYTECODE would otherwise compile every module at every start.)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as base:
         app = [sys.executable, "-m", "desktop", "--quit-on-first-paint", "--basedir", base]
         bare = [sys.executable, str(ROOT / "bench" / "bare_window.py")]
