@@ -64,7 +64,7 @@ def main(out: Path) -> None:
             apply_language(language)
             for number, page in enumerate(window.pages, start=1):
                 window.show_page(page)
-                built.app.processEvents()
+                settle(built.app, 0.2)
                 window.grab().save(str(out / f"{language}-{number}-{type(page).__name__}.png"))
             card_page = window.signal_card_page
             window.show_page(card_page)

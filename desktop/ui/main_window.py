@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
         side.addWidget(self.navigation, 1)
         side.addWidget(self.local_only)
         self.navigation.setMinimumHeight(120)  # the list scrolls; the labels keep their lines
+        # margins, not style-sheet padding: QLabel's height-for-width counts only these
+        self.local_only.setContentsMargins(22, 16, 16, 16)
 
         self.notice = NoticeBar()
         right = QWidget()
@@ -293,6 +295,7 @@ class MainWindow(QMainWindow):
 
             printing = PrintingPage()
             printing.signal_card_requested.connect(self.open_signal_card_printing)
+            printing.lesson_plan_requested.connect(self.open_lesson_plan_printing)
             return printing
         if key == "settings":
             from desktop.ui.pages.settings import SettingsPage

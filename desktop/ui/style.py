@@ -21,7 +21,7 @@ QMainWindow, #pageStack {{ background: {PAPER}; }}
     background: rgba(255, 255, 255, 0.12); border-left: 4px solid {ACCENT}; color: white;
 }}
 #navigation::item:hover:!selected {{ background: rgba(255, 255, 255, 0.06); }}
-#localOnly {{ color: #c9d3e3; font-size: 12px; padding: 16px 16px 16px 22px; }}
+#localOnly {{ color: #c9d3e3; font-size: 12px; }}
 #pageHeading {{ color: {INK}; font-size: 26px; font-weight: 600; }}
 #pageIntro {{ color: {MUTED}; font-size: 14px; }}
 #sectionLabel {{ color: {INK}; font-weight: 600; margin-top: 6px; }}

@@ -127,3 +127,18 @@ def test_the_teacher_guide_opens_in_the_chosen_language(built: Built, qtbot: QtB
         assert "If a pupil tells you something" in built.window.open_guide().text.toPlainText()
     finally:
         apply_language("nl")
+
+
+def test_the_printing_page_prints_a_lesson_plan(built: Built) -> None:
+    from desktop.ui.print_dialog import LessonPlanPrintDialog
+
+    page = built.window.printing_page
+    built.window.show_page(page)
+    assert page.lesson_choice.count() == 6  # the shipped series
+    page.lesson_choice.setCurrentIndex(1)
+    page.lesson_button.click()
+    dialog = built.window.findChild(LessonPlanPrintDialog)
+    assert dialog is not None
+    assert dialog.lesson.id == "loverboymethode"
+    assert len(dialog.document) >= 3
+    assert dialog.file_name().startswith("lesplan-02-loverboymethode")

@@ -93,7 +93,6 @@ class LessonsPage(Page):
         actions.addWidget(self.level_label)
         actions.addWidget(self.level)
         actions.addStretch(1)
-        actions.addWidget(self.plan_button)
         actions.addWidget(self.start_button)
         column.addLayout(actions)
         splitter = QSplitter()  # horizontal
@@ -105,6 +104,7 @@ class LessonsPage(Page):
         footer = QHBoxLayout()
         self.status = named(QLabel(), "lessonStatus")
         footer.addWidget(self.status, 1)
+        footer.addWidget(self.plan_button)
         footer.addWidget(self.guide_button)
         footer.addWidget(self.log_button)
         self.body.addLayout(footer)

@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop import i18n
 from desktop.i18n import _
 from desktop.ui.pages.base import ComingSoon, Page
 from desktop.ui.widgets import named
@@ -12,6 +22,7 @@ from desktop.ui.widgets import named
 
 class PrintingPage(Page):
     signal_card_requested = Signal()
+    lesson_plan_requested = Signal(object)  # LoadedLesson
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -25,10 +36,46 @@ class PrintingPage(Page):
         inner = QVBoxLayout(self.card_box)
         inner.addLayout(row)
         self.body.addWidget(self.card_box)
+
+        self.lesson_box = QGroupBox()
+        self.lesson_text = QLabel(wordWrap=True)
+        self.lesson_choice = named(QComboBox(), "printLessonChoice")
+        self.lesson_button = named(QPushButton(), "printLessonPlan")
+        self.lesson_button.clicked.connect(self._plan_chosen)
+        lesson_row = QHBoxLayout()
+        lesson_row.addWidget(self.lesson_text, 1)
+        lesson_row.addWidget(self.lesson_choice)
+        lesson_row.addWidget(self.lesson_button)
+        QVBoxLayout(self.lesson_box).addLayout(lesson_row)
+        self.body.addWidget(self.lesson_box)
+        self._lessons_language = ""
+
         self.plan = ComingSoon(self)
         self.body.addWidget(self.plan)
         self.body.addStretch(1)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fill_lessons()
+
+    def fill_lessons(self) -> None:
+        """The series in the current language (loaded when the page is first shown)."""
+        language = i18n.current_language()
+        if self._lessons_language == language:
+            return
+        from desktop.lesson_series import series
+
+        self._lessons_language = language
+        self.lesson_choice.clear()
+        for loaded in series(language).lessons:
+            self.lesson_choice.addItem(f"{loaded.lesson.number}. {loaded.lesson.title}", loaded)
+        self.lesson_button.setEnabled(self.lesson_choice.count() > 0)
+
+    def _plan_chosen(self) -> None:
+        loaded = self.lesson_choice.currentData()
+        if loaded is not None:
+            self.lesson_plan_requested.emit(loaded)
 
     def title(self) -> str:
         return _("Printen")
@@ -50,10 +97,19 @@ class PrintingPage(Page):
             )
         )
         self.card_button.setText(_("Signalenkaart afdrukken…"))
+        self.lesson_box.setTitle(_("Lessen"))
+        self.lesson_text.setText(
+            _(
+                "Per les een lesplan voor de docent (doelen, voorbereiding, nazorg en de notities "
+                "bij elke dia) en een werkblad voor leerlingen, zonder antwoorden."
+            )
+        )
+        self.lesson_button.setText(_("Lesplan afdrukken…"))
+        if self.isVisible():
+            self.fill_lessons()
         self.plan.show_plan(
             _("Wat hier nog komt"),
             [
-                _("Lesplannen en werkbladen voor leerlingen"),
                 _("Kaart met kernboodschappen en een brief voor ouders"),
             ],
             _("Deze documenten worden in een volgende versie toegevoegd."),
