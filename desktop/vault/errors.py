@@ -71,13 +71,17 @@ class CurrentPassphraseNeeded(VaultError):
         return _("Vul eerst het huidige wachtwoord in om een nieuw wachtwoord te kiezen.")
 
 
-class VaultMissing(VaultError):
-    """There is no vault file at the path."""
+class FileProblem(VaultError):
+    """A problem with one file (named by ``path``); the newest backup, if any, is offered."""
 
     def __init__(self, path: Path, newest_backup: Path | None = None) -> None:
         super().__init__(path, newest_backup)
         self.path = path
         self.newest_backup = newest_backup
+
+
+class VaultMissing(FileProblem):
+    """There is no vault file at the path."""
 
     def message(self) -> str:
         if self.newest_backup is not None:
@@ -91,12 +95,8 @@ class VaultMissing(VaultError):
         ).format(name=self.path.name)
 
 
-class VaultExists(VaultError):
+class VaultExists(FileProblem):
     """``create`` refuses to overwrite a vault that is already there."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(path)
-        self.path = path
 
     def message(self) -> str:
         return _(
@@ -105,13 +105,8 @@ class VaultExists(VaultError):
         ).format(name=self.path.name)
 
 
-class KeyFileMissing(VaultError):
+class KeyFileMissing(FileProblem):
     """The vault file is there but its key header (the ``.sleutel`` file) is not."""
-
-    def __init__(self, path: Path, newest_backup: Path | None = None) -> None:
-        super().__init__(path, newest_backup)
-        self.path = path
-        self.newest_backup = newest_backup
 
     def message(self) -> str:
         if self.newest_backup is not None:
@@ -126,12 +121,8 @@ class KeyFileMissing(VaultError):
         ).format(name=self.path.name)
 
 
-class NotAVault(VaultError):
+class NotAVault(FileProblem):
     """The file is not a Schoolsignaal vault (or its key header is not one)."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(path)
-        self.path = path
 
     def message(self) -> str:
         return _(
@@ -140,13 +131,8 @@ class NotAVault(VaultError):
         ).format(name=self.path.name)
 
 
-class VaultCorrupt(VaultError):
+class VaultCorrupt(FileProblem):
     """The vault file is damaged (a page fails its check). The file is left as it is."""
-
-    def __init__(self, path: Path, newest_backup: Path | None = None) -> None:
-        super().__init__(path, newest_backup)
-        self.path = path
-        self.newest_backup = newest_backup
 
     def message(self) -> str:
         text = _(
