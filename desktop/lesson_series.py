@@ -19,7 +19,10 @@ LEVEL_NAMES = {"onderbouw": "onderbouw", "bovenbouw": "bovenbouw", "mbo": "mbo"}
 
 @functools.cache
 def series(language: str, root: Path = CONTENT) -> Library:
-    library = load_library(language, root)
+    from toolkit.signal_card import load_signal_card
+
+    known = {line.id for line in load_signal_card(language).help_lines}
+    library = load_library(language, root, help_lines=known)
     log.info(
         "lessons loaded: %s ok, %s broken (%s)", len(library.lessons), len(library.broken), language
     )

@@ -6,6 +6,7 @@ it and a teacher can still give the other lessons.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,8 +54,15 @@ def read_lesson(path: Path) -> Lesson:
     return load_model(path, Lesson, context={"folder": path.parent})
 
 
-def load_library(language: str, root: Path = CONTENT) -> Library:
-    """Every ``*.yaml`` lesson in ``root/<language>``, sorted by number, broken ones apart."""
+def load_library(
+    language: str, root: Path = CONTENT, help_lines: Collection[str] | None = None
+) -> Library:
+    """Every ``*.yaml`` lesson in ``root/<language>``, sorted by number, broken ones apart.
+
+    ``help_lines``: the help-line ids that exist (the signal card's, which this package does
+    not read itself); a help slide naming another id makes its lesson broken, rather than the
+    class silently seeing fewer places to go for help.
+    """
     library = Library(language)
     folder = root / language
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
@@ -78,6 +86,10 @@ def load_library(language: str, root: Path = CONTENT) -> Library:
             )
             library.broken.append(BrokenLesson(path, [problem]))
             continue
+        unknown = _unknown_help_lines(lesson, path, help_lines)
+        if unknown:
+            library.broken.append(BrokenLesson(path, unknown))
+            continue
         library.lessons.append(LoadedLesson(lesson, path))
     library.lessons.sort(key=lambda loaded: (loaded.lesson.number, loaded.lesson.id))
     return library
@@ -91,3 +103,19 @@ def read_guide(language: str, root: Path = CONTENT) -> str:
     if not path.is_file():
         path = folder / "nl.md"
     return path.read_text(encoding="utf-8")
+
+
+def _unknown_help_lines(lesson: Lesson, path: Path, known: Collection[str] | None) -> list[Problem]:
+    if known is None:
+        return []
+    return [
+        Problem(
+            path.name,
+            None,
+            f"slides[{index}].help_lines",
+            f"onbekende hulplijn '{line}'; kies uit {', '.join(sorted(known))}",
+        )
+        for index, slide in enumerate(lesson.slides)
+        for line in getattr(slide, "help_lines", [])
+        if line not in known
+    ]

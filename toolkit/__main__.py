@@ -68,9 +68,11 @@ class UsageError(Exception):
 def _lesson_plan(args: argparse.Namespace) -> bytes:
     from lessons.library import CONTENT, load_library
     from toolkit.lesson_plan import build_lesson_plan, build_worksheet, has_questions
+    from toolkit.signal_card import load_signal_card
 
     root = args.lessons_dir or CONTENT
-    library = load_library(args.lang, root)
+    known_lines = {line.id for line in load_signal_card(args.lang).help_lines}
+    library = load_library(args.lang, root, help_lines=known_lines)
     try:
         lesson = library.get(args.lesson).lesson
     except KeyError:

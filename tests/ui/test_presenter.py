@@ -122,7 +122,15 @@ def test_help_slide_uses_the_signal_card(loaded: LoadedLesson) -> None:
 
 @pytest.mark.parametrize("window_name", ["audience", "console"])
 def test_every_key(session: PresenterSession, qtbot: QtBot, window_name: str) -> None:
-    window: QWidget = getattr(session, window_name)
+    top: QWidget = getattr(session, window_name)
+    top.activateWindow()
+    # Keys go where the system sends them: to the focused widget, else to the window.
+    window = top.focusWidget() or top
+    assert not [
+        w.objectName() or type(w).__name__
+        for w in top.findChildren(QWidget)
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus and w.isVisible()
+    ]
     p = session.presentation
     for key in (Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_PageDown):
         p.first()

@@ -123,3 +123,22 @@ def test_markdown_subset() -> None:
         Paragraph("Slot"),
     ]
     assert plain_text("**Let op**: *niet* bang") == "Let op: niet bang"
+
+
+def test_an_unknown_help_line_makes_the_lesson_broken(tmp_path: Path) -> None:
+    import shutil
+
+    from lessons.library import load_library
+
+    shutil.copytree(FIXTURES / "nl", tmp_path / "nl")
+    path = tmp_path / "nl" / "00-proefles.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("kindertelefoon,", "kindertelfoon,"),
+        encoding="utf-8",
+    )
+    assert load_library("nl", tmp_path).lessons  # without the known ids: not checked
+    library = load_library("nl", tmp_path, help_lines={"kindertelefoon", "fier-chat", "politie"})
+    assert library.lessons == []
+    message = library.broken[0].message()
+    assert "slides[7].help_lines" in message
+    assert "onbekende hulplijn 'kindertelfoon'" in message

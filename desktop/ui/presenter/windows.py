@@ -82,6 +82,10 @@ class PresenterConsole(QWidget):
         self.current = SlideCanvas(renderer)
         self.next_slide = SlideCanvas(renderer)
         self.notes = named(QTextBrowser(), "presenterNotes")
+        # The clicker's keys must reach the presentation, never scroll the notes: nothing in
+        # the console takes keyboard focus (the notes still scroll with the mouse wheel).
+        self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notes.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.lesson_time = named(QLabel(), "lessonTime")
         self.slide_time = named(QLabel(), "slideTime")
         self.position = named(QLabel(), "slidePosition")
