@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.vault import engine
-from desktop.vault.errors import BackupInvalid
-from desktop.vault.keyheader import HEADER_SUFFIX, KeyHeader, write_header
+from desktop.vault.errors import BackupInvalid, VaultError
+from desktop.vault.keyheader import HEADER_SUFFIX, KeyHeader, read_header, write_header
 
 BACKUP_FOLDER = "backups"
 _GENERATED = re.compile(r"^[a-z]+-\d{8}-\d{6}-\d{6}(-[a-z0-9-]{1,24})?\.db$")
@@ -84,6 +84,38 @@ def remove_old_copies(vault_file: Path, made_before: dt.date) -> int:
         if backup_dir(vault_file).is_dir():
             _fsync_dir(backup_dir(vault_file))
     return removed
+
+
+def remove_unfinished(vault_file: Path) -> int:
+    """Delete the ``.…part`` files (and their journals) of backups a crash cut off."""
+    folder = backup_dir(vault_file)
+    if not folder.is_dir():
+        return 0
+    removed = 0
+    for path in folder.glob(f".{vault_file.stem}-*.part*"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed
+
+
+def replace_header_copies(vault_file: Path, header: KeyHeader) -> int:
+    """Write ``header`` over every copy of this vault's key header (same vault id) beside its
+    backups and set-aside files; returns how many. Copies that do not parse are left."""
+    copies = [
+        *backup_dir(vault_file).glob(f"*{HEADER_SUFFIX}"),
+        *vault_file.parent.glob(f"{vault_file.stem}.*-*{HEADER_SUFFIX}"),
+    ]
+    replaced = 0
+    for path in copies:
+        try:
+            same_vault = read_header(path).vault_id == header.vault_id
+        except (VaultError, OSError):  # a damaged copy: kept as it is
+            continue
+        if same_vault:
+            write_header(path, header)
+            replaced += 1
+    return replaced
 
 
 def newest_backup(vault_file: Path) -> Path | None:

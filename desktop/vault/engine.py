@@ -146,7 +146,8 @@ def translate(
             return DiskFull()
         return VaultIOError()
     code = error_code(exc)
-    if code == SQLITE_FULL:
+    # The backup API raises its errors without a result code: only the text says it.
+    if code == SQLITE_FULL or "disk is full" in str(exc).lower():
         return DiskFull()
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return VaultCorrupt(path, newest_backup())

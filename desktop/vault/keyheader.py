@@ -41,6 +41,9 @@ SALT_BYTES = 16
 NONCE_BYTES = 12
 MAX_HEADER_BYTES = 64 * 1024
 HEADER_SUFFIX = ".sleutel"
+MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
+MAX_ITERATIONS = 16
+MAX_LANES = 16
 
 
 def header_path(vault_file: Path) -> Path:
@@ -208,6 +211,14 @@ def _read_slot(raw: Any, expected_kdf: str) -> Slot:
         if not all(type(v) is int and v > 0 for v in values):
             raise ValueError("bad argon2 parameters")
         params = kdf.Argon2Params(*values)
+        # Read before the tag can be checked, so bounded here: an edited header must not make
+        # unlock crash, exhaust memory or run for hours.
+        if not (
+            1 <= params.lanes <= MAX_LANES
+            and 8 * params.lanes <= params.memory_kib <= MAX_MEMORY_KIB
+            and params.iterations <= MAX_ITERATIONS
+        ):
+            raise ValueError("argon2 parameters out of bounds")
     slot = Slot(
         method=expected_kdf,
         salt=_unb64(raw["salt"]),

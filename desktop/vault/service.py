@@ -335,6 +335,10 @@ class Vault:
                     write_header(target, old)
                 raise
             self._header = header
+            # Copies of the header beside backups and set-aside files still wrap the same
+            # database key under the old passphrase: a leaked old passphrase would open this
+            # vault through them. They get the new header too.
+            backups.replace_header_copies(self._path, header)
 
     # ================================================================== cases
 
@@ -900,6 +904,9 @@ class Vault:
         given out since the backup are not given again (a code may already be in a letter),
         and the restore event names the log it cut off, and the copy that keeps it.
         """
+        # Backups cut off by a crash: encrypted, but case data all the same; we hold the
+        # vault's lock, so no backup of ours is being written now.
+        backups.remove_unfinished(self._path)
         with self._guard():
             with self._session() as session:
                 version = migrations.read_version(session.connection())

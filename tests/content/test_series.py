@@ -116,20 +116,28 @@ def test_no_slide_text_overflows_the_canvas(libraries: dict[str, Library], qapp:
 # ---------------------------------------------------------------- figures and their sources
 # A number in a lesson is a figure unless it is one of these, recognised explicitly:
 EXEMPT = [
-    (r"\b(?:19|20)\d{2}\b", "a year"),
+    (
+        r"\b(?:199\d|20[0-3]\d)(?:\s*[-–]\s*(?:199\d|20[0-3]\d))?"
+        r"(?!\s*(?:slachtoffers|victims|jongeren|leerlingen|pupils|meisjes|girls))\b",
+        "a year (but not '2000 slachtoffers')",
+    ),
     (r"\b\d{1,2}[.:]\d{2}(?![\d.,])(?:\s*uur)?", "a clock time (19.00 uur), not 5.000"),
     (
-        r"\b\d{1,2}\s*(?:-|–|tot|to|en|and|of|or)\s*\d{1,2}(?:\s*|-)(?:jaar|jarigen?|years?|year-olds?)",
+        r"\b\d{1,2}\s*(?:-|–|tot en met|tot|to|through|en|and|of|or)\s*\d{1,2}(?:\s*|-)"
+        r"(?:jaar|jarigen?|years?|year-olds?)",
         "an age range",
     ),
     (r"\b\d{1,2}(?:\s*|-)(?:jaar|jarigen?|jarige|years?|year-olds?)\b", "an age"),
+    (r"\b(?:aged|ages)\s+\d{1,2}(?:\s*(?:-|–|to|through)\s*\d{1,2})?", "an age (aged 13 to 15)"),
     (r"\b(?:[A-Z][a-z]+)\s*\(\d{1,2}\)", "a character's age: Noor (15)"),
     (r"\b(?:art(?:ikel|icle)?\.?)\s*\d+[a-z]?", "a law article (art. 273f)"),
     (
-        r"\b(?:les|lesson|dia|slide|stap|step|deel|part|vraag|question|fase|phase)\s+\d+",
-        "a lesson, slide or step number",
+        r"\b(?:les|lesson|dia|slide|stap|stappen|step|steps|deel|part|vraag|question|fase|phase)"
+        r"\s+\d+(?:\s*(?:en|and|,|-|–|tot|to)\s*\d+)*",
+        "a lesson, slide or step number (stap 4 en 5)",
     ),
-    (r"\b\d+\s*(?:minuten|minutes|min)\b", "minutes of class time"),
+    (r"\b\d+(?:\s*(?:-|–|tot|to)\s*\d+)?\s*(?:minuten|minutes|min)\b", "class time in minutes"),
+    (r"\bF\d{1,2}\b", "a function key (F5)"),
 ]
 
 
@@ -158,14 +166,37 @@ def lesson_texts(lesson: Lesson) -> list[str]:
     return texts
 
 
-def listed_figures(language: str) -> set[str]:
-    numbers: set[str] = set()
+def sourced_texts(language: str, lesson_id: str) -> list[str]:
+    """The texts of the figures that the sources files list for ``lesson_id``."""
+    texts = []
     for path in sorted((CONTENT / "sources").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for figure in data["figures"]:
             assert figure.get("source"), f"{path.name}: a figure without its source"
-            numbers.update(re.findall(r"\d+(?:[.,]\d+)*", figure["text"][language]))
+            assert figure.get("lessons"), f"{path.name}: a figure without its lessons"
+            if lesson_id in figure["lessons"]:
+                texts.append(figure["text"][language])
+    return texts
+
+
+def listed_figures(language: str, lesson_id: str) -> set[str]:
+    numbers: set[str] = set()
+    for text in sourced_texts(language, lesson_id):
+        numbers.update(re.findall(r"\d+(?:[.,]\d+)*", text))
     return numbers
+
+
+# A figure in words ("drie op de vier", "one in five") counts as a figure too.
+_WORDS = (
+    r"(?:een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten)"
+)
+RATIO_IN_WORDS = re.compile(rf"\b{_WORDS}\s+(?:op\s+de|op|van\s+de|in|out\s+of)\s+{_WORDS}\b", re.I)
+
+
+def unlisted_ratios(text: str, sourced: list[str]) -> list[str]:
+    wanted = " ".join(sourced).lower()
+    return [m.group(0) for m in RATIO_IN_WORDS.finditer(text) if m.group(0).lower() not in wanted]
 
 
 def unlisted_numbers(text: str, allowed: set[str], phones: list[str]) -> list[str]:
@@ -183,6 +214,10 @@ def test_the_exemptions_are_narrow() -> None:
         unlisted_numbers("In 2022, om 19.00 uur, Noor (15), 13 tot 15 jaar, les 3", set(), phones)
         == []
     )
+    assert unlisted_numbers("in 2017-2019", set(), phones) == []
+    assert unlisted_numbers("elk jaar 2000 slachtoffers", set(), phones) == ["2000"]
+    assert unlisted_ratios("Drie op de vier jongeren", []) == ["Drie op de vier"]
+    assert unlisted_ratios("one in five pupils", ["About one in five pupils"]) == []
     assert unlisted_numbers("Bel 0800-0432 of 112", set(), phones) == []
     assert unlisted_numbers("ten hoogste 12 uur per week", allowed, phones) == []
     assert unlisted_numbers("89% van de slachtoffers", allowed, phones) == ["89"]
@@ -195,14 +230,27 @@ def test_the_exemptions_are_narrow() -> None:
 def test_every_figure_is_listed_with_its_source(
     libraries: dict[str, Library], language: str
 ) -> None:
-    allowed = listed_figures(language)
+    """Per lesson: only the figures its sources list for it (not any lesson's numbers)."""
     phones = phone_numbers(language)
     missing = []
     for lesson in lessons(libraries, language):
+        allowed = listed_figures(language, lesson.id)
+        sourced = sourced_texts(language, lesson.id)
         for text in lesson_texts(lesson):
             for number in unlisted_numbers(text, allowed, phones):
                 missing.append(f"{lesson.id}: {number} in {text[:60]!r}")
+            for ratio in unlisted_ratios(text, sourced):
+                missing.append(f"{lesson.id}: {ratio!r} in {text[:60]!r}")
     assert missing == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_guide_states_no_figure(language: str) -> None:
+    """The teacher guide's figures are sourced like the lessons' (listed for "guide")."""
+    text = (CONTENT / "guide" / f"{language}.md").read_text(encoding="utf-8")
+    sourced = sourced_texts(language, "guide")
+    assert unlisted_numbers(text, listed_figures(language, "guide"), phone_numbers(language)) == []
+    assert unlisted_ratios(text, sourced) == []
 
 
 def test_guide_exists_in_both_languages() -> None:

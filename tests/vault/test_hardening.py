@@ -293,3 +293,50 @@ def test_recent_backups_stay_when_purging(vault: Vault) -> None:
     vault.purge_expired(dt.date.today())
     assert vault.backups() == [recent]
     assert not [e for e in vault.audit_log() if e.kind == "purged"]
+
+
+def test_an_old_passphrase_opens_no_copy_of_the_key_after_a_change(vault: Vault) -> None:
+    backup = vault.backup()
+    set_aside = vault.path.with_name("kluis.vervangen-20260101-000000-000000.sleutel")
+    set_aside.write_bytes(keyheader.header_path(vault.path).read_bytes())
+    vault.change_passphrase("een heel ander nieuw wachtwoord", current=PASSPHRASE)
+    copies = [backup.with_suffix(".sleutel"), set_aside]
+    for copy in copies:
+        header = keyheader.read_header(copy)
+        with pytest.raises(WrongPassphrase):
+            header.unwrap_with_passphrase(PASSPHRASE)
+        assert header.unwrap_with_passphrase("een heel ander nieuw wachtwoord") == bytes(vault._key)
+
+
+def test_a_full_disk_while_backing_up_gives_the_dutch_message(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlcipher3
+
+    from desktop.vault import backups
+    from desktop.vault.errors import DiskFull
+
+    def full(*_args: object) -> None:
+        raise sqlcipher3.dbapi2.OperationalError("database or disk is full")  # no result code
+
+    monkeypatch.setattr(backups, "write_backup", full)
+    with pytest.raises(DiskFull) as caught:
+        vault.backup()
+    assert "schijf" in str(caught.value).lower()
+    assert vault.backups() == []
+
+
+def test_backups_cut_off_by_a_crash_are_removed_at_unlock(vault: Vault) -> None:
+    vault.backup()
+    folder = vault.path.parent / "backups"
+    leftovers = [
+        folder / ".kluis-20260101-000000-000000.db.part",
+        folder / ".kluis-x.db.part-journal",
+    ]
+    for leftover in leftovers:
+        leftover.write_bytes(b"encrypted pages of an unfinished backup")
+    path = vault.path
+    vault.lock()
+    with Vault.unlock(path, PASSPHRASE) as again:
+        assert not any(p.exists() for p in leftovers)
+        assert len(again.backups()) == 1  # the finished backup stays

@@ -119,6 +119,24 @@ def test_damaged_slot_is_not_a_vault() -> None:
         keyheader.parse_header(json.dumps(raw).encode(), Path("kluis.sleutel"))
 
 
+@pytest.mark.parametrize(
+    "edit",
+    [
+        {"memory_kib": 8, "lanes": 4},  # below Argon2's 8 KiB a lane
+        {"memory_kib": 2**40},
+        {"iterations": 10**9},
+        {"lanes": 1000},
+    ],
+)
+def test_edited_argon2_settings_are_refused_before_deriving(edit: dict[str, int]) -> None:
+    """Read before the tag is checked, so bounded: no crash, no hour-long unlock."""
+    header, _db_key, _secret = make_header()
+    raw = header.to_json()
+    raw["passphrase"].update(edit)
+    with pytest.raises(NotAVault):
+        keyheader.parse_header(json.dumps(raw).encode(), Path("kluis.sleutel"))
+
+
 def test_oversized_file_is_not_read(tmp_path: Path) -> None:
     path = tmp_path / "kluis.sleutel"
     path.write_bytes(b" " * (keyheader.MAX_HEADER_BYTES + 1))
