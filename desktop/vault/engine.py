@@ -27,6 +27,7 @@ sorts and temporary tables off the disk, ``foreign_keys`` is on.
 from __future__ import annotations
 
 import errno
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -103,6 +104,10 @@ def make_engine(path: Path, db_key: bytes) -> Engine:
     from sqlalchemy import create_engine, event
     from sqlalchemy.pool import StaticPool
 
+    # Result rows hold case text, and SQLAlchemy logs them at DEBUG: whatever level the app's
+    # log is set to, its engine and pool loggers stay at WARNING.
+    for name in ("sqlalchemy.engine", "sqlalchemy.pool", "sqlalchemy.orm"):
+        logging.getLogger(name).setLevel(logging.WARNING)
     key = bytes(db_key)
     engine = create_engine(
         "sqlite://",

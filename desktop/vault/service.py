@@ -460,23 +460,7 @@ class Vault:
         if removed and not backups.list_backups(self.path):
             self.backup()
         with self._session() as session:
-            expired = session.execute(
-                select(Case.id, Case.code)
-                .where(Case.status == CaseStatus.CLOSED.value, Case.retain_until < day)
-                .order_by(Case.code)
-            ).all()
-            codes = [code for _id, code in expired]
-            if expired or removed:
-                session.execute(delete(Case).where(Case.id.in_([i for i, _c in expired])))
-                audit.record(
-                    session,
-                    AuditKind.PURGED,
-                    count=len(codes),
-                    codes=codes,
-                    today=day.isoformat(),
-                    old_copies_removed=removed,
-                )
-        return codes
+            return _purge_cases(session, day, old_copies_removed=removed)
 
     # ------------------------------------------------------------------ entries
 
@@ -939,6 +923,9 @@ class Vault:
                             replaced_events=replaced.events if replaced else None,
                             replaced_head=replaced.head if replaced else None,
                         )
+                        # A backup from before a purge holds cases whose time is up: they go
+                        # again at once, rather than coming back with the restore.
+                        _purge_cases(session, dt.date.today(), old_copies_removed=0)
                     for when, via in failed:
                         audit.record(session, AuditKind.UNLOCK_FAILED, now=when, via=via)
                     if count_as_unlock:
@@ -1000,3 +987,24 @@ class Vault:
             engine_.dispose()
         for i in range(len(self._key)):
             self._key[i] = 0
+
+
+def _purge_cases(session: Session, day: dt.date, *, old_copies_removed: int) -> list[str]:
+    """Delete closed cases whose retention date is before ``day``; log it if anything went."""
+    expired = session.execute(
+        select(Case.id, Case.code)
+        .where(Case.status == CaseStatus.CLOSED.value, Case.retain_until < day)
+        .order_by(Case.code)
+    ).all()
+    codes = [code for _id, code in expired]
+    if expired or old_copies_removed:
+        session.execute(delete(Case).where(Case.id.in_([i for i, _c in expired])))
+        audit.record(
+            session,
+            AuditKind.PURGED,
+            count=len(codes),
+            codes=codes,
+            today=day.isoformat(),
+            old_copies_removed=old_copies_removed,
+        )
+    return codes

@@ -340,3 +340,34 @@ def test_backups_cut_off_by_a_crash_are_removed_at_unlock(vault: Vault) -> None:
     with Vault.unlock(path, PASSPHRASE) as again:
         assert not any(p.exists() for p in leftovers)
         assert len(again.backups()) == 1  # the finished backup stays
+
+
+def test_a_restored_backup_does_not_bring_back_a_purged_case(vault: Vault) -> None:
+    code = vault.create_case(opened_on=dt.date(2023, 1, 5))
+    vault.add_entry(code, "note", occurred_on=dt.date(2023, 1, 5), facts="al lang voorbij")
+    vault.set_status(code, "closed", today=dt.date(2023, 2, 1), retention_months=1)
+    kept = vault.create_case(opened_on=DAY)
+    backup = vault.backup()  # made before the purge: still holds the expired case
+    assert vault.purge_expired(dt.date.today()) == [code]
+    vault.restore(backup)
+    assert [row.code for row in vault.cases()] == [kept]
+    purged = [json.loads(e.details) for e in vault.audit_log() if e.kind == "purged"]
+    assert purged[-1]["codes"] == [code]
+    assert vault.verify_audit().ok
+
+
+def test_case_text_stays_out_of_a_debug_log(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import logging
+
+    with caplog.at_level(logging.DEBUG):
+        logging.getLogger().setLevel(logging.DEBUG)
+        logging.getLogger("sqlalchemy.engine").setLevel(logging.DEBUG)  # as a developer might
+        vault, _key = Vault.create(tmp_path / "data" / "kluis.db", PASSPHRASE)
+        with vault:
+            code = vault.create_case(opened_on=DAY)
+            vault.add_entry(code, "note", occurred_on=DAY, facts="MARKER-IN-HET-LOG")
+            vault.case(code)
+            vault.cases(text="MARKER")
+    assert "MARKER-IN-HET-LOG" not in caplog.text
