@@ -67,7 +67,25 @@ _MESSAGES_NL = {
     "less_than_equal": "mag ten hoogste {le} zijn",
     "greater_than": "moet groter zijn dan {gt}",
     "string_pattern_mismatch": "heeft niet de goede vorm ({pattern})",
+    "union_tag_invalid": "onbekende soort {tag!r}; kies uit {expected_tags}",
+    "union_tag_not_found": "het veld {discriminator} ontbreekt: zeg welke soort dit is",
 }
+
+# What YAML's parser says, in words a teacher editing a lesson can act on.
+_YAML_NL = (
+    ("end of stream", "het bestand houdt op midden in een tekst: sluit de aanhalingstekens"),
+    (
+        "mapping values are not allowed",
+        "hier staat een dubbele punt die niet mag: zet de tekst "
+        "tussen aanhalingstekens, of controleer de inspringing",
+    ),
+    (
+        "expected <block end>",
+        "de inspringing klopt niet: zet de regel even ver in als de andere van hetzelfde niveau",
+    ),
+    ("'\\t'", "er staat een tab: spring in met spaties"),
+    ("found duplicate anchor", "een anker (&naam) komt twee keer voor"),
+)
 
 
 def _message(error: dict[str, Any]) -> str:
@@ -78,6 +96,9 @@ def _message(error: dict[str, Any]) -> str:
     if template is None:
         return str(error["msg"])
     ctx = dict(error.get("ctx", {}))
+    for key in ("expected", "expected_tags"):
+        if isinstance(ctx.get(key), str):
+            ctx[key] = ctx[key].replace(" or ", " of ")
     value = error.get("input")
     ctx.setdefault("input", value)
     if isinstance(value, str):
@@ -148,10 +169,19 @@ def load_yaml(path: Path) -> tuple[Any, yaml.Node | None]:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.MarkedYAMLError as err:
-        line = err.problem_mark.line + 1 if err.problem_mark else None
-        problem = Problem(path.name, line, "", f"geen geldige YAML: {err.problem}")
-        raise ContentError([problem]) from err
+        raise ContentError([_yaml_problem(path, err)]) from err
     return data, node
+
+
+def _yaml_problem(path: Path, err: yaml.MarkedYAMLError) -> Problem:
+    problem = str(err.problem or "")
+    # A quote left open is reported at the end of the file; where it opened is more useful.
+    mark = err.context_mark if "end of stream" in problem and err.context_mark else err.problem_mark
+    line = mark.line + 1 if mark is not None else None
+    advice = next((nl for en, nl in _YAML_NL if en in problem), None)
+    if advice is None:
+        advice = f"{problem}; controleer inspringing, dubbele punten en aanhalingstekens"
+    return Problem(path.name, line, "", f"geen geldige YAML: {advice}")
 
 
 def load_model(path: Path, model: type[M], context: dict[str, Any] | None = None) -> M:

@@ -121,13 +121,16 @@ class QuizSlide(SlideBase):
     answer: Annotated[int, Field(ge=1)]  # the number of the right option, from 1
     explanation: Markdown
 
-    @model_validator(mode="after")
-    def _answer_is_an_option(self) -> QuizSlide:
-        if self.answer > len(self.options):
+    @field_validator("answer")
+    @classmethod
+    def _answer_is_an_option(cls, answer: int, info: ValidationInfo) -> int:
+        options = info.data.get("options")  # checked first: it comes before ``answer``
+        if options is not None and answer > len(options):
             raise ValueError(
-                f"answer {self.answer} is geen optie; er zijn {len(self.options)} opties"
+                f"antwoord {answer} is geen optie; kies een nummer van 1 tot en met "
+                f"{len(options)} (de opties tellen vanaf 1)"
             )
-        return self
+        return answer
 
     @property
     def steps(self) -> int:

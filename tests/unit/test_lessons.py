@@ -54,7 +54,14 @@ def test_unknown_kind(tmp_path: Path) -> None:
         broken(tmp_path, lambda d: d["slides"][2].update(kind="video"))
     )
     assert field == "slides[2]"
-    assert "video" in message
+    assert message.startswith("onbekende soort 'video'; kies uit 'title', 'text'")
+    assert message.endswith("'help', 'closing'")  # Dutch, not pydantic's English
+
+
+def test_missing_kind(tmp_path: Path) -> None:
+    field, message, _line = problem_of(broken(tmp_path, lambda d: d["slides"][2].pop("kind")))
+    assert field == "slides[2]"
+    assert message == "het veld 'kind' ontbreekt: zeg welke soort dit is"
 
 
 def test_missing_image(tmp_path: Path) -> None:
@@ -69,9 +76,34 @@ def test_missing_image(tmp_path: Path) -> None:
 
 
 def test_bad_quiz(tmp_path: Path) -> None:
-    field, message, _line = problem_of(broken(tmp_path, lambda d: d["slides"][4].update(answer=7)))
-    assert field == "slides[4]"
-    assert "answer 7 is geen optie" in message
+    path = broken(tmp_path, lambda d: d["slides"][4].update(answer=7))
+    field, message, line = problem_of(path)
+    assert field == "slides[4].answer"
+    assert "antwoord 7 is geen optie; kies een nummer van 1 tot en met 3" in message
+    assert line is not None
+    assert "answer: 7" in path.read_text(encoding="utf-8").splitlines()[line - 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("id: x\ntitle: 'niet gesloten\nlevels: [mbo]\n", 2, "sluit de aanhalingstekens"),
+        ("id: x\ntitle: Les: met dubbele punt: fout\n", 2, "dubbele punt"),
+        ("id: x\n\ttitle: tab\n", 2, "tab"),
+        ("slides:\n  - id: a\n   kind: text\n", 3, "inspringing"),
+    ],
+)
+def test_yaml_mistakes_are_explained_in_dutch(
+    tmp_path: Path, text: str, line: int, words: str
+) -> None:
+    path = tmp_path / "kapot.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        read_lesson(path)
+    problem = caught.value.problems[0]
+    assert problem.message.startswith("geen geldige YAML: ")
+    assert words in problem.message
+    assert problem.line == line
 
 
 def test_unsupported_markdown(tmp_path: Path) -> None:
