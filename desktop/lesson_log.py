@@ -121,6 +121,15 @@ def checked(
                 n=GROUP_MAX
             ),
         )
+    if not any(char.isdigit() for char in group):
+        # A class name holds its year (2B, 3 havo, mbo-1); a pupil's name does not.
+        raise LessonLogError(
+            "group",
+            _(
+                "Vul de klas in zoals de school die noemt, met het leerjaar erin (bijvoorbeeld "
+                "2B of 3 havo). Namen van leerlingen horen hier niet."
+            ),
+        )
     if not lesson_id:
         raise LessonLogError("lesson", _("Kies een les."))
     if teacher and (len(teacher) > TEACHER_MAX or not _TEACHER.match(teacher)):

@@ -249,3 +249,17 @@ def test_two_screens_put_the_audience_on_the_projector(tmp_path: Path) -> None:
     assert start[1] != start[2]  # console and audience on different screens
     assert start[3] == "True"  # full screen on the projector
     assert (swapped[1], swapped[2]) == (start[2], start[1])
+
+
+def test_a_statement_must_stay_clear_of_the_agree_bar(loaded: LoadedLesson, qapp: object) -> None:
+    from desktop.ui.presenter.render import SlideRenderer
+
+    renderer = SlideRenderer()
+    presentation = Presentation(loaded.lesson, loaded.folder)
+    index = next(i for i, s in enumerate(presentation.slides) if s.kind == "statement")
+    view = presentation.audience_slide(index, 0)
+    assert renderer.fits(view)
+    words = "Een stelling die veel te lang is voor het scherm boven de knoppen eens en oneens"
+    longer = dataclasses.replace(view, statement=" ".join([words] * 3))
+    assert renderer.content_height(longer) < 1080 - 120 - 80  # the old, too lenient limit
+    assert not renderer.fits(longer)

@@ -40,6 +40,7 @@ def test_school_year_runs_from_august_to_july() -> None:
     [
         ({"group": "  "}, "group", "Vul de groep"),
         ({"group": "x" * 31}, "group", "hoogstens 30"),
+        ({"group": "Jan de Vries"}, "group", "Namen van leerlingen horen hier niet"),
         ({"teacher": "Jan de Vries"}, "teacher", "initialen"),
         ({"teacher": "J4"}, "teacher", "initialen"),
         ({"day": TODAY + dt.timedelta(days=1)}, "date", "toekomst"),
@@ -100,11 +101,11 @@ def test_saved_at_once_and_read_back(tmp_path: Path) -> None:
 def test_csv_uses_semicolons_and_keeps_diacritics(tmp_path: Path) -> None:
     log = LessonLog(tmp_path / "log.json")
     log.add(given(dt.date(2026, 9, 1), "2B", teacher="É.D."))
-    log.add(given(dt.date(2026, 9, 2), "Groep; met puntkomma"))
+    log.add(given(dt.date(2026, 9, 2), "2C; met puntkomma"))
     lines = log.csv(SchoolYear(2026)).splitlines()
     assert lines[0] == "Datum;Groep;Les;Docent"
     assert lines[1] == "2026-09-01;2B;Wat is mensenhandel?;É.D."
-    assert lines[2] == '2026-09-02;"Groep; met puntkomma";Wat is mensenhandel?;'
+    assert lines[2] == '2026-09-02;"2C; met puntkomma";Wat is mensenhandel?;'
 
 
 @pytest.mark.parametrize(

@@ -21,6 +21,7 @@ from lessons.markdown import BulletList, blocks
 WIDTH, HEIGHT = 1920, 1080
 MARGIN = 110
 TOP = 120  # below the title band
+AGREE_BAR_TOP = HEIGHT - 230  # the Oneens/Eens boxes of a statement
 NAVY, ACCENT, INK, MUTED, PAPER = "#1d3557", "#e07a5f", "#1f2430", "#5a6270", "#fbfbf8"
 GREEN, ROSE = "#4f7a3a", "#b5446e"
 
@@ -77,6 +78,8 @@ class SlideRenderer:
     def available_height(self, view: AudienceSlide) -> float:
         if view.kind == "image":
             return 220.0  # the title and caption; the image takes the rest
+        if view.kind == "statement":  # above the agree/disagree bar, with a gap
+            return float(AGREE_BAR_TOP - 40 - TOP)
         return float(HEIGHT - TOP - 80) if view.kind != "title" else float(HEIGHT - 2 * MARGIN)
 
     def fits(self, view: AudienceSlide) -> bool:
@@ -210,7 +213,7 @@ class SlideRenderer:
         painter.setFont(font)
         half = (WIDTH - 2 * MARGIN - 40) / 2
         for index, (key, colour) in enumerate((("disagree", ROSE), ("agree", GREEN))):
-            box = QRectF(MARGIN + index * (half + 40), HEIGHT - 230, half, 130)
+            box = QRectF(MARGIN + index * (half + 40), AGREE_BAR_TOP, half, 130)
             painter.fillRect(box, QColor(colour))
             painter.setPen(QColor("white"))
             painter.drawText(box, Qt.AlignmentFlag.AlignCenter, view.labels[key])
