@@ -19,9 +19,13 @@ LEVEL_NAMES = {"onderbouw": "onderbouw", "bovenbouw": "bovenbouw", "mbo": "mbo"}
 
 @functools.cache
 def series(language: str, root: Path = CONTENT) -> Library:
+    from lessons.datafile import ContentError
     from toolkit.signal_card import load_signal_card
 
-    known = {line.id for line in load_signal_card(language).help_lines}
+    try:
+        known: set[str] | None = {line.id for line in load_signal_card(language).help_lines}
+    except ContentError:  # the Signalenkaart page says what is wrong with the card
+        known = None
     library = load_library(language, root, help_lines=known)
     log.info(
         "lessons loaded: %s ok, %s broken (%s)", len(library.lessons), len(library.broken), language

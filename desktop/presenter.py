@@ -140,9 +140,13 @@ def audience_slide(
 
 def signal_card_help(language: str, ids: list[str]) -> list[HelpEntry]:
     """Help lines from the signal card, in the given order."""
+    from lessons.datafile import ContentError
     from toolkit.signal_card import load_signal_card
 
-    lines = {h.id: h for h in load_signal_card(language).help_lines}
+    try:
+        lines = {h.id: h for h in load_signal_card(language).help_lines}
+    except ContentError:  # an edited card that does not load: the Signalenkaart page says why
+        return []
     return [
         HelpEntry(lines[i].name, lines[i].contact, lines[i].pupil_text or lines[i].for_)
         for i in ids

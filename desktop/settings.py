@@ -99,8 +99,8 @@ def _check(values: dict[str, Any]) -> dict[str, str]:
             continue
         if isinstance(value, str) and len(value) > _MAX_TEXT:
             problems[f.name] = _("te lang: ten hoogste {n} tekens.").format(n=_MAX_TEXT)
-    if problems:
-        return problems
+    # The rules below only for values of the right type and length (the rest is reported).
+    values = {k: v for k, v in values.items() if k not in problems}
     email = values.get("coordinator_email", "")
     if email and not _EMAIL.match(email):
         problems["coordinator_email"] = _(
@@ -165,7 +165,11 @@ class SettingsStore:
             return LoadResult(validate(raw))
         log.warning("settings file has invalid fields %s; defaults used for them", sorted(problems))
         good = {k: v for k, v in raw.items() if k not in problems}
-        return LoadResult(validate(good), problems, self._keep_aside())
+        try:
+            settings = validate(good)
+        except SettingsError:  # cannot happen with _check as it is; never stop the start-up
+            settings = Settings()
+        return LoadResult(settings, problems, self._keep_aside())
 
     def save(self, settings: Settings) -> None:
         import json
@@ -173,8 +177,14 @@ class SettingsStore:
         data = json.dumps(settings.to_json(), ensure_ascii=False, indent=2, sort_keys=True)
         write_atomic(self.path, data.encode("utf-8"))
 
-    def _keep_aside(self) -> Path:
+    def _keep_aside(self) -> Path | None:
+        """A copy of the broken file beside it, or None if the folder cannot be written (the
+        file itself is then left as it is until the user saves new settings)."""
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         copy = self.path.with_name(f"{self.path.stem}.kapot-{stamp}{self.path.suffix}")
-        shutil.copy2(self.path, copy)
+        try:
+            shutil.copy2(self.path, copy)
+        except OSError as err:
+            log.warning("broken settings file could not be kept aside: %s", err.strerror)
+            return None
         return copy

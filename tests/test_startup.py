@@ -18,6 +18,23 @@ def test_smoke_test_exits_zero(basedir: Path) -> None:
     assert "smoke test: 5 pages built" in result.stdout
 
 
+def test_smoke_test_fails_rather_than_hangs_on_an_error_inside_qt(basedir: Path) -> None:
+    """An error raised in a Qt event handler reaches the crash hook, not the smoke test's try:
+    the smoke test must still exit non-zero, without a dialog nobody can close."""
+    code = (
+        "from desktop.ui.pages.printing import PrintingPage\n"
+        "def broken(self, event):\n"
+        "    raise RuntimeError('kapot')\n"
+        "PrintingPage.showEvent = broken\n"
+        "from desktop.ui.app import main\n"
+        "raise SystemExit(main())\n"
+    )
+    result = run_python(code, "--smoke-test", "--basedir", str(basedir), timeout=60)
+    assert result.returncode == 1
+    assert "smoke test FAILED" in result.stderr
+    assert "PrintingPage raised an uncaught error" in result.stderr
+
+
 def test_quit_on_first_paint_defers_heavy_imports(basedir: Path) -> None:
     code = (
         "import sys\n"

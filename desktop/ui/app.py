@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -30,6 +30,7 @@ class Built:
     window: MainWindow
     startup: Startup
     profile: SchoolProfile
+    crashes: list[Path | None] = field(default_factory=list)  # reports of uncaught errors
 
 
 class _CrashReporter(QObject):
@@ -37,12 +38,18 @@ class _CrashReporter(QObject):
 
     crashed = Signal(object)
 
-    def __init__(self) -> None:
+    def __init__(self, reports: list[Path | None], *, headless: bool) -> None:
         super().__init__()
+        self.reports = reports
+        self.headless = headless  # the smoke test: no dialog that nobody can close
         # AutoConnection queues the call when another thread crashed.
         self.crashed.connect(self._show)
 
     def _show(self, report: Path | None) -> None:
+        self.reports.append(report)
+        if self.headless:
+            sys.stderr.write(f"uncaught error; crash report: {report}\n")
+            return
         from PySide6.QtWidgets import QMessageBox  # Qt builds a class on first use: not at start
 
         where = str(report.parent) if report else ""
@@ -88,8 +95,9 @@ def build(argv: Sequence[str] | None = None, *, install_hooks: bool = True) -> B
     QGuiApplication.setDesktopFileName("schoolsignaal")
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *argv])
+    crashes: list[Path | None] = []
     if install_hooks:
-        reporter_holder.append(_CrashReporter())
+        reporter_holder.append(_CrashReporter(crashes, headless=startup.args.smoke_test))
     else:
         set_crash_callback(None)
     apply_language(startup.language)
@@ -102,17 +110,33 @@ def build(argv: Sequence[str] | None = None, *, install_hooks: bool = True) -> B
         watcher = _FirstPaint(app)
         window.installEventFilter(watcher)
     window.show()
-    return Built(app=app, window=window, startup=startup, profile=profile)
+    return Built(app=app, window=window, startup=startup, profile=profile, crashes=crashes)
 
 
 def _tell_settings_were_broken(window: MainWindow, startup: Startup) -> None:
-    kept = startup.settings_load.kept_aside
+    from desktop.settings import FIELD_LABELS
+
+    result = startup.settings_load
+    fields = [_(FIELD_LABELS[name]) for name in result.problems if name in FIELD_LABELS]
+    reset = (
+        _("Teruggezet naar de standaardwaarde: {fields}.").format(fields=", ".join(fields))
+        if fields
+        else _("Alle instellingen staan op de standaardwaarde.")
+    )
+    kept = (
+        _("Een kopie van het oude bestand staat in {path}.").format(path=str(result.kept_aside))
+        if result.kept_aside
+        else _("Het oude bestand kon niet worden gekopieerd: de map is niet schrijfbaar.")
+    )
     window.show_notice(
-        _(
-            "Het instellingenbestand was beschadigd. Voor wat niet klopte, worden de "
-            "standaardwaarden gebruikt; een kopie van het oude bestand staat in {path}. "
-            "Controleer de instellingen en sla ze opnieuw op."
-        ).format(path=str(kept) if kept else "-"),
+        " ".join(
+            [
+                _("Het instellingenbestand was beschadigd."),
+                reset,
+                kept,
+                _("Controleer de instellingen en sla ze opnieuw op."),
+            ]
+        ),
         _("Naar instellingen"),
         lambda: window.show_page(window.settings_page),
     )

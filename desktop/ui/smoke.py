@@ -34,6 +34,8 @@ def run_smoke_test(built: Built) -> int:
             built.app.processEvents()
             if window.grab().isNull():
                 raise RuntimeError(f"page {type(page).__name__} did not paint")
+            if built.crashes:  # raised inside a Qt event: the hook caught it, not our try
+                raise RuntimeError(f"page {type(page).__name__} raised an uncaught error")
         written = write_sample_documents(built.startup.paths.documents)
         previewed = preview_first_pages(written)
     except Exception as err:  # report and fail: the smoke test exists to catch anything

@@ -124,3 +124,21 @@ def test_lang_argument_overrides_settings(qtbot: QtBot, basedir: Path) -> None:
     result = build(["--basedir", str(basedir), "--lang", "en"], install_hooks=False)
     qtbot.addWidget(result.window)
     assert result.window.navigation.item(0).text() == "Lessons"
+
+
+def test_several_bad_fields_still_start_the_app(qtbot: QtBot, basedir: Path) -> None:
+    """A wrong type beside another bad value once stopped the start-up."""
+    settings_file = basedir / "config" / "settings.json"
+    settings_file.parent.mkdir(parents=True)
+    settings_file.write_text(
+        '{"autolock_minutes": "5", "coordinator_email": "jan@school", "school_name": "De Brug"}',
+        encoding="utf-8",
+    )
+    result = build(["--basedir", str(basedir)], install_hooks=False)
+    qtbot.addWidget(result.window)
+    assert result.profile.settings.school_name == "De Brug"  # what was right is kept
+    assert result.profile.settings.autolock_minutes == 5
+    text = result.window.notice.text.text()
+    assert "Automatisch vergrendelen na (minuten)" in text
+    assert "E-mail" in text or "e-mail" in text
+    assert list(settings_file.parent.glob("settings.kapot-*.json"))

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
@@ -145,3 +146,22 @@ def test_print_dialog_save_failure_keeps_dialog_open(
     assert warnings
     assert "niet worden opgeslagen" in warnings[0]
     dialog.close()
+
+
+def test_a_broken_card_file_is_shown_with_its_place(
+    built: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lessons.datafile import ContentError, Problem
+    from toolkit import signal_card
+
+    def broken(language: str) -> object:
+        raise ContentError([Problem("signalcard.nl.yaml", 28, "signals[1].forms[0]", "onbekend")])
+
+    monkeypatch.setattr(signal_card, "load_signal_card", broken)
+    page = built.window.signal_card_page
+    built.window.show_page(page)
+    assert page.load_error.isVisible()
+    assert "signalcard.nl.yaml, regel 28, signals[1].forms[0]: onbekend" in page.load_error.text()
+    assert not page.print_button.isEnabled()
+    assert not page.new_concern.isEnabled()
+    assert built.window.isVisible()

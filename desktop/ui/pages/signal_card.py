@@ -64,6 +64,10 @@ class SignalCardPage(Page):
         filters.addWidget(self.form_filter, 2)
         filters.addWidget(self.category_filter, 2)
         self.body.addLayout(filters)
+        self.load_error = named(QLabel(wordWrap=True), "loadError")
+        self.load_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.load_error.hide()
+        self.body.addWidget(self.load_error)
 
         self.tree = named(QTreeWidget(), "signalTree")
         self.tree.setHeaderHidden(True)
@@ -119,9 +123,18 @@ class SignalCardPage(Page):
             self._load(i18n.current_language())
 
     def _load(self, language: str) -> None:
+        from lessons.datafile import ContentError
         from toolkit.signal_card import load_signal_card
 
-        self.card = load_signal_card(language)
+        try:
+            card = load_signal_card(language)
+        except ContentError as err:  # an edited content file: say where, keep the app running
+            self._show_load_error([str(p) for p in err.problems])
+            return
+        self.load_error.hide()
+        for widget in (self.search, self.form_filter, self.category_filter, self.tree):
+            widget.setEnabled(True)
+        self.card = card
         if self.selection is None:
             self.selection = SignalSelection(self.card)
         else:
@@ -130,6 +143,23 @@ class SignalCardPage(Page):
         self._fill_tree()
         self._fill_tabs()
         self._update_count()
+
+    def _show_load_error(self, problems: list[str]) -> None:
+        from html import escape
+
+        self.load_error.setText(
+            "<b>"
+            + escape(_("De signalenkaart kan niet worden geladen. Herstel het bestand:"))
+            + "</b><ul>"
+            + "".join(f"<li>{escape(p)}</li>" for p in problems[:10])
+            + "</ul>"
+        )
+        self.load_error.show()
+        self.tree.clear()
+        for widget in (self.search, self.form_filter, self.category_filter, self.tree):
+            widget.setEnabled(False)
+        self.new_concern.setEnabled(False)
+        self.print_button.setEnabled(False)
 
     # ---------------------------------------------------------------- texts
     def title(self) -> str:
