@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,9 +45,47 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="build every page offscreen, write one of each document, exit 0 (or 1 and a message)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    # Qt's own options (-platform, -style, ...) are passed on to QApplication untouched.
-    args, _qt_args = parser.parse_known_args(argv)
+    # Qt's own options (-platform, -style, ...) are passed on to QApplication untouched; any
+    # other long option is a typo (--basdir) that would otherwise be ignored without a word.
+    args, qt_args = parser.parse_known_args(argv)
+    for arg in qt_args:
+        name = arg.lstrip("-").split("=", 1)[0]
+        if arg.startswith("--") and name not in QT_OPTIONS:
+            parser.error(f"onbekende optie {arg!r}; zie --help")
+    if args.basedir is not None and not args.basedir.strip():
+        parser.error("--basedir heeft een map nodig, bijvoorbeeld --basedir D:\\Schoolsignaal")
     return args
+
+
+# QGuiApplication's and QApplication's own command-line options (they also take "--").
+QT_OPTIONS = frozenset(
+    [
+        "platform",
+        "platformpluginpath",
+        "platformtheme",
+        "plugin",
+        "qwindowgeometry",
+        "qwindowicon",
+        "qwindowtitle",
+        "reverse",
+        "session",
+        "style",
+        "stylesheet",
+        "widgetcount",
+        "display",
+        "geometry",
+        "name",
+        "title",
+        "nograb",
+        "dograb",
+        "visual",
+        "qmljsdebugger",
+    ]
+)
+
+
+class DataFolderError(SystemExit):
+    """The data or settings folder cannot be made or written: said in Dutch, exit code 2."""
 
 
 @dataclass
@@ -70,7 +109,18 @@ def run_early_stages(
     on_crash: Callable[[Path | None], None] | None = None,
 ) -> Startup:
     args = parse_args(argv)
-    app_paths = paths.resolve(args.basedir).ensure()
+    app_paths = paths.resolve(args.basedir)
+    try:
+        app_paths.ensure()
+    except OSError as err:
+        from desktop.os_errors import reason
+
+        folder = err.filename or app_paths.data
+        sys.stderr.write(
+            f"Schoolsignaal kan de map {folder} niet gebruiken: {reason(err)}. Kies met "
+            f"--basedir (of {paths.ENV_HOME}) een map waarin je mag schrijven.\n"
+        )
+        raise DataFolderError(2) from err
     setup_logging(app_paths.app_log)
     if install_hooks:
         install_excepthook(app_paths.crash_dir, on_crash)

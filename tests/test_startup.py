@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import run_python
 
 
@@ -88,3 +90,28 @@ def test_version_and_help() -> None:
     assert result.returncode == 0
     for option in ("--basedir", "--lang", "--quit-on-first-paint", "--smoke-test"):
         assert option in result.stdout
+
+
+def test_a_data_folder_that_cannot_be_made_is_said_in_dutch(tmp_path: Path) -> None:
+    a_file = tmp_path / "geen-map"
+    a_file.write_text("dit is een bestand")
+    result = run_python(
+        "from desktop.ui.app import main; raise SystemExit(main())",
+        "--smoke-test",
+        "--basedir",
+        str(a_file),
+    )
+    assert result.returncode == 2
+    assert "kan de map" in result.stderr
+    assert "een deel van het pad is een bestand, geen map" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_mistyped_option_is_refused(tmp_path: Path) -> None:
+    from desktop.startup import parse_args
+
+    with pytest.raises(SystemExit):
+        parse_args(["--basdir", str(tmp_path)])
+    with pytest.raises(SystemExit):
+        parse_args(["--basedir", " "])
+    assert parse_args(["--platform", "offscreen", "-style", "fusion"]).basedir is None

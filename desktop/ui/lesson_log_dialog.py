@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import os_errors
 from desktop.i18n import _, format_date, format_number
 from desktop.lesson_log import (
     GROUP_MAX,
@@ -136,9 +137,7 @@ class RecordLessonDialog(QDialog):
             return
         except OSError as error:
             self._show_error(
-                _("De les is niet opgeslagen: {reason}. Controleer of er schijfruimte is.").format(
-                    reason=error.strerror or error
-                )
+                _("De les is niet opgeslagen: {reason}.").format(reason=os_errors.reason(error))
             )
             return
         self.saved = entry
@@ -302,7 +301,9 @@ class LessonLogDialog(QDialog):
         try:
             self.log.remove(entry)
         except OSError as error:
-            self._tell(_("Verwijderen is niet gelukt: {reason}.").format(reason=error.strerror))
+            self._tell(
+                _("Verwijderen is niet gelukt: {reason}.").format(reason=os_errors.reason(error))
+            )
             return
         self._fill_years(self.school_year)
 
@@ -324,7 +325,7 @@ class LessonLogDialog(QDialog):
         except OSError as error:
             self._tell(
                 _("Het bestand is niet opgeslagen: {reason}. Kies een andere map.").format(
-                    reason=error.strerror or error
+                    reason=os_errors.reason(error)
                 )
             )
             return False

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import i18n, printing
+from desktop import i18n, os_errors, printing
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
 from desktop.pdf_pages import PdfPages
 from desktop.settings import Settings
@@ -169,7 +169,7 @@ class PdfPreviewDialog(QDialog):
                 self,
                 _("Niet opgeslagen"),
                 _("Het bestand kon niet worden opgeslagen ({reason}). Kies een andere map.").format(
-                    reason=err.strerror or type(err).__name__
+                    reason=os_errors.reason(err)
                 ),
             )
             return False
