@@ -9,6 +9,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop.i18n import _
 from desktop.settings import Settings
 from toolkit.school_contact import SchoolContact
 
@@ -29,11 +30,40 @@ def school_contact(settings: Settings) -> SchoolContact:
 
 
 def signal_card_pdf(settings: Settings, language: str, fmt: str, paper: str = "a4") -> bytes:
+    from toolkit.pdf import PanelOverflow
     from toolkit.signal_card_documents import build_signal_card
 
-    data = build_signal_card(language, fmt, paper=paper, contact=school_contact(settings))
+    contact = school_contact(settings)
+    try:
+        data = build_signal_card(language, fmt, paper=paper, contact=contact)
+    except PanelOverflow as err:
+        if contact and _fits_without_contact(language, fmt, paper):  # the school's text did it
+            advice = (
+                _(
+                    "de contactgegevens van de school zijn te lang voor de poster op A4. Maak "
+                    "ze korter bij Instellingen (naam, rol, telefoon, e-mail), of kies A3."
+                )
+                if fmt == "poster" and paper == "a4"
+                else _(
+                    "de contactgegevens van de school zijn te lang voor dit formaat. Maak ze "
+                    "korter bij Instellingen (naam, rol, telefoon, e-mail)."
+                )
+            )
+            raise ValueError(advice) from err
+        raise
     log.info("signal card built: %s, %s, %s", fmt, paper, language)
     return data
+
+
+def _fits_without_contact(language: str, fmt: str, paper: str) -> bool:
+    from toolkit.pdf import PanelOverflow
+    from toolkit.signal_card_documents import build_signal_card
+
+    try:
+        build_signal_card(language, fmt, paper=paper, contact=None)
+    except PanelOverflow:
+        return False
+    return True
 
 
 def signal_card_file_name(language: str, fmt: str, paper: str = "a4") -> str:

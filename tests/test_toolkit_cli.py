@@ -117,3 +117,11 @@ def test_worksheet_of_a_lesson_without_questions_is_refused(tmp_path: Path) -> N
     assert "Traceback" not in result.stderr
     assert not out.exists()
     assert run_python(CLI, *args, "-o", str(out)).returncode == 0  # the plan is fine
+
+
+def test_paper_is_for_the_poster_only(tmp_path: Path) -> None:
+    from toolkit.__main__ import main
+
+    target = tmp_path / "kaart.pdf"
+    assert main(["signal-card", "--format", "trifold", "--paper", "a3", "-o", str(target)]) == 2
+    assert not target.exists()

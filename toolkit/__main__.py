@@ -33,7 +33,7 @@ def parser() -> argparse.ArgumentParser:
     )
     card.add_argument("--lang", choices=LANGUAGES, default="nl")
     card.add_argument("--format", choices=FORMATS, default="trifold", dest="fmt")
-    card.add_argument("--paper", choices=("a4", "a3"), default="a4", help="poster only")
+    card.add_argument("--paper", choices=("a4", "a3"), default=None, help="poster only (a4)")
     card.add_argument(
         "--school-contact",
         metavar="'NAME; ROLE; PHONE; E-MAIL'",
@@ -113,12 +113,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _signal_card(args: argparse.Namespace) -> bytes:
+    if args.paper is not None and args.fmt != "poster":
+        raise UsageError(
+            f"--paper geldt alleen voor de poster; de {args.fmt}-kaart is altijd A4. "
+            "Laat --paper weg, of kies --format poster."
+        )
     contact = SchoolContact.parse(args.school_contact) if args.school_contact else SchoolContact()
     if args.school:
         contact = SchoolContact(
             args.school, contact.name, contact.role, contact.phone, contact.email
         )
-    return build_signal_card(args.lang, args.fmt, paper=args.paper, contact=contact)
+    return build_signal_card(args.lang, args.fmt, paper=args.paper or "a4", contact=contact)
 
 
 if __name__ == "__main__":
