@@ -13,9 +13,8 @@ Terms:
 from __future__ import annotations
 
 import functools
-from collections import Counter
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -130,20 +129,25 @@ class SignalCard(ContentModel):
     help_lines: Annotated[list[HelpLine], Field(min_length=1)]
     labels: Labels
 
+    @field_validator("signals", "rules", "help_lines")
+    @classmethod
+    def _unique_ids(cls, items: list[Any]) -> list[Any]:
+        first: dict[str, int] = {}
+        for index, item in enumerate(items):
+            if item.id in first:
+                raise ValueError(
+                    f"[{index}].id '{item.id}' staat er al, bij [{first[item.id]}]; "
+                    "geef elk een eigen id"
+                )
+            first[item.id] = index
+        return items
+
     @model_validator(mode="after")
     def _complete_and_unique(self) -> SignalCard:
         missing: list[str] = [f for f in FORMS if f not in self.forms]
         missing += [c for c in CATEGORIES if c not in self.categories]
         if missing:
             raise ValueError(f"labels ontbreken voor: {', '.join(missing)}")
-        for name, items in (
-            ("signals", self.signals),
-            ("rules", self.rules),
-            ("help_lines", self.help_lines),
-        ):
-            doubles = [i for i, n in Counter(x.id for x in items).items() if n > 1]
-            if doubles:
-                raise ValueError(f"{name}: id komt twee keer voor: {', '.join(doubles)}")
         unknown = [i for i in self.pocket_signals if i not in {s.id for s in self.signals}]
         if unknown:
             raise ValueError(f"pocket_signals: onbekende signalen: {', '.join(unknown)}")

@@ -106,9 +106,14 @@ def test_duplicate_id_is_named(tmp_path: Path) -> None:
         d["signals"][5]["id"] = d["signals"][4]["id"]
 
     path = broken_copy(tmp_path, duplicate)
-    with pytest.raises(ContentError, match="twee keer") as caught:
+    with pytest.raises(ContentError, match="staat er al") as caught:
         read_signal_card(path)
-    assert "signals" in str(caught.value)
+    problem = caught.value.problems[0]
+    assert problem.field == "signals"
+    assert problem.message.startswith("[5].id '")
+    assert "bij [4]" in problem.message
+    assert problem.line is not None
+    assert problem.line > 1
 
 
 def test_too_long_text_and_unknown_field(tmp_path: Path) -> None:
