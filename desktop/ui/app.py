@@ -117,27 +117,31 @@ def _tell_settings_were_broken(window: MainWindow, startup: Startup) -> None:
     from desktop.settings import FIELD_LABELS
 
     result = startup.settings_load
-    fields = [_(FIELD_LABELS[name]) for name in result.problems if name in FIELD_LABELS]
-    reset = (
-        _("Teruggezet naar de standaardwaarde: {fields}.").format(fields=", ".join(fields))
-        if fields
-        else _("Alle instellingen staan op de standaardwaarde.")
-    )
-    kept = (
-        _("Een kopie van het oude bestand staat in {path}.").format(path=str(result.kept_aside))
-        if result.kept_aside
-        else _("Het oude bestand kon niet worden gekopieerd: de map is niet schrijfbaar.")
-    )
-    window.show_notice(
-        " ".join(
+
+    def text() -> str:  # built when shown, so that it follows a language switch
+        fields = [_(FIELD_LABELS[name]) for name in result.problems if name in FIELD_LABELS]
+        reset = (
+            _("Teruggezet naar de standaardwaarde: {fields}.").format(fields=", ".join(fields))
+            if fields
+            else _("Alle instellingen staan op de standaardwaarde.")
+        )
+        kept = (
+            _("Een kopie van het oude bestand staat in {path}.").format(path=str(result.kept_aside))
+            if result.kept_aside
+            else _("Het oude bestand kon niet worden gekopieerd: de map is niet schrijfbaar.")
+        )
+        return " ".join(
             [
                 _("Het instellingenbestand was beschadigd."),
                 reset,
                 kept,
                 _("Controleer de instellingen en sla ze opnieuw op."),
             ]
-        ),
-        _("Naar instellingen"),
+        )
+
+    window.show_notice(
+        text,
+        lambda: _("Naar instellingen"),
         lambda: window.show_page(window.settings_page),
     )
 

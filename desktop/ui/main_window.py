@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.local_only.setContentsMargins(22, 16, 16, 16)
 
         self.notice = NoticeBar()
+        self._notice_texts: tuple[str | Callable[[], str], str | Callable[[], str]] = ("", "")
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
@@ -341,14 +342,23 @@ class MainWindow(QMainWindow):
         return self.page(KEYS[self.stack.currentIndex()])
 
     def show_notice(
-        self, text: str, action_text: str = "", on_action: Callable[[], None] | None = None
+        self,
+        text: str | Callable[[], str],
+        action_text: str | Callable[[], str] = "",
+        on_action: Callable[[], None] | None = None,
     ) -> None:
+        """Show ``text`` in the notice bar. Give callables to have it follow a language switch."""
+        self._notice_texts = (text, action_text)
+        self.notice.on_action = on_action
+        self._fill_notice()
+        self.notice.show()
+
+    def _fill_notice(self) -> None:
+        text, action_text = (t() if callable(t) else t for t in self._notice_texts)
         self.notice.text.setText(text)
         self.notice.action.setVisible(bool(action_text))
         self.notice.action.setText(action_text)
-        self.notice.on_action = on_action
         self.notice.close_button.setText(_("Sluiten"))
-        self.notice.show()
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Schoolsignaal – preventie van uitbuiting van leerlingen"))
@@ -358,7 +368,7 @@ class MainWindow(QMainWindow):
             item = self.navigation.item(row)
             item.setText(_(title))
             item.setToolTip(f"{_(title)} (Ctrl+{row + 1})")
-        self.notice.close_button.setText(_("Sluiten"))
+        self._fill_notice()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -142,3 +142,21 @@ def test_several_bad_fields_still_start_the_app(qtbot: QtBot, basedir: Path) -> 
     assert "Automatisch vergrendelen na (minuten)" in text
     assert "E-mail" in text or "e-mail" in text
     assert list(settings_file.parent.glob("settings.kapot-*.json"))
+
+
+def test_the_settings_notice_follows_a_language_switch(qtbot: QtBot, basedir: Path) -> None:
+    from desktop.language import apply_language
+
+    settings_file = basedir / "config" / "settings.json"
+    settings_file.parent.mkdir(parents=True)
+    settings_file.write_text("{kapot", encoding="utf-8")
+    result = build(["--basedir", str(basedir)], install_hooks=False)
+    qtbot.addWidget(result.window)
+    assert "beschadigd" in result.window.notice.text.text()
+    apply_language("en")
+    try:
+        qtbot.waitUntil(lambda: "damaged" in result.window.notice.text.text(), timeout=2000)
+        assert "The settings file was damaged." in result.window.notice.text.text()
+        assert result.window.notice.action.text() == "Go to settings"
+    finally:
+        apply_language("nl")
