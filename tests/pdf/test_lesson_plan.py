@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from lessons.library import read_lesson
 from lessons.markdown import plain_text
 from lessons.model import HelpSlide, Lesson, QuizSlide
+from tests.pdf.fonts import fonts_of
 from toolkit.catalog import DOCUMENTS
 from toolkit.lesson_plan import (
     LABELS,
@@ -133,20 +134,6 @@ def test_worksheet_ends_with_where_to_get_help(worksheet_text: str) -> None:
     help_part = worksheet_text[worksheet_text.rindex("Met wie kan Noor praten?") :]
     for text in ("Waar kun je terecht?", "Kindertelefoon", "0800-0432", "fier.nl/chat", "112"):
         assert text in help_part
-
-
-def fonts_of(data: bytes) -> dict[str, bool]:
-    fonts = {}
-    for page in PdfReader(io.BytesIO(data)).pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descendants = font.get("/DescendantFonts")
-            target = descendants[0].get_object() if descendants else font
-            descriptor = target.get("/FontDescriptor")
-            fonts[str(font["/BaseFont"])] = descriptor is not None and any(
-                key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")
-            )
-    return fonts
 
 
 @pytest.mark.parametrize("worksheet", [False, True])

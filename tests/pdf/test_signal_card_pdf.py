@@ -6,6 +6,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
+from tests.pdf.fonts import fonts_of
 from toolkit.pdf import PanelOverflow
 from toolkit.school_contact import SchoolContact
 from toolkit.signal_card import LANGUAGES, Signal, load_signal_card
@@ -46,17 +47,7 @@ def test_page_count_and_size(language: str, fmt: str, paper: str) -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_every_font_is_embedded(language: str, fmt: str) -> None:
-    reader = PdfReader(io.BytesIO(build_signal_card(language, fmt, contact=CONTACT)))
-    fonts = {}
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            font = font.get_object()
-            descendants = font.get("/DescendantFonts")
-            target = descendants[0].get_object() if descendants else font
-            descriptor = target.get("/FontDescriptor")
-            fonts[str(font["/BaseFont"])] = descriptor is not None and any(
-                key in descriptor.get_object() for key in ("/FontFile", "/FontFile2", "/FontFile3")
-            )
+    fonts = fonts_of(build_signal_card(language, fmt, contact=CONTACT))
     assert fonts
     assert all(fonts.values()), fonts
     assert all("DejaVu" in name for name in fonts)
