@@ -17,13 +17,12 @@ import io
 import json
 import logging
 import re
-import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.i18n import _
-from toolkit.atomic import write_atomic
+from toolkit.atomic import keep_broken_copy, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +61,11 @@ class SchoolYear:
     @property
     def label(self) -> str:
         return f"{self.first}-{self.first + 1}"
+
+    @property
+    def title(self) -> str:
+        """For reading: 2026–2027 (with an en dash; ``label`` is for file names)."""
+        return self.label.replace("-", "–")
 
     def __contains__(self, day: object) -> bool:
         return isinstance(day, dt.date) and self.start <= day <= self.end
@@ -215,11 +219,8 @@ class LessonLog:
                 raise ValueError("unknown format")
             return [GivenLesson.from_json(item) for item in data["lessons"]]
         except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, LessonLogError):
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            copy = self.path.with_name(f"{self.path.stem}.kapot-{stamp}{self.path.suffix}")
-            shutil.copy2(self.path, copy)
-            self.kept_aside = copy
-            log.warning("lesson log unreadable; kept aside as %s, a new log started", copy.name)
+            self.kept_aside = keep_broken_copy(self.path)
+            log.warning("lesson log unreadable; kept aside: %s", self.kept_aside is not None)
             return []
 
     def _save(self, entries: list[GivenLesson]) -> None:

@@ -23,7 +23,7 @@ def series(language: str, root: Path = CONTENT) -> Library:
     from toolkit.signal_card import load_signal_card
 
     try:
-        known: set[str] | None = {line.id for line in load_signal_card(language).help_lines}
+        known: set[str] | None = load_signal_card(language).help_line_ids()
     except ContentError:  # the Signalenkaart page says what is wrong with the card
         known = None
     library = load_library(language, root, help_lines=known)

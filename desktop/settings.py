@@ -8,16 +8,14 @@ are used for what was wrong, and :class:`LoadResult` says so, so that the user c
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import logging
 import re
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _
-from toolkit.atomic import write_atomic
+from toolkit.atomic import keep_broken_copy, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -164,12 +162,8 @@ class SettingsStore:
         if not problems:
             return LoadResult(validate(raw))
         log.warning("settings file has invalid fields %s; defaults used for them", sorted(problems))
-        good = {k: v for k, v in raw.items() if k not in problems}
-        try:
-            settings = validate(good)
-        except SettingsError:  # cannot happen with _check as it is; never stop the start-up
-            settings = Settings()
-        return LoadResult(settings, problems, self._keep_aside())
+        good = {k: v for k, v in raw.items() if k not in problems}  # passes _check by design
+        return LoadResult(validate(good), problems, self._keep_aside())
 
     def save(self, settings: Settings) -> None:
         import json
@@ -180,11 +174,7 @@ class SettingsStore:
     def _keep_aside(self) -> Path | None:
         """A copy of the broken file beside it, or None if the folder cannot be written (the
         file itself is then left as it is until the user saves new settings)."""
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        copy = self.path.with_name(f"{self.path.stem}.kapot-{stamp}{self.path.suffix}")
-        try:
-            shutil.copy2(self.path, copy)
-        except OSError as err:
-            log.warning("broken settings file could not be kept aside: %s", err.strerror)
-            return None
+        copy = keep_broken_copy(self.path)
+        if copy is None:
+            log.warning("broken settings file could not be kept aside")
         return copy

@@ -84,10 +84,6 @@ QT_OPTIONS = frozenset(
 )
 
 
-class DataFolderError(SystemExit):
-    """The data or settings folder cannot be made or written: said in Dutch, exit code 2."""
-
-
 @dataclass
 class Startup:
     """What the Qt-free stages produced, handed to the UI stages."""
@@ -120,7 +116,7 @@ def run_early_stages(
             f"Schoolsignaal kan de map {folder} niet gebruiken: {reason(err)}. Kies met "
             f"--basedir (of {paths.ENV_HOME}) een map waarin je mag schrijven.\n"
         )
-        raise DataFolderError(2) from err
+        raise SystemExit(2) from err
     setup_logging(app_paths.app_log)
     if install_hooks:
         install_excepthook(app_paths.crash_dir, on_crash)

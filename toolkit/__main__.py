@@ -71,8 +71,7 @@ def _lesson_plan(args: argparse.Namespace) -> bytes:
     from toolkit.signal_card import load_signal_card
 
     root = args.lessons_dir or CONTENT
-    known_lines = {line.id for line in load_signal_card(args.lang).help_lines}
-    library = load_library(args.lang, root, help_lines=known_lines)
+    library = load_library(args.lang, root, help_lines=load_signal_card(args.lang).help_line_ids())
     try:
         lesson = library.get(args.lesson).lesson
     except KeyError:

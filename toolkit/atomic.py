@@ -44,3 +44,18 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def keep_broken_copy(path: Path) -> Path | None:
+    """Copy a file the app cannot read to ``<stem>.kapot-<time><suffix>`` beside it, so that a
+    fresh start never loses it; None if the folder cannot be written."""
+    import datetime as dt
+    import shutil
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    copy = path.with_name(f"{path.stem}.kapot-{stamp}{path.suffix}")
+    try:
+        shutil.copy2(path, copy)
+    except OSError:
+        return None
+    return copy

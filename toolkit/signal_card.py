@@ -174,6 +174,10 @@ class SignalCard(ContentModel):
     def pupil_lines(self) -> list[HelpLine]:
         return [h for h in self.help_lines if h.for_pupils]
 
+    def help_line_ids(self) -> set[str]:
+        """The ids a lesson's help slide may name."""
+        return {h.id for h in self.help_lines}
+
 
 def content_file(language: str, folder: Path = CONTENT) -> Path:
     return folder / f"signalcard.{language}.yaml"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.i18n import _, current_language
+from desktop.os_errors import reason
 from desktop.ui.widgets import named
 
 
@@ -33,5 +34,5 @@ class GuideDialog(QDialog):
         except (OSError, UnicodeDecodeError) as error:
             self.text.setPlainText(
                 _("De handleiding kan niet worden geopend: {reason}. Installeer de app opnieuw.")
-                .format(reason=getattr(error, "strerror", None) or error)
+                .format(reason=reason(error) if isinstance(error, OSError) else error)
             )  # fmt: skip

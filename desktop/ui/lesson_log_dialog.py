@@ -220,7 +220,7 @@ class LessonLogDialog(QDialog):
         self.year.blockSignals(True)
         self.year.clear()
         for year in self.log.years(self.today()):
-            self.year.addItem(year.label.replace("-", "–"), year.first)
+            self.year.addItem(year.title, year.first)
         if keep is not None:
             self.year.setCurrentIndex(max(0, self.year.findData(keep.first)))
         self.year.blockSignals(False)
@@ -265,7 +265,7 @@ class LessonLogDialog(QDialog):
             )
             self.summary.setText(
                 text.format(
-                    year=year.label.replace("-", "–"),
+                    year=year.title,
                     times=format_number(len(given)),
                     lessons=format_number(lessons),
                     groups=format_number(groups),
@@ -274,7 +274,7 @@ class LessonLogDialog(QDialog):
         else:
             self.summary.setText(
                 _("In {year} is nog geen les vastgelegd. Na elke les vraagt de app erom.").format(
-                    year=year.label.replace("-", "–")
+                    year=year.title
                 )
             )
         self.export_button.setEnabled(bool(given))

@@ -132,8 +132,7 @@ class SignalCardPage(Page):
             self._show_load_error([str(p) for p in err.problems])
             return
         self.load_error.hide()
-        for widget in (self.search, self.form_filter, self.category_filter, self.tree):
-            widget.setEnabled(True)
+        self._enable_card_controls(True)
         self.card = card
         if self.selection is None:
             self.selection = SignalSelection(self.card)
@@ -156,10 +155,14 @@ class SignalCardPage(Page):
         )
         self.load_error.show()
         self.tree.clear()
-        for widget in (self.search, self.form_filter, self.category_filter, self.tree):
-            widget.setEnabled(False)
-        self.new_concern.setEnabled(False)
-        self.print_button.setEnabled(False)
+        self._enable_card_controls(False)
+        self.new_concern.setEnabled(False)  # _update_count enables it again for ticks
+
+    def _enable_card_controls(self, enabled: bool) -> None:
+        for widget in (
+            self.search, self.form_filter, self.category_filter, self.tree, self.print_button,
+        ):  # fmt: skip
+            widget.setEnabled(enabled)
 
     # ---------------------------------------------------------------- texts
     def title(self) -> str:
