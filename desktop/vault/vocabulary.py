@@ -93,11 +93,7 @@ STATUS_LABELS = {
     CaseStatus.REFERRED: N_("Gemeld of doorverwezen"),
     CaseStatus.CLOSED: N_("Gesloten"),
 }
-FORM_LABELS = {
-    Form.SEXUAL: N_("Seksuele uitbuiting"),
-    Form.CRIMINAL: N_("Criminele uitbuiting"),
-    Form.LABOUR: N_("Arbeidsuitbuiting"),
-}
+# The forms' names come from the signal card (``SignalCard.forms``), in either language.
 ENTRY_KIND_LABELS = {
     EntryKind.OBSERVATION: N_("Waarneming"),
     EntryKind.CONSULTATION: N_("Consultatie"),
