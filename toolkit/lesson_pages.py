@@ -13,15 +13,12 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from lessons.model import Lesson
 from toolkit.lesson_plan_labels import PlanLabels
-from toolkit.pdf import BOLD, MUTED, REGULAR, register_fonts
-from toolkit.resources import resource_path
+from toolkit.pdf import MUTED, REGULAR, register_fonts
 
 PAGE = A4
 MARGIN_X = 18 * mm
@@ -30,24 +27,6 @@ MARGIN_BOTTOM = 20 * mm
 BODY_WIDTH = PAGE[0] - 2 * MARGIN_X
 FOOTER = "Mensenhandel (niet) op school — Schoolsignaal"
 RULE = colors.HexColor("#d9dde3")
-
-
-@functools.cache
-def register_italics() -> None:
-    """Map ``<i>`` to DejaVu Sans Oblique where ``resources/fonts`` ships it.
-
-    Without those files, italic text prints upright (never in a font that is not embedded).
-    """
-    register_fonts()
-    italic, bold_italic = "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"
-    paths = [resource_path("fonts", f"{name}.ttf") for name in (italic, bold_italic)]
-    if not all(path.is_file() for path in paths):
-        return
-    for name, path in zip((italic, bold_italic), paths, strict=True):
-        pdfmetrics.registerFont(TTFont(name, str(path)))
-    pdfmetrics.registerFontFamily(
-        REGULAR, normal=REGULAR, bold=BOLD, italic=italic, boldItalic=bold_italic
-    )
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -80,7 +59,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
 def build_document(
     story: list[Flowable], *, kind: str, lesson: Lesson, labels: PlanLabels, title: str
 ) -> bytes:
-    register_italics()
+    register_fonts()
     buffer = io.BytesIO()
 
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:

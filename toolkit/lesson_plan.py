@@ -42,10 +42,22 @@ from toolkit.lesson_flowables import (
     markdown_paragraphs,
     section,
 )
-from toolkit.lesson_pages import BODY_WIDTH, RULE, build_document, register_italics
+from toolkit.lesson_pages import BODY_WIDTH, RULE, build_document
 from toolkit.lesson_plan_labels import LABELS, PlanLabels, labels_for, levels_text, minutes_text
 from toolkit.lesson_plan_slides import slide_story
-from toolkit.pdf import ACCENT, BOLD, INK, MUTED, NAVY, TINT, WARM_TINT, esc, style, table_style
+from toolkit.pdf import (
+    ACCENT,
+    BOLD,
+    INK,
+    MUTED,
+    NAVY,
+    TINT,
+    WARM_TINT,
+    esc,
+    register_fonts,
+    style,
+    table_style,
+)
 from toolkit.signal_card import SignalCard, load_signal_card
 from toolkit.worksheet import WritingLines, build_worksheet, has_questions
 
@@ -67,7 +79,7 @@ META_VALUE = style("metavalue", fontName=BOLD, fontSize=10, leading=12.5, textCo
 
 def build_lesson_plan(lesson: Lesson, card: SignalCard | None = None) -> bytes:
     """The teacher's lesson plan as PDF bytes (A4, DejaVu Sans embedded)."""
-    register_italics()
+    register_fonts()  # before the first Paragraph measures its text
     card = card or load_signal_card(lesson.language)
     labels = labels_for(lesson.language)
     story: list[Flowable] = [

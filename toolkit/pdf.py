@@ -31,6 +31,8 @@ REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 CONDENSED = "DejaVuSansCondensed"
 CONDENSED_BOLD = "DejaVuSansCondensed-Bold"
+ITALIC = "DejaVuSans-Oblique"
+BOLD_ITALIC = "DejaVuSans-BoldOblique"
 
 NAVY = colors.HexColor("#1d3557")
 ACCENT = colors.HexColor("#e07a5f")
@@ -59,9 +61,12 @@ class PanelOverflow(ValueError):
 
 @functools.cache
 def register_fonts() -> None:
-    for name in (REGULAR, BOLD, CONDENSED, CONDENSED_BOLD):
+    for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC, CONDENSED, CONDENSED_BOLD):
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
-    pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD)
+    # ``<i>`` in a Paragraph needs the family's italics, or it prints upright
+    pdfmetrics.registerFontFamily(
+        REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
+    )
     pdfmetrics.registerFontFamily(CONDENSED, normal=CONDENSED, bold=CONDENSED_BOLD)
 
 

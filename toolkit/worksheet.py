@@ -22,9 +22,20 @@ from toolkit.lesson_flowables import (
     heading_block,
     markdown_paragraphs,
 )
-from toolkit.lesson_pages import BODY_WIDTH, build_document, register_italics
+from toolkit.lesson_pages import BODY_WIDTH, build_document
 from toolkit.lesson_plan_labels import PlanLabels, labels_for, levels_text
-from toolkit.pdf import ACCENT, BOLD, INK, MUTED, NAVY, TINT, esc, style, table_style
+from toolkit.pdf import (
+    ACCENT,
+    BOLD,
+    INK,
+    MUTED,
+    NAVY,
+    TINT,
+    esc,
+    register_fonts,
+    style,
+    table_style,
+)
 from toolkit.signal_card import HelpLine, SignalCard, load_signal_card
 
 LINE = colors.HexColor("#b9c0ca")
@@ -90,7 +101,7 @@ def build_worksheet(lesson: Lesson, card: SignalCard | None = None) -> bytes:
     """
     if not has_questions(lesson):
         raise ValueError(f"lesson {lesson.id!r} has no questions for a worksheet")
-    register_italics()
+    register_fonts()  # before the first Paragraph measures its text
     card = card or load_signal_card(lesson.language)
     labels = labels_for(lesson.language)
     story: list[Flowable] = [
