@@ -165,3 +165,22 @@ def test_a_broken_card_file_is_shown_with_its_place(
     assert not page.print_button.isEnabled()
     assert not page.new_concern.isEnabled()
     assert built.window.isVisible()
+
+
+def test_the_load_error_follows_a_language_switch(
+    built: Built, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from lessons.datafile import ContentError, Problem
+    from toolkit import signal_card
+
+    def broken(language: str) -> object:
+        raise ContentError([Problem("signalcard.nl.yaml", 28, "signals[1]", "onbekend")])
+
+    monkeypatch.setattr(signal_card, "load_signal_card", broken)
+    page = built.window.signal_card_page
+    built.window.show_page(page)
+    apply_language("en")
+    try:
+        qtbot.waitUntil(lambda: "cannot be loaded" in page.load_error.text(), timeout=2000)
+    finally:
+        apply_language("nl")

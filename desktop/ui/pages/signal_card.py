@@ -185,7 +185,8 @@ class SignalCardPage(Page):
             (_("Toelichting"), _("Let op"), _("Meldcode"), _("Hulplijnen"))
         ):
             self.tabs.setTabText(index, name)
-        if self.card is not None and self.isVisible():
+        shown = self.card is not None or not self.load_error.isHidden()  # a card, or its error
+        if shown and self.isVisible():
             self._load(i18n.current_language())
         elif self.card is not None:
             self.card = None  # reload in the new language when shown
