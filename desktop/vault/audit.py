@@ -38,6 +38,20 @@ Scalar = int | bool | str | None
 Value = Scalar | list[int] | list[str]
 
 
+@dataclass(frozen=True)
+class Head:
+    """The newest event of an audit chain: its number, hash and time (ISO 8601, UTC)."""
+
+    seq: int
+    hash: str
+    at: str
+
+    @property
+    def short(self) -> str:
+        """``52:3f9a1c0e2b7d4a11``: what an exported document prints."""
+        return f"{self.seq}:{self.hash[:16]}"
+
+
 class AuditKind(StrEnum):
     VAULT_CREATED = "vault_created"
     UNLOCKED = "unlocked"
@@ -57,6 +71,10 @@ class AuditKind(StrEnum):
     PURGED = "purged"
     CASE_DELETED = "case_deleted"
     MIGRATED = "migrated"
+    RECOVERY_KEY_CHANGED = "recovery_key_changed"
+    ROLLBACK_FOUND = "rollback_found"  # the database lacks a head kept outside it
+    ANCHOR_REPLACED = "anchor_replaced"  # the anchor file was missing or invalid
+    HEADER_RESTORED = "header_restored"  # the key header was taken from a backup's copy
 
 
 def canonical(fields: dict[str, object]) -> str:
@@ -107,6 +125,13 @@ def record(
     detail_json = check_details(details)
     head = session.get(Meta, HEAD_KEY)
     seq, prev = (0, GENESIS) if head is None else _parse_head(head.value)
+    newest = session.execute(
+        select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)
+    ).first()
+    if newest is not None and newest[0] > seq:
+        # The head was removed or set back: go on from the newest event there is, never
+        # over it (its number is taken) and never from a fresh start.
+        seq, prev = newest[0], newest[1]
     seq += 1
     digest = event_hash(seq, at, event_kind.value, case_code, detail_json, prev)
     event = AuditEvent(
@@ -123,12 +148,91 @@ def record(
         session.add(Meta(key=HEAD_KEY, value=f"{seq}:{digest}"))
     else:
         head.value = f"{seq}:{digest}"
+    session.info[HEAD_KEY] = Head(seq, digest, at)  # for the anchor, after the commit
     return event
 
 
 def _parse_head(value: str) -> tuple[int, str]:
     seq, _sep, digest = value.partition(":")
-    return int(seq), digest
+    try:
+        number = int(seq)
+    except ValueError:  # an edited head: the newest event decides (see record)
+        return 0, GENESIS
+    return number, digest
+
+
+def written_head(session: Session) -> Head | None:
+    """The head that :func:`record` left in this session (None if nothing was recorded)."""
+    head = session.info.get(HEAD_KEY)
+    return head if isinstance(head, Head) else None
+
+
+def current_head(session: Session) -> Head | None:
+    """The chain's newest event as the ``meta`` head names it (None for an empty log)."""
+    head = session.get(Meta, HEAD_KEY)
+    if head is None:
+        return None
+    seq, digest = _parse_head(head.value)
+    at = session.scalar(select(AuditEvent.at).where(AuditEvent.seq == seq))
+    return Head(seq, digest, at) if at is not None else None
+
+
+def newest_seq(session: Session) -> int:
+    """The number of the newest event in the log (0 if it is empty)."""
+    return session.scalar(select(AuditEvent.seq).order_by(AuditEvent.seq.desc()).limit(1)) or 0
+
+
+def holds(session: Session, head: Head) -> bool:
+    """Whether this log reached ``head``: its event is there with that hash, or a restore
+    event names it as the head of the log the restore replaced."""
+    digest = session.scalar(select(AuditEvent.hash).where(AuditEvent.seq == head.seq))
+    if digest == head.hash:
+        return True
+    restores = session.scalars(
+        select(AuditEvent.details).where(AuditEvent.kind == AuditKind.RESTORED.value)
+    )
+    for details in restores:
+        fields = json.loads(details)
+        if fields.get("replaced_events") == head.seq and fields.get("replaced_head") == head.hash:
+            return True
+    return False
+
+
+def last_restore_at(session: Session) -> str | None:
+    """When the newest restore event was written (ISO, as hashed), if any."""
+    return session.scalar(
+        select(AuditEvent.at)
+        .where(AuditEvent.kind == AuditKind.RESTORED.value)
+        .order_by(AuditEvent.seq.desc())
+        .limit(1)
+    )
+
+
+def recorded_backups(session: Session, names: list[str]) -> set[str]:
+    """Those of ``names`` (backup files the app named) that a backup event names."""
+    if not names:
+        return set()
+    found = set()
+    rows = session.scalars(
+        select(AuditEvent.details).where(AuditEvent.kind == AuditKind.BACKED_UP.value)
+    )
+    for details in rows:
+        name = json.loads(details).get("file")
+        if name in names:
+            found.add(name)
+    return found
+
+
+def continue_from(session: Session, head: Head) -> None:
+    """Make the next event follow ``head`` if the log has nothing as new: a log that was cut
+    off goes on from where it was, and the gap stays in it for every later check."""
+    if head.seq <= newest_seq(session):
+        return
+    meta = session.get(Meta, HEAD_KEY)
+    if meta is None:
+        session.add(Meta(key=HEAD_KEY, value=f"{head.seq}:{head.hash}"))
+    else:
+        meta.value = f"{head.seq}:{head.hash}"
 
 
 # ---------------------------------------------------------------------- verifying
@@ -214,6 +318,9 @@ def verify(session: Session) -> AuditReport:
         elif seq <= last_seq or prev_hash != prev:
             problems.append(AuditProblem(seq, ProblemKind.MOVED))
         last_seq, prev = max(seq, last_seq), digest
+    if rows and rows[0][0] == 1 and rows[0][2] != AuditKind.VAULT_CREATED.value:
+        # A log starts with the vault's set-up: this one was emptied and started again.
+        problems.insert(0, AuditProblem(1, ProblemKind.MISSING))
     head = session.get(Meta, HEAD_KEY)
     head_value = f"{rows[-1][0]}:{rows[-1][6]}" if rows else None
     # A vault always has at least the event of its set-up: an empty log was emptied, also

@@ -2,10 +2,12 @@
 
 A backup is made with SQLite's backup API from the open connection into a new file keyed with
 the same database key, so it is encrypted exactly like the vault, consistent (one snapshot),
-and carries the schema version. It is written as ``.part``, fsynced and renamed; a copy of the
-key header goes beside it (``.sleutel``) so that the backup opens on its own, also after the
-passphrase has changed or the header beside the vault was lost: the database key never
-changes, so the current passphrase and the recovery key open every backup.
+and carries the schema version. It is written as ``.part`` and fsynced; then a copy of the
+key header goes beside it (``.sleutel``), holding the audit anchor of the backup's head
+(``desktop.vault.anchor``); then the ``.part`` is renamed. So a backup is never without its
+header copy, and it opens on its own, with the passphrase (and recovery key) in force when
+it was made, also after the passphrase has changed (the database key changes with it) or the
+header beside the vault was lost.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.vault import engine
+from desktop.vault.anchor import SignedHead
 from desktop.vault.errors import BackupInvalid, VaultError
 from desktop.vault.keyheader import HEADER_SUFFIX, KeyHeader, read_header, write_header
 
@@ -80,14 +83,15 @@ def remove_old_copies(vault_file: Path, made_before: dt.date) -> int:
                 doomed.unlink()
                 removed += doomed == path
     if removed:
-        _fsync_dir(vault_file.parent)
+        fsync_dir(vault_file.parent)
         if backup_dir(vault_file).is_dir():
-            _fsync_dir(backup_dir(vault_file))
+            fsync_dir(backup_dir(vault_file))
     return removed
 
 
 def remove_unfinished(vault_file: Path) -> int:
-    """Delete the ``.…part`` files (and their journals) of backups a crash cut off."""
+    """Delete the ``.…part`` files (and their journals) of backups a crash cut off, and
+    header copies whose backup never got its name."""
     folder = backup_dir(vault_file)
     if not folder.is_dir():
         return 0
@@ -96,26 +100,12 @@ def remove_unfinished(vault_file: Path) -> int:
         with contextlib.suppress(OSError):
             path.unlink()
             removed += 1
+    for copy in folder.glob(f"{vault_file.stem}-*{HEADER_SUFFIX}"):
+        made = copy.with_suffix(vault_file.suffix)
+        if _GENERATED.match(made.name) and not made.exists():
+            with contextlib.suppress(OSError):
+                copy.unlink()
     return removed
-
-
-def replace_header_copies(vault_file: Path, header: KeyHeader) -> int:
-    """Write ``header`` over every copy of this vault's key header (same vault id) beside its
-    backups and set-aside files; returns how many. Copies that do not parse are left."""
-    copies = [
-        *backup_dir(vault_file).glob(f"*{HEADER_SUFFIX}"),
-        *vault_file.parent.glob(f"{vault_file.stem}.*-*{HEADER_SUFFIX}"),
-    ]
-    replaced = 0
-    for path in copies:
-        try:
-            same_vault = read_header(path).vault_id == header.vault_id
-        except (VaultError, OSError):  # a damaged copy: kept as it is
-            continue
-        if same_vault:
-            write_header(path, header)
-            replaced += 1
-    return replaced
 
 
 def newest_backup(vault_file: Path) -> Path | None:
@@ -141,14 +131,18 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_backup(source: Any, db_key: bytes, target: Path, header: KeyHeader) -> Path:
+def write_backup(
+    source: Any, db_key: bytes, target: Path, header: KeyHeader, head: SignedHead | None
+) -> Path:
     """Copy the open vault (``source``, a keyed sqlcipher3 connection) to ``target``.
 
-    Written under a temporary name and renamed when complete and fsynced; on any error the
+    Written under a temporary name; when complete and fsynced, the header copy (with the
+    backup's ``head``) is written beside it, and then the backup is renamed. On any error the
     temporary file is removed and nothing else changes.
     """
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     part = target.with_name(f".{target.name}.part")
+    copy = header_beside(target)
     new_private_file(part)
     try:
         dest = engine.connect(part, db_key, settings=False)
@@ -157,16 +151,14 @@ def write_backup(source: Any, db_key: bytes, target: Path, header: KeyHeader) ->
         finally:
             dest.close()
         _fsync_file(part)
+        write_header(copy, header.settled().with_anchor(head.to_json() if head else None))
         os.replace(part, target)
     except BaseException:
-        with contextlib.suppress(OSError):
-            part.unlink()
-        for leftover in (part.with_name(part.name + "-journal"),):
+        for leftover in (part, part.with_name(part.name + "-journal"), copy):
             with contextlib.suppress(OSError):
                 leftover.unlink()
         raise
-    _fsync_dir(target.parent)
-    write_header(header_beside(target), header)
+    fsync_dir(target.parent)
     return target
 
 
@@ -216,7 +208,7 @@ def copy_durably(source: Path, target: Path) -> None:
         with contextlib.suppress(OSError):
             part.unlink()
         raise
-    _fsync_dir(target.parent)
+    fsync_dir(target.parent)
 
 
 def new_private_file(path: Path) -> None:
@@ -234,7 +226,7 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make a rename in ``folder`` survive a power cut (POSIX; NTFS journals renames)."""
     if os.name != "posix":
         return
@@ -243,3 +235,21 @@ def _fsync_dir(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def header_copies_of(vault_file: Path, vault_id: str) -> list[tuple[Path, KeyHeader]]:
+    """This vault's backups that have a readable header copy, with that copy."""
+    found = []
+    for path in list_backups(vault_file):
+        try:
+            header = read_header(header_beside(path))
+        except (VaultError, OSError):
+            continue
+        if header.vault_id == vault_id:
+            found.append((path, header))
+    return found
+
+
+def made_after(paths: list[Path], moment: dt.datetime) -> list[Path]:
+    """Those of ``paths`` whose file was last written after ``moment`` (aware, UTC)."""
+    return [p for p in paths if dt.datetime.fromtimestamp(p.stat().st_mtime, dt.UTC) > moment]

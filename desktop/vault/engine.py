@@ -59,10 +59,15 @@ PRAGMAS = (
 )
 
 
-def key_pragma(db_key: bytes) -> str:
+def raw_key(db_key: bytes) -> str:
+    """SQLCipher's form of a raw key (no key derivation of its own): ``x'<64 hex>'``."""
     if len(db_key) != 32:
         raise ValueError("the database key is 32 bytes")
-    return f"PRAGMA key = \"x'{db_key.hex()}'\""
+    return f"x'{bytes(db_key).hex()}'"
+
+
+def key_pragma(db_key: bytes) -> str:
+    return f'PRAGMA key = "{raw_key(db_key)}"'
 
 
 def connect(path: Path, db_key: bytes, *, settings: bool = True, read_only: bool = False) -> Any:

@@ -132,13 +132,37 @@ class NotAVault(FileProblem):
 
 
 class VaultCorrupt(FileProblem):
-    """The vault file is damaged (a page fails its check). The file is left as it is."""
+    """The vault file is damaged (a page fails its check, or its structure does not hold).
+
+    ``unchanged``: the check was read-only, so the message may say the file was not changed.
+    ``kept``: a crash had left a rollback journal; the vault and that journal, as they were
+    before SQLite rolled it back, were copied to ``kept`` (and ``kept`` + ``-journal``).
+    """
+
+    def __init__(
+        self,
+        path: Path,
+        newest_backup: Path | None = None,
+        *,
+        unchanged: bool = False,
+        kept: Path | None = None,
+    ) -> None:
+        super().__init__(path, newest_backup)
+        self.unchanged = unchanged
+        self.kept = kept
 
     def message(self) -> str:
-        text = _(
-            "De kluis ({name}) is beschadigd en kan niet veilig worden geopend. Het bestand is "
-            "niet veranderd."
-        ).format(name=self.path.name)
+        text = _("De kluis ({name}) is beschadigd en kan niet veilig worden geopend.").format(
+            name=self.path.name
+        )
+        if self.kept is not None:
+            text += " " + _(
+                "Schoolsignaal was eerder onderbroken tijdens het opslaan. De kluis en zijn "
+                "journaal zoals ze toen waren, zijn bewaard als {kept} en {kept}-journal: geef "
+                "die aan de ICT-beheerder."
+            ).format(kept=self.kept.name)
+        elif self.unchanged:
+            text += " " + _("Het bestand is niet veranderd.")
         if self.newest_backup is not None:
             return (
                 text
@@ -252,3 +276,24 @@ class VaultIOError(VaultError):
             "De kluis kon niet worden gelezen of geschreven. Controleer of de map met gegevens "
             "bereikbaar is en of je er mag schrijven. Wat eerder is opgeslagen is er nog."
         )
+
+
+class RecoveryKeyOutdated(VaultError):
+    """A vault made by an early version cannot wrap a new key for its recovery key."""
+
+    def message(self) -> str:
+        return _(
+            "Deze kluis is gemaakt met een eerdere versie van Schoolsignaal. Maak eerst een "
+            "nieuwe herstelsleutel; daarna kun je het wachtwoord wijzigen."
+        )
+
+
+class BackupFromEarlierKey(BackupInvalid):
+    """A backup made before the passphrase was changed: it opens with the one of its time."""
+
+    def message(self) -> str:
+        return _(
+            "De reservekopie {name} is gemaakt voordat het wachtwoord werd gewijzigd. Zet hem "
+            "terug met het wachtwoord van toen, of met de herstelsleutel. Er is niets "
+            "teruggezet; de kluis is niet veranderd."
+        ).format(name=self.path.name)

@@ -4,12 +4,27 @@ The vault's SQLCipher database is encrypted with a random 256-bit key. That key 
 only here, twice, each time encrypted with AES-256-GCM:
 
 - under a key derived from the passphrase with Argon2id (the parameters are in the header);
-- under a key derived from the recovery key with HKDF-SHA256.
+- for the recovery key: under a key agreed (X25519) between a one-time key pair and the
+  recovery key's public key. The recovery key's private half is derived from the recovery
+  key itself, which is written on paper and stored nowhere, and its public half is in the
+  header. So the app can wrap a *new* database key for the recovery key without knowing it:
+  changing the passphrase rotates the database key and the same printed recovery key still
+  opens the vault.
 
 Each wrapping binds the format, the header version, the vault's id, the slot's name and its
 KDF parameters as associated data, so that a header edited by hand fails to open rather than
-opening with weaker parameters. Changing the passphrase writes a new header (atomically,
-fsynced) and leaves the database as it is. The format is documented in
+opening with weaker parameters.
+
+A rotation of the database key (a passphrase change, a new recovery key, a restore of a
+backup under another key) swaps a new database file in by one rename. Just before, the header
+gets the new key's slots as ``pending``; just after, they replace the current ones. Whoever
+opens the vault in between knows which slots count from one fact: the new file
+(:func:`swap_file`) is still there (not swapped: the current slots) or gone (swapped: the
+pending ones). See ``desktop.vault.rotation``.
+
+Copies of the header beside backups also carry the audit anchor of the backup
+(``desktop.vault.anchor``). Version 1 headers (recovery slot by HKDF, no pending, no anchor)
+are still read: old backups open with them. The format is documented in
 ``docs/vault-key-header.md``; bump :data:`VERSION` for any change to it.
 """
 
@@ -34,16 +49,23 @@ from desktop.vault.errors import (
 from toolkit.atomic import write_atomic
 
 FORMAT = "schoolsignaal-kluissleutel"
-VERSION = 1
+VERSION = 2
 CIPHER = "AES-256-GCM"
 KEY_BYTES = 32
 SALT_BYTES = 16
 NONCE_BYTES = 12
+X25519_BYTES = 32
 MAX_HEADER_BYTES = 64 * 1024
 HEADER_SUFFIX = ".sleutel"
 MAX_MEMORY_KIB = 1024 * 1024  # 1 GiB
 MAX_ITERATIONS = 16
 MAX_LANES = 16
+
+ARGON2 = "argon2id"
+RECOVERY_HKDF = "hkdf-sha256"  # version 1: the recovery key's secret through HKDF
+RECOVERY_X25519 = "x25519-hkdf-sha256"  # version 2
+_RECOVERY_SEED_INFO = b"schoolsignaal/kluis/herstel/x25519"
+_RECOVERY_WRAP_INFO = b"schoolsignaal/kluis/herstel/omslag"
 
 
 def header_path(vault_file: Path) -> Path:
@@ -51,26 +73,58 @@ def header_path(vault_file: Path) -> Path:
     return vault_file.with_suffix(HEADER_SUFFIX)
 
 
+def swap_file(vault_file: Path) -> Path:
+    """``.kluis.db.nieuw``: a vault file being prepared to replace ``vault_file``."""
+    return vault_file.with_name(f".{vault_file.name}.nieuw")
+
+
 @dataclass(frozen=True)
 class Slot:
-    """One wrapping of the database key: how the wrapping key is derived, and the result."""
+    """One wrapping of the database key: how the wrapping key is made, and the result.
 
-    method: str  # the key derivation: "argon2id" or "hkdf-sha256"
+    ``public_key`` and ``ephemeral_key`` are used by the X25519 recovery slot only; ``salt``
+    by the Argon2id and version 1 recovery slots.
+    """
+
+    method: str
     salt: bytes
     nonce: bytes
     wrapped_key: bytes
     argon2: kdf.Argon2Params | None = None
+    public_key: bytes = b""
+    ephemeral_key: bytes = b""
 
     def params_json(self) -> dict[str, Any]:
-        return {"kdf": self.method, **(self.argon2.to_json() if self.argon2 else {})}
+        """What is bound to the wrapping as associated data besides the vault and slot."""
+        params: dict[str, Any] = {"kdf": self.method}
+        if self.argon2 is not None:
+            params.update(self.argon2.to_json())
+        if self.method == RECOVERY_X25519:
+            params["public_key"] = _b64(self.public_key)
+        return params
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data = {
             **self.params_json(),
-            "salt": _b64(self.salt),
             "nonce": _b64(self.nonce),
             "wrapped_key": _b64(self.wrapped_key),
         }
+        if self.method == RECOVERY_X25519:
+            data["ephemeral_key"] = _b64(self.ephemeral_key)
+        else:
+            data["salt"] = _b64(self.salt)
+        return data
+
+
+@dataclass(frozen=True)
+class Slots:
+    """The two wrappings of one database key: the passphrase's and the recovery key's."""
+
+    passphrase: Slot
+    recovery: Slot
+
+    def to_json(self) -> dict[str, Any]:
+        return {"passphrase": self.passphrase.to_json(), "recovery": self.recovery.to_json()}
 
 
 @dataclass(frozen=True)
@@ -79,69 +133,121 @@ class KeyHeader:
     created: str  # ISO 8601, UTC
     passphrase: Slot
     recovery: Slot
+    version: int = VERSION
+    pending: Slots | None = None  # a new database key's slots while it is being swapped in
+    anchor: dict[str, Any] | None = None  # a backup's audit anchor (header copies only)
+
+    @property
+    def slots(self) -> Slots:
+        return Slots(passphrase=self.passphrase, recovery=self.recovery)
 
     # ------------------------------------------------------------------ opening
 
     def unwrap_with_passphrase(self, passphrase: str) -> bytes:
         """The database key, or :class:`WrongPassphrase`."""
-        assert self.passphrase.argon2 is not None
-        kek = kdf.derive_from_passphrase(passphrase, self.passphrase.salt, self.passphrase.argon2)
-        key = _unwrap(kek, self.passphrase, self._aad("passphrase", self.passphrase))
+        slot = self.passphrase
+        assert slot.argon2 is not None
+        kek = kdf.derive_from_passphrase(passphrase, slot.salt, slot.argon2)
+        key = _unwrap(kek, slot, self._aad("passphrase", slot))
         if key is None:
             raise WrongPassphrase()
         return key
 
     def unwrap_with_recovery(self, secret: bytes) -> bytes:
         """The database key, or :class:`WrongRecoveryKey`."""
-        kek = kdf.derive_from_recovery(secret, self.recovery.salt)
-        key = _unwrap(kek, self.recovery, self._aad("recovery", self.recovery))
+        slot = self.recovery
+        if slot.method == RECOVERY_HKDF:
+            kek: bytes | None = kdf.derive_from_recovery(secret, slot.salt)
+        else:
+            kek = _recovery_kek_for_owner(secret, slot)
+        key = None if kek is None else _unwrap(kek, slot, self._aad("recovery", slot))
         if key is None:
             raise WrongRecoveryKey()
         return key
 
+    @property
+    def can_rewrap_recovery(self) -> bool:
+        """Whether a new database key can be wrapped for the recovery key (version 2)."""
+        return self.recovery.method == RECOVERY_X25519
+
     # ------------------------------------------------------------------ changing
 
-    def with_passphrase(
-        self, db_key: bytes, passphrase: str, params: kdf.Argon2Params
-    ) -> KeyHeader:
-        """This header with the passphrase slot made anew (new salt, new nonce)."""
-        slot = _passphrase_slot(self.vault_id, db_key, passphrase, params)
-        return replace(self, passphrase=slot)
+    def slots_for(
+        self, db_key: bytes, passphrase: str, params: kdf.Argon2Params, *, recovery_public: bytes
+    ) -> Slots:
+        """New slots for ``db_key``: under ``passphrase``, and for the recovery key whose
+        public half is ``recovery_public``."""
+        return Slots(
+            passphrase=_passphrase_slot(self.vault_id, db_key, passphrase, params),
+            recovery=_recovery_slot(self.vault_id, db_key, recovery_public),
+        )
+
+    def with_pending(self, slots: Slots) -> KeyHeader:
+        return replace(self, pending=slots, anchor=None)
+
+    def promoted(self) -> KeyHeader:
+        """The pending slots in force (the new file was swapped in)."""
+        assert self.pending is not None
+        return self.with_slots(self.pending)
+
+    def with_slots(self, slots: Slots) -> KeyHeader:
+        """This vault's header with ``slots`` in force (written in the current version)."""
+        return replace(
+            self,
+            version=VERSION,
+            passphrase=slots.passphrase,
+            recovery=slots.recovery,
+            pending=None,
+            anchor=None,
+        )
+
+    def settled(self) -> KeyHeader:
+        """Without pending slots (the swap did not happen) and without an anchor."""
+        return replace(self, pending=None, anchor=None)
+
+    def with_anchor(self, anchor: dict[str, Any] | None) -> KeyHeader:
+        return replace(self, anchor=anchor)
 
     # ------------------------------------------------------------------ bytes
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "format": FORMAT,
-            "version": VERSION,
+            "version": self.version,
             "cipher": CIPHER,
             "vault_id": self.vault_id,
             "created": self.created,
             "passphrase": self.passphrase.to_json(),
             "recovery": self.recovery.to_json(),
         }
+        if self.pending is not None:
+            data["pending"] = self.pending.to_json()
+        if self.anchor is not None:
+            data["anchor"] = self.anchor
+        return data
 
     def to_bytes(self) -> bytes:
         return (json.dumps(self.to_json(), indent=2, sort_keys=True) + "\n").encode("ascii")
 
     def _aad(self, name: str, slot: Slot) -> bytes:
-        return _aad(self.vault_id, name, slot.params_json())
+        return _aad(self.vault_id, name, slot.params_json(), self.version)
+
+
+def recovery_public_key(secret: bytes) -> bytes:
+    """The public half of the recovery key's X25519 key pair (kept in the header)."""
+    public: bytes = _recovery_private(secret).public_key().public_bytes_raw()
+    return public
 
 
 def new_header(
     db_key: bytes, passphrase: str, recovery_secret: bytes, params: kdf.Argon2Params
 ) -> KeyHeader:
     vault_id = secrets.token_hex(16)
-    salt = secrets.token_bytes(SALT_BYTES)
-    recovery_kek = kdf.derive_from_recovery(recovery_secret, salt)
-    recovery_params = {"kdf": "hkdf-sha256"}
-    nonce = secrets.token_bytes(NONCE_BYTES)
-    wrapped = _wrap(recovery_kek, nonce, db_key, _aad(vault_id, "recovery", recovery_params))
     return KeyHeader(
         vault_id=vault_id,
         created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         passphrase=_passphrase_slot(vault_id, db_key, passphrase, params),
-        recovery=Slot(method="hkdf-sha256", salt=salt, nonce=nonce, wrapped_key=wrapped),
+        recovery=_recovery_slot(vault_id, db_key, recovery_public_key(recovery_secret)),
     )
 
 
@@ -167,10 +273,11 @@ def parse_header(data: bytes, path: Path) -> KeyHeader:
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise NotAVault(path)
     version = raw.get("version")
-    if not isinstance(version, int) or version < 1:
+    if type(version) is not int or version < 1:
         raise NotAVault(path)
     if version > VERSION:
         raise VaultFromNewerVersion(found=version, supported=VERSION)
+    recovery_kdf = RECOVERY_HKDF if version == 1 else RECOVERY_X25519
     try:
         if raw["cipher"] != CIPHER:
             raise NotAVault(path)
@@ -178,11 +285,23 @@ def parse_header(data: bytes, path: Path) -> KeyHeader:
         if not isinstance(vault_id, str) or len(vault_id) != 32:
             raise NotAVault(path)
         int(vault_id, 16)
+        pending = None
+        if version >= 2 and raw.get("pending") is not None:
+            pending = Slots(
+                passphrase=_read_slot(raw["pending"]["passphrase"], ARGON2),
+                recovery=_read_slot(raw["pending"]["recovery"], RECOVERY_X25519),
+            )
+        anchor = raw.get("anchor") if version >= 2 else None
+        if anchor is not None and not isinstance(anchor, dict):
+            raise ValueError("the anchor is not an object")
         return KeyHeader(
             vault_id=vault_id,
             created=str(raw["created"]),
-            passphrase=_read_slot(raw["passphrase"], "argon2id"),
-            recovery=_read_slot(raw["recovery"], "hkdf-sha256"),
+            passphrase=_read_slot(raw["passphrase"], ARGON2),
+            recovery=_read_slot(raw["recovery"], recovery_kdf),
+            version=version,
+            pending=pending,
+            anchor=anchor,
         )
     except (KeyError, TypeError, ValueError, binascii.Error) as exc:
         raise NotAVault(path) from exc
@@ -196,17 +315,73 @@ def _passphrase_slot(
 ) -> Slot:
     salt = secrets.token_bytes(SALT_BYTES)
     kek = kdf.derive_from_passphrase(passphrase, salt, params)
-    slot = Slot(method="argon2id", salt=salt, nonce=b"", wrapped_key=b"", argon2=params)
+    slot = Slot(method=ARGON2, salt=salt, nonce=b"", wrapped_key=b"", argon2=params)
     nonce = secrets.token_bytes(NONCE_BYTES)
-    wrapped = _wrap(kek, nonce, db_key, _aad(vault_id, "passphrase", slot.params_json()))
+    wrapped = _wrap(kek, nonce, db_key, _aad(vault_id, "passphrase", slot.params_json(), VERSION))
     return replace(slot, nonce=nonce, wrapped_key=wrapped)
+
+
+def _recovery_private(secret: bytes) -> Any:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    seed = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_RECOVERY_SEED_INFO)
+    return X25519PrivateKey.from_private_bytes(seed.derive(secret))
+
+
+def _recovery_kek(shared: bytes, ephemeral_key: bytes, public_key: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    hkdf = HKDF(
+        algorithm=hashes.SHA256(),
+        length=32,
+        salt=ephemeral_key + public_key,
+        info=_RECOVERY_WRAP_INFO,
+    )
+    return hkdf.derive(shared)
+
+
+def _recovery_slot(vault_id: str, db_key: bytes, public_key: bytes) -> Slot:
+    """Wrap ``db_key`` for the holder of the recovery key whose public half is given."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_key = ephemeral.public_key().public_bytes_raw()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public_key))
+    kek = _recovery_kek(shared, ephemeral_key, public_key)
+    slot = Slot(
+        method=RECOVERY_X25519,
+        salt=b"",
+        nonce=secrets.token_bytes(NONCE_BYTES),
+        wrapped_key=b"",
+        public_key=public_key,
+        ephemeral_key=ephemeral_key,
+    )
+    aad = _aad(vault_id, "recovery", slot.params_json(), VERSION)
+    return replace(slot, wrapped_key=_wrap(kek, slot.nonce, db_key, aad))
+
+
+def _recovery_kek_for_owner(secret: bytes, slot: Slot) -> bytes | None:
+    """The wrapping key of an X25519 slot from the recovery key; None if it is another's."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+
+    private = _recovery_private(secret)
+    if private.public_key().public_bytes_raw() != slot.public_key:
+        return None
+    shared = private.exchange(X25519PublicKey.from_public_bytes(slot.ephemeral_key))
+    return _recovery_kek(shared, slot.ephemeral_key, slot.public_key)
 
 
 def _read_slot(raw: Any, expected_kdf: str) -> Slot:
     if not isinstance(raw, dict) or raw.get("kdf") != expected_kdf:
         raise ValueError("unexpected slot")
     params = None
-    if expected_kdf == "argon2id":
+    if expected_kdf == ARGON2:
         values = [raw["memory_kib"], raw["iterations"], raw["lanes"]]
         if not all(type(v) is int and v > 0 for v in values):
             raise ValueError("bad argon2 parameters")
@@ -219,22 +394,34 @@ def _read_slot(raw: Any, expected_kdf: str) -> Slot:
             and params.iterations <= MAX_ITERATIONS
         ):
             raise ValueError("argon2 parameters out of bounds")
-    slot = Slot(
-        method=expected_kdf,
-        salt=_unb64(raw["salt"]),
-        nonce=_unb64(raw["nonce"]),
-        wrapped_key=_unb64(raw["wrapped_key"]),
-        argon2=params,
-    )
+    if expected_kdf == RECOVERY_X25519:
+        slot = Slot(
+            method=expected_kdf,
+            salt=b"",
+            nonce=_unb64(raw["nonce"]),
+            wrapped_key=_unb64(raw["wrapped_key"]),
+            public_key=_unb64(raw["public_key"]),
+            ephemeral_key=_unb64(raw["ephemeral_key"]),
+        )
+        if len(slot.public_key) != X25519_BYTES or len(slot.ephemeral_key) != X25519_BYTES:
+            raise ValueError("bad key sizes")
+    else:
+        slot = Slot(
+            method=expected_kdf,
+            salt=_unb64(raw["salt"]),
+            nonce=_unb64(raw["nonce"]),
+            wrapped_key=_unb64(raw["wrapped_key"]),
+            argon2=params,
+        )
+        if len(slot.salt) < 8:
+            raise ValueError("salt too short")
     if len(slot.nonce) != NONCE_BYTES or len(slot.wrapped_key) != KEY_BYTES + 16:
         raise ValueError("bad slot sizes")
-    if len(slot.salt) < 8:
-        raise ValueError("salt too short")
     return slot
 
 
-def _aad(vault_id: str, name: str, params: dict[str, Any]) -> bytes:
-    bound = {"format": FORMAT, "version": VERSION, "vault_id": vault_id, "slot": name, **params}
+def _aad(vault_id: str, name: str, params: dict[str, Any], version: int) -> bytes:
+    bound = {"format": FORMAT, "version": version, "vault_id": vault_id, "slot": name, **params}
     return json.dumps(bound, sort_keys=True, separators=(",", ":")).encode("ascii")
 
 

@@ -1,9 +1,15 @@
 """Opening a vault file: the checks before any write, and what happens to failed attempts.
 
 Order on unlock: the file is there and is not a plain SQLite database; the key header beside
-it reads; the passphrase (or recovery key) unwraps the database key; then, read-only, every
-page's HMAC checks out and the schema version is one this app knows. Only then is the vault
-opened for writing. A damaged vault is therefore never written to.
+it reads (or, if it is damaged or gone, an intact copy beside a backup that opens this very
+file); the header's pending slots count or not, depending on whether the new file of a key
+rotation was swapped in (``desktop.vault.keyheader``); the passphrase (or recovery key)
+unwraps the database key; then, read-only, every page's HMAC checks out, SQLite's
+``quick_check`` finds the structure whole and the schema version is one this app knows. Only
+then is anything written. A damaged vault is therefore never written to, with one exception
+that SQLite does not let us avoid: a rollback journal left by a crash must be rolled back
+before the file can be read. The vault and that journal are first copied aside as they are,
+so that the original pair can be handed to an expert if the check then fails.
 
 Failed attempts are kept in this process (a wrong passphrase must write nothing) and taken
 by the next successful unlock of the same file, which writes them to the audit log.
@@ -11,9 +17,11 @@ by the next successful unlock of the same file, which writes them to the audit l
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.vault import backups, engine, migrations, queries, recovery
@@ -21,14 +29,23 @@ from desktop.vault.errors import (
     KeyFileMissing,
     NotAVault,
     VaultCorrupt,
+    VaultError,
     VaultMissing,
     WrongPassphrase,
     WrongRecoveryKey,
 )
-from desktop.vault.keyheader import KeyHeader, header_path, read_header
+from desktop.vault.keyheader import (
+    HEADER_SUFFIX,
+    KeyHeader,
+    header_path,
+    read_header,
+    swap_file,
+    write_header,
+)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MAX_REMEMBERED_FAILURES = 100
+MAX_HEADER_COPIES_TRIED = 8  # distinct copies, each one Argon2id derivation
 
 _failed_unlocks: dict[Path, list[tuple[dt.datetime, str]]] = {}
 _failed_lock = threading.Lock()
@@ -98,39 +115,193 @@ def read_header_of(vault_file: Path) -> KeyHeader:
 def unwrap(
     vault_file: Path, header: KeyHeader, passphrase: str | None, recovery_key: str | None
 ) -> tuple[bytes, str]:
+    """The database key from ``header``; a wrong passphrase or key is counted as a failed
+    attempt on ``vault_file``."""
     via = "passphrase" if passphrase is not None else "recovery_key"
     try:
-        if passphrase is not None:
-            return header.unwrap_with_passphrase(passphrase), via
-        assert recovery_key is not None
-        return header.unwrap_with_recovery(recovery.parse_key(recovery_key)), via
+        return unwrap_only(header, passphrase, recovery_key), via
     except (WrongPassphrase, WrongRecoveryKey):
-        with _failed_lock:
-            attempts = _failed_unlocks.setdefault(vault_file.resolve(), [])
-            attempts.append((dt.datetime.now(dt.UTC), via))
-            del attempts[:-MAX_REMEMBERED_FAILURES]
+        note_failed_unlock(vault_file, via)
         raise
 
 
+def unwrap_only(header: KeyHeader, passphrase: str | None, recovery_key: str | None) -> bytes:
+    if passphrase is not None:
+        return header.unwrap_with_passphrase(passphrase)
+    assert recovery_key is not None
+    return header.unwrap_with_recovery(recovery.parse_key(recovery_key))
+
+
+def note_failed_unlock(vault_file: Path, via: str) -> None:
+    with _failed_lock:
+        attempts = _failed_unlocks.setdefault(vault_file.resolve(), [])
+        attempts.append((dt.datetime.now(dt.UTC), via))
+        del attempts[:-MAX_REMEMBERED_FAILURES]
+
+
 def probe(vault_file: Path, db_key: bytes) -> None:
-    """Check the vault before anything writes to it: every page's HMAC, the schema version.
+    """Check the vault before anything writes to it: every page's HMAC, SQLite's
+    ``quick_check``, the schema version.
 
     Read-only, so that a damaged vault is left exactly as it was. Only when a crash left a
-    rollback journal is the file opened for writing: SQLite must roll that back first.
+    rollback journal is the file opened for writing, since SQLite must roll that back first:
+    the vault and the journal are copied aside before, and removed again if all is well.
     """
-    read_only = not journal(vault_file).exists()
-    with engine.user_errors(vault_file, lambda: backups.newest_backup(vault_file)):
+    newest = backups.newest_backup(vault_file)
+    kept = keep_evidence(vault_file)
+    read_only = kept is None and not journal(vault_file).exists()
+
+    def damaged() -> VaultCorrupt:
+        return VaultCorrupt(vault_file, newest, unchanged=read_only, kept=kept)
+
+    try:
         conn = engine.connect(vault_file, db_key, settings=not read_only, read_only=read_only)
+    except Exception as exc:
+        mapped = engine.translate(exc, vault_file, lambda: newest)
+        if isinstance(mapped, VaultCorrupt):
+            raise damaged() from exc
+        raise mapped or exc from exc
+    try:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
             if conn.execute("PRAGMA cipher_integrity_check").fetchall():
-                raise VaultCorrupt(vault_file, backups.newest_backup(vault_file))
+                raise damaged()
+            if conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]:
+                raise damaged()
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version < 1:  # set-up never finished
-                raise VaultCorrupt(vault_file, backups.newest_backup(vault_file))
-            migrations.check_supported(version)
-        finally:
-            conn.close()
+        except VaultError:
+            raise
+        except Exception as exc:
+            mapped = engine.translate(exc, vault_file, lambda: newest)
+            if isinstance(mapped, VaultCorrupt):
+                raise damaged() from exc
+            raise mapped or exc from exc
+        if version < 1:  # set-up never finished
+            raise damaged()
+        migrations.check_supported(version)
+    finally:
+        conn.close()
+    if kept is not None:  # rolled back and whole: the copies are case data, not needed
+        for copy in (kept, kept.with_name(kept.name + "-journal")):
+            with contextlib.suppress(OSError):
+                copy.unlink()
+
+
+def keep_evidence(vault_file: Path) -> Path | None:
+    """If a crash left a rollback journal: copy the vault and the journal, as they are, to
+    ``kluis.voor-herstel-<time>.db`` and ``…db-journal``; returns the first (else None)."""
+    hot = journal(vault_file)
+    if not hot.exists() or hot.stat().st_size == 0:
+        return None
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    kept = vault_file.with_name(f"{vault_file.stem}.voor-herstel-{stamp}{vault_file.suffix}")
+    backups.copy_durably(hot, kept.with_name(kept.name + "-journal"))
+    backups.copy_durably(vault_file, kept)
+    return kept
+
+
+# ---------------------------------------------------------------------- the key
+
+
+@dataclass(frozen=True)
+class OpenedKey:
+    """The database key and the header in force, as unlock found them."""
+
+    header: KeyHeader  # pending slots settled one way or the other; no anchor
+    db_key: bytes
+    unlocked_with: str  # "passphrase" or "recovery_key"
+    header_copy: Path | None = None  # the copy beside a backup used for a damaged header
+    header_changed: bool = False  # the file beside the vault must be written anew
+
+
+def open_key(vault_file: Path, passphrase: str | None, recovery_key: str | None) -> OpenedKey:
+    """Unwrap the database key: with the header beside the vault, or, if that one is gone
+    or damaged, with an intact copy beside a backup whose key opens this vault file."""
+    try:
+        header = read_header_of(vault_file)
+    except (KeyFileMissing, NotAVault) as problem:
+        if isinstance(problem, NotAVault) and problem.path == vault_file:
+            raise
+        found = _open_with_copies(vault_file, passphrase, recovery_key)
+        if found is None:
+            raise
+        return found
+    effective = in_force(vault_file, header)
+    db_key, how = unwrap(vault_file, effective, passphrase, recovery_key)
+    return OpenedKey(effective, db_key, how, header_changed=effective != header)
+
+
+def in_force(vault_file: Path, header: KeyHeader) -> KeyHeader:
+    """``header`` as it counts now: while a rotation's new file is still there it was not
+    swapped in, and the current slots count; once it is gone it was, and the pending ones do."""
+    if header.pending is None:
+        return header.settled()
+    return header.settled() if swap_file(vault_file).exists() else header.promoted()
+
+
+def _open_with_copies(
+    vault_file: Path, passphrase: str | None, recovery_key: str | None
+) -> OpenedKey | None:
+    if recovery_key is not None:
+        recovery.parse_key(recovery_key)  # a typing error is said as such, before any copy
+    seen: set[bytes] = set()
+    for copy in header_copies(vault_file)[: MAX_HEADER_COPIES_TRIED * 4]:
+        try:
+            header = read_header(copy).settled()
+        except (VaultError, OSError):
+            continue
+        slot = header.passphrase if passphrase is not None else header.recovery
+        if slot.wrapped_key in seen:
+            continue
+        seen.add(slot.wrapped_key)
+        if len(seen) > MAX_HEADER_COPIES_TRIED:
+            break
+        try:
+            db_key = unwrap_only(header, passphrase, recovery_key)
+        except (WrongPassphrase, WrongRecoveryKey):
+            continue
+        if key_opens(vault_file, db_key, header.vault_id):
+            how = "passphrase" if passphrase is not None else "recovery_key"
+            return OpenedKey(header, db_key, how, header_copy=copy, header_changed=True)
+    return None
+
+
+def header_copies(vault_file: Path) -> list[Path]:
+    """Copies of key headers beside backups and set-aside files, newest first."""
+    found = [
+        *backups.backup_dir(vault_file).glob(f"*{HEADER_SUFFIX}"),
+        *vault_file.parent.glob(f"{vault_file.stem}.*-*{HEADER_SUFFIX}"),
+    ]
+    files = [p for p in found if p.is_file()]
+    return sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+
+
+def key_opens(vault_file: Path, db_key: bytes, vault_id: str) -> bool:
+    """Whether ``db_key`` opens ``vault_file`` and it is the vault ``vault_id`` (read-only)."""
+    try:
+        conn = engine.connect(vault_file, db_key, settings=False, read_only=True)
+    except Exception:
+        return False
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+    except Exception:
+        return False
+    finally:
+        conn.close()
+    return row is not None and row[0] == vault_id
+
+
+def settle(vault_file: Path, opened: OpenedKey) -> None:
+    """After a successful check: write the header in force, remove what a rotation that
+    did not finish left, keep a damaged header aside."""
+    part = swap_file(vault_file)
+    for leftover in (part, journal(part)):
+        with contextlib.suppress(FileNotFoundError):
+            leftover.unlink()
+    if opened.header_copy is not None:
+        keep_aside(header_path(vault_file), "beschadigd")
+    if opened.header_changed:
+        write_header(header_path(vault_file), opened.header)
 
 
 def journal(vault_file: Path) -> Path:

@@ -5,7 +5,9 @@ to show once; ``Vault.unlock(path, passphrase=…)`` or ``(…, recovery_key=…
 Every save is one transaction with its audit event; reads return plain dataclasses
 (``desktop.vault.records``). The case work (cases, entries, meldcode steps, the
 afwegingskader's answers, documents made) is in ``desktop.vault.casework``; this module keeps
-opening, locking, the passphrase, backups and restores, and the audit and integrity checks.
+opening, locking, the keys (a passphrase change or a new recovery key gives the vault a new
+database key: ``desktop.vault.rotation``), backups and restores, and the audit and integrity
+checks, with the chain's head kept outside the database (``desktop.vault.anchor``).
 Every failure the user should see is a ``VaultError`` with a Dutch message. Methods may be
 called from a worker thread (a backup, say): calls are serialised, and :meth:`Vault.lock`
 waits for a running one.
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import os
 import secrets
 import threading
@@ -33,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import N_
 from desktop.vault import (
+    anchor,
     audit,
     backups,
     engine,
@@ -41,32 +45,42 @@ from desktop.vault import (
     opening,
     queries,
     recovery,
+    restoring,
+    rotation,
 )
-from desktop.vault.audit import AuditKind, AuditReport
+from desktop.vault.anchor import AnchorKey, AnchorProblem, Finding
+from desktop.vault.audit import AuditKind, AuditReport, Head
 from desktop.vault.casework import (
     DEFAULT_RETENTION_MONTHS as DEFAULT_RETENTION_MONTHS,  # re-exported: they were defined here
 )
 from desktop.vault.casework import (
     RETENTION_MONTHS as RETENTION_MONTHS,
 )
-from desktop.vault.casework import CaseWork, purge_cases
+from desktop.vault.casework import CaseWork
 from desktop.vault.errors import (
     CurrentPassphraseNeeded,
     InvalidInput,
-    KeyFileMissing,
-    NotAVault,
+    RecoveryKeyOutdated,
     VaultError,
     VaultExists,
     VaultLocked,
     WrongPassphrase,
 )
-from desktop.vault.keyheader import KeyHeader, header_path, new_header, read_header, write_header
+from desktop.vault.keyheader import (
+    KeyHeader,
+    header_path,
+    new_header,
+    recovery_public_key,
+    write_header,
+)
 from desktop.vault.lock import VaultLock
 from desktop.vault.records import AuditEventView, IntegrityReport
 from desktop.vault.schema import AuditEvent, Base, Meta
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+log = logging.getLogger(__name__)
 
 
 class Vault(CaseWork):
@@ -81,11 +95,13 @@ class Vault(CaseWork):
         self._path = path
         self._header = header
         self._key = bytearray(db_key)
+        self._anchor_key = AnchorKey(db_key, header.vault_id)
         self._lock = lock
         self._unlocked_with = unlocked_with
         self._mutex = threading.RLock()
         self._engine: Engine | None = engine.make_engine(path, db_key)
         self._batch: Session | None = None
+        self._problems: tuple[AnchorProblem, ...] = ()
 
     # ================================================================== opening and locking
 
@@ -119,12 +135,18 @@ class Vault(CaseWork):
                 header = new_header(db_key, passphrase, secret, kdf_params or kdf.ARGON2_DEFAULT)
                 write_header(header_path(vault_file), header)
                 backups.new_private_file(vault_file)
+                lock.pin(vault_file)
                 vault = cls(vault_file, header, db_key, lock, "passphrase")
                 try:
                     vault._initialise()
                 except BaseException:
                     vault._close()
-                    made = (vault_file, opening.journal(vault_file), header_path(vault_file))
+                    made = (
+                        vault_file,
+                        opening.journal(vault_file),
+                        header_path(vault_file),
+                        anchor.anchor_path(vault_file),
+                    )
                     for leftover in made:
                         with contextlib.suppress(OSError):
                             leftover.unlink()
@@ -144,7 +166,9 @@ class Vault(CaseWork):
         """Open the vault with the passphrase or with the recovery key (give one of the two).
 
         A wrong passphrase or key writes nothing. A damaged vault raises
-        :class:`VaultCorrupt` naming the newest backup, and is left exactly as it was.
+        :class:`VaultCorrupt` naming the newest backup, and is left exactly as it was (but
+        for a crash's rollback journal, see ``desktop.vault.opening``). What the check of the
+        audit chain's head found is in :attr:`unlock_problems`, and in the log.
         """
         if (passphrase is None) == (recovery_key is None):
             raise TypeError("give either a passphrase or a recovery key")
@@ -153,12 +177,12 @@ class Vault(CaseWork):
             opening.check_present(vault_file)
             lock = VaultLock.acquire(vault_file)
             try:
-                header = opening.read_header_of(vault_file)
-                db_key, how = opening.unwrap(vault_file, header, passphrase, recovery_key)
-                opening.probe(vault_file, db_key)
-                vault = cls(vault_file, header, db_key, lock, how)
+                opened = opening.open_key(vault_file, passphrase, recovery_key)
+                opening.probe(vault_file, opened.db_key)
+                opening.settle(vault_file, opened)
+                vault = cls(vault_file, opened.header, opened.db_key, lock, opened.unlocked_with)
                 try:
-                    vault._after_open()
+                    vault._after_open(header_copy=opened.header_copy)
                 except BaseException:
                     vault._close()
                     raise
@@ -178,8 +202,10 @@ class Vault(CaseWork):
         """Put ``backup_file`` in place of the vault at ``path`` and open it.
 
         For a vault that will not open (damaged, or lost): the file it replaces is kept beside
-        it as ``kluis.vervangen-<time>.db``, nothing is deleted. The key header beside the vault
-        is used, or the one beside the backup if the vault's own is gone.
+        it as ``kluis.vervangen-<time>.db`` with its header, nothing is deleted. The backup
+        opens with the key header copy beside it (the passphrase or recovery key of its
+        time), or else with the header beside the vault; after the restore, that is the
+        passphrase in force. A crash at any point leaves the old vault or the restored one.
         """
         if (passphrase is None) == (recovery_key is None):
             raise TypeError("give either a passphrase or a recovery key")
@@ -203,33 +229,51 @@ class Vault(CaseWork):
         passphrase: str | None,
         recovery_key: str | None,
     ) -> Vault:
-        own_header, beside = header_path(vault_file), backups.header_beside(source)
-        header_file = own_header if own_header.exists() else beside
-        try:
-            header = read_header(header_file)
-        except FileNotFoundError as exc:
-            raise KeyFileMissing(own_header, None) from exc
-        except NotAVault:
-            if header_file != own_header or not beside.exists():
-                raise
-            # The vault's own header is damaged too: the copy beside the backup will do.
-            header_file, header = beside, read_header(beside)
-        db_key, how = opening.unwrap(vault_file, header, passphrase, recovery_key)
-        version = backups.check_backup(source, db_key, header.vault_id)
-        migrations.check_supported(version)
+        found = restoring.key_for_backup(vault_file, source, passphrase, recovery_key)
+        migrations.check_supported(found.version)
+        live = restoring.live_header(vault_file)
         replaced = None
         if vault_file.exists():
-            replaced = opening.read_log_state(vault_file, db_key, header.vault_id)
+            if live is not None and live.vault_id == found.header.vault_id:
+                try:  # the case numbers the replaced vault gave out, if its key is this one
+                    live_key = opening.unwrap_only(live, passphrase, recovery_key)
+                except VaultError:
+                    live_key = None
+                if live_key is not None:
+                    replaced = opening.read_log_state(vault_file, live_key, live.vault_id)
             opening.preserve(vault_file, "vervangen")
+            if header_path(vault_file).exists():  # so that the kept copy opens too
+                opening.preserve(header_path(vault_file), "vervangen")
         # A rollback journal belongs to the file replaced: kept aside with it.
         opening.keep_aside(opening.journal(vault_file), "vervangen")
-        backups.copy_durably(source, vault_file)
-        if header_file != own_header:
-            opening.keep_aside(own_header, "vervangen")  # a damaged header: kept, not deleted
-            write_header(own_header, header)
-        vault = cls(vault_file, header, db_key, lock, how)
+        part = rotation.copy_in(vault_file, source)
         try:
-            vault._after_open(restored_from=source, replaced=replaced)
+            head = rotation.record_in(
+                part,
+                found.db_key,
+                lambda session: restoring.record_restore(
+                    session,
+                    source=source,
+                    from_version=found.version,
+                    replaced=replaced,
+                    safety=None,
+                ),
+            )
+            same = live is not None and live.slots == found.header.slots
+            rotation.swap_in(
+                vault_file,
+                new_key=AnchorKey(found.db_key, found.header.vault_id),
+                new_head=head,
+                header_now=live,
+                header_new=live if same and live is not None else found.header,
+            )
+        except BaseException:
+            rotation.discard(vault_file)
+            raise
+        lock.pin(vault_file)
+        vault = cls(vault_file, found.header, found.db_key, lock, found.unlocked_with)
+        try:
+            vault._after_open()
         except BaseException:
             vault._close()
             raise
@@ -279,6 +323,19 @@ class Vault(CaseWork):
         assert self._header.passphrase.argon2 is not None
         return self._header.passphrase.argon2
 
+    @property
+    def unlock_problems(self) -> tuple[AnchorProblem, ...]:
+        """What the check of the audit chain's head found at unlock (also in the log); each
+        has a ``message()`` for the coordinator. Empty when all is well."""
+        return self._problems
+
+    def audit_head(self) -> Head | None:
+        """The newest event of the audit log, for an exported document to print."""
+        with self._session() as session:
+            return audit.current_head(session)
+
+    # ================================================================== keys
+
     def change_passphrase(
         self,
         new_passphrase: str,
@@ -286,44 +343,104 @@ class Vault(CaseWork):
         current: str | None = None,
         kdf_params: kdf.Argon2Params | None = None,
     ) -> None:
-        """Wrap the database key under a new passphrase; the database is not rewritten.
+        """A new passphrase, and with it a new database key (the recovery key stays).
 
-        A vault opened with the passphrase asks for it again (``current``); one opened with
-        the recovery key does not (that is how a forgotten passphrase is replaced).
+        After the change neither the old passphrase nor any header copy written before it
+        opens the live vault. Backups made before keep their own key: they open with the
+        passphrase they were made under (:meth:`replace_backups_with_fresh` makes a new one
+        instead, if the coordinator wants that). A vault opened with the passphrase asks for
+        it again (``current``); one opened with the recovery key does not (that is how a
+        forgotten passphrase is replaced).
         """
         kdf.check_passphrase(new_passphrase)
         with self._guard():
             if self._unlocked_with == "passphrase":
-                if current is None:
-                    raise CurrentPassphraseNeeded()
-                if self._header.unwrap_with_passphrase(current) != bytes(self._key):
-                    raise WrongPassphrase()
-            if self._batch is not None:
-                raise RuntimeError("the passphrase is not changed inside batch()")
+                self._check_current(current)
+            if not self._header.can_rewrap_recovery:
+                raise RecoveryKeyOutdated()
             params = kdf_params or kdf.ARGON2_DEFAULT
-            old = self._header
-            header = old.with_passphrase(bytes(self._key), new_passphrase, params)
-            target = header_path(self._path)
-            # The event is written first and the header inside its transaction, so that a save
-            # that fails (a full disk) leaves the old passphrase in force, as the message says.
-            written = False
-            try:
-                with self._session() as session:
-                    audit.record(
-                        session, AuditKind.PASSPHRASE_CHANGED, memory_kib=params.memory_kib
-                    )
-                    session.flush()
-                    write_header(target, header)
-                    written = True
-            except BaseException:
-                if written:  # the commit failed after the new header was in place: undo it
-                    write_header(target, old)
-                raise
+            new_key = secrets.token_bytes(32)
+            slots = self._header.slots_for(
+                new_key, new_passphrase, params, recovery_public=self._header.recovery.public_key
+            )
+            self._rotate(
+                new_key,
+                self._header.with_slots(slots),
+                AuditKind.PASSPHRASE_CHANGED,
+                memory_kib=params.memory_kib,
+            )
+
+    def new_recovery_key(self, *, current: str | None) -> str:
+        """Make a new recovery key (shown once, returned here); the old one stops working.
+
+        Asks for the passphrase (``current``), also in a vault opened with the recovery key.
+        The vault gets a new database key as with a passphrase change, so that the old
+        recovery key does not open it through any header copy either.
+        """
+        with self._guard():
+            self._check_current(current)
+            assert current is not None
+            secret = recovery.new_secret()
+            new_key = secrets.token_bytes(32)
+            slots = self._header.slots_for(
+                new_key, current, self.kdf_params, recovery_public=recovery_public_key(secret)
+            )
+            self._rotate(new_key, self._header.with_slots(slots), AuditKind.RECOVERY_KEY_CHANGED)
+            return recovery.format_key(secret)
+
+    def _check_current(self, current: str | None) -> None:
+        if current is None:
+            raise CurrentPassphraseNeeded()
+        if self._header.unwrap_with_passphrase(current) != bytes(self._key):
+            raise WrongPassphrase()
+
+    def _rotate(
+        self, new_key: bytes, header: KeyHeader, kind: AuditKind, memory_kib: int | None = None
+    ) -> None:
+        """Swap in a copy of the vault under ``new_key`` with its event (``rotation``)."""
+        if self._batch is not None:
+            raise RuntimeError("the database key is not changed inside batch()")
+        assert self._engine is not None
+        with self._session() as session:
+            version = migrations.read_version(session.connection())
+        raw = self._engine.raw_connection()
+        try:
+            part = rotation.export_rekeyed(raw.driver_connection, self._path, new_key, version)
+        finally:
+            raw.close()
+        try:
+            head = rotation.record_in(
+                part, new_key, lambda session: audit.record(session, kind, memory_kib=memory_kib)
+            )
+            self._engine.dispose()
+            rotation.swap_in(
+                self._path,
+                new_key=AnchorKey(new_key, header.vault_id),
+                new_head=head,
+                header_now=self._header,
+                header_new=header,
+            )
+        finally:
+            swapped = not part.exists()  # the rename is the change: it happened or not
+            if not swapped:
+                # The vault is as it was, and its header says so again.
+                rotation.discard(self._path)
+                with contextlib.suppress(OSError):
+                    write_header(header_path(self._path), self._header)
+            self._reopen(new_key if swapped else bytes(self._key), header if swapped else None)
+
+    def _reopen(self, db_key: bytes, header: KeyHeader | None) -> None:
+        """Open the engine again (after a swap: on the new file, with its key)."""
+        if header is not None:
+            old, self._key = self._key, bytearray(db_key)
+            for i in range(len(old)):
+                old[i] = 0
             self._header = header
-            # Copies of the header beside backups and set-aside files still wrap the same
-            # database key under the old passphrase: a leaked old passphrase would open this
-            # vault through them. They get the new header too.
-            backups.replace_header_copies(self._path, header)
+            self._anchor_key = AnchorKey(db_key, header.vault_id)
+            self._lock.pin(self._path)
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = engine.make_engine(self._path, bytes(self._key))
 
     # ================================================================== audit and integrity
 
@@ -380,28 +497,54 @@ class Vault(CaseWork):
 
     def restore(self, backup_file: str | os.PathLike[str]) -> Path:
         """Replace the vault by ``backup_file`` (checked first); returns the safety copy of
-        the vault as it was, made just before. A vault too damaged to copy is restored with
-        :meth:`restore_backup` after locking it. Case numbers given out since the backup stay
-        taken, and the restore event names the safety copy and the head of its log."""
+        the vault as it was, made just before. A vault too damaged to copy, or a backup made
+        under an earlier passphrase, is restored with :meth:`restore_backup` after locking.
+        Case numbers given out since the backup stay taken, and the restore event names the
+        safety copy and the head of the log it replaced (``desktop.vault.restoring``)."""
         source = Path(backup_file)
         with self._guard():
             version = backups.check_backup(source, bytes(self._key), self._header.vault_id)
             migrations.check_supported(version)
-            with self._session() as session:  # as the safety copy will hold it
+            # The safety copy's event goes into the restore event, so that the head replaced
+            # is the one the safety copy holds (and the anchor names at the swap).
+            safety = self._backup(None, "voor-terugzetten", record=False)
+            with self._session() as session:
                 replaced = queries.log_state(session)
-            safety = self._backup(None, "voor-terugzetten")
-            assert self._engine is not None
-            self._engine.dispose()
+            part = rotation.copy_in(self._path, source)
             try:
-                backups.copy_durably(source, self._path)
+                head = rotation.record_in(
+                    part,
+                    bytes(self._key),
+                    lambda session: restoring.record_restore(
+                        session,
+                        source=source,
+                        from_version=version,
+                        replaced=replaced,
+                        safety=safety,
+                    ),
+                )
+                assert self._engine is not None
+                self._engine.dispose()
+                rotation.swap_in(
+                    self._path,
+                    new_key=self._anchor_key,
+                    new_head=head,
+                    header_now=self._header,
+                    header_new=self._header,
+                )
             finally:
-                self._engine = engine.make_engine(self._path, bytes(self._key))
-            self._after_open(
-                restored_from=source, count_as_unlock=False, replaced=replaced, safety=safety
-            )
+                swapped = not part.exists()
+                if not swapped:
+                    rotation.discard(self._path)
+                self._reopen(bytes(self._key), None)
+                self._lock.pin(self._path)
+                if not swapped:  # the restore did not happen: the safety copy is a backup
+                    with contextlib.suppress(VaultError):
+                        self._record_backup(safety, label="voor-terugzetten")
+            self._after_open(count_as_unlock=False)
         return safety
 
-    def _backup(self, to: Path | None, label: str) -> Path:
+    def _backup(self, to: Path | None, label: str, *, record: bool = True) -> Path:
         assert self._engine is not None
         if self._batch is not None:
             raise RuntimeError("backups and restores are not made inside batch()")
@@ -414,20 +557,32 @@ class Vault(CaseWork):
             )
         if target.suffix.lower() == ".sleutel":
             raise InvalidInput("backup", N_("Kies een bestandsnaam die eindigt op .db."))
+        with self._session() as session:
+            head = audit.current_head(session)
+        signed = self._anchor_key.sign(head) if head is not None else None
         raw = self._engine.raw_connection()
         try:
-            backups.write_backup(raw.driver_connection, bytes(self._key), target, self._header)
+            backups.write_backup(
+                raw.driver_connection, bytes(self._key), target, self._header, signed
+            )
         finally:
             raw.close()
+        if record:
+            self._record_backup(target, label=label, chosen=to is not None)
+        return target
+
+    def _record_backup(
+        self, target: Path, *, label: str = "", chosen: bool = False, found: bool = False
+    ) -> None:
         with self._session() as session:
             audit.record(
                 session,
                 AuditKind.BACKED_UP,
-                file=backups.safe_name(target) if to is None else None,
+                file=None if chosen else backups.safe_name(target),
                 label=label or None,
                 sha256=backups.sha256_of(target),
+                found_at_unlock=found or None,
             )
-        return target
 
     # ================================================================== internals
 
@@ -444,25 +599,15 @@ class Vault(CaseWork):
                 memory_kib=self.kdf_params.memory_kib,
             )
 
-    def _after_open(
-        self,
-        *,
-        restored_from: Path | None = None,
-        count_as_unlock: bool = True,
-        replaced: queries.LogState | None = None,
-        safety: Path | None = None,
-    ) -> None:
-        """Migrate if needed (a backup before each step), then write the audit events.
-
-        After a restore, ``replaced`` is what the vault that was replaced had reached (its
-        case counters and the head of its audit log, if it could be read): case numbers
-        given out since the backup are not given again (a code may already be in a letter),
-        and the restore event names the log it cut off, and the copy that keeps it.
-        """
+    def _after_open(self, *, count_as_unlock: bool = True, header_copy: Path | None = None) -> None:
+        """The checks and events of an unlock: the audit chain's head against the anchor and
+        the backups (first, before any commit moves the anchor on), migrations (a backup
+        before each step), backups a crash left unrecorded, failed attempts, the unlock."""
         # Backups cut off by a crash: encrypted, but case data all the same; we hold the
         # vault's lock, so no backup of ours is being written now.
         backups.remove_unfinished(self._path)
         with self._guard():
+            self._check_head(header_copy)
             with self._session() as session:
                 version = migrations.read_version(session.connection())
             for step in migrations.pending(version):
@@ -478,25 +623,10 @@ class Vault(CaseWork):
                         to_version=step.to_version,
                         step=step.description,
                     )
+            self._record_unrecorded_backups()
             failed = opening.take_failed_unlocks(self._path)
             try:
                 with self._session() as session:
-                    if restored_from is not None:
-                        if replaced is not None:
-                            queries.keep_counters(session, replaced.counters)
-                        audit.record(
-                            session,
-                            AuditKind.RESTORED,
-                            file=backups.safe_name(restored_from),
-                            from_version=version,
-                            sha256=backups.sha256_of(restored_from),
-                            safety_copy=backups.safe_name(safety) if safety else None,
-                            replaced_events=replaced.events if replaced else None,
-                            replaced_head=replaced.head if replaced else None,
-                        )
-                        # A backup from before a purge holds cases whose time is up: they go
-                        # again at once, rather than coming back with the restore.
-                        purge_cases(session, dt.date.today(), old_copies_removed=0)
                     for when, via in failed:
                         audit.record(session, AuditKind.UNLOCK_FAILED, now=when, via=via)
                     if count_as_unlock:
@@ -504,6 +634,47 @@ class Vault(CaseWork):
             except BaseException:
                 opening.give_back_failed_unlocks(self._path, failed)  # written next time
                 raise
+
+    def _check_head(self, header_copy: Path | None) -> None:
+        """Compare the log with the heads kept outside it; record what does not hold, going
+        on from the newest head known (``desktop.vault.anchor``)."""
+        copies = backups.header_copies_of(self._path, self._header.vault_id)
+        heads = anchor.backup_heads(h.anchor for _path, h in copies if h.anchor is not None)
+        with self._session() as session:
+            problems = anchor.findings(session, self._path, self._anchor_key, heads)
+            behind = [p.expected for p in problems if p.expected is not None]
+            if behind:
+                audit.continue_from(session, max(behind, key=lambda h: h.seq))
+            for problem in problems:
+                behind_kind = problem.finding in (Finding.BEHIND_ANCHOR, Finding.BEHIND_BACKUP)
+                audit.record(
+                    session,
+                    AuditKind.ROLLBACK_FOUND if behind_kind else AuditKind.ANCHOR_REPLACED,
+                    finding=problem.finding.value,
+                    expected=problem.expected.seq if problem.expected else None,
+                    found=problem.found,
+                )
+            if header_copy is not None:
+                audit.record(
+                    session, AuditKind.HEADER_RESTORED, file=backups.safe_name(header_copy)
+                )
+        self._problems = tuple(problems)
+
+    def _record_unrecorded_backups(self) -> None:
+        """A backup whose process was killed after its rename has no event yet: it gets one
+        now. Only backups newer than the log's newest event can be such a backup."""
+        with self._session() as session:
+            head = audit.current_head(session)
+            if head is None:
+                return
+            newest = dt.datetime.fromisoformat(head.at.replace("Z", "+00:00"))
+            candidates = backups.made_after(
+                [p for p in backups.list_backups(self._path) if backups.safe_name(p)], newest
+            )
+            recorded = audit.recorded_backups(session, [p.name for p in candidates])
+        for path in candidates:
+            if path.name not in recorded and backups.header_beside(path).exists():
+                self._record_backup(path, found=True)
 
     def _require_open(self) -> None:
         if self._engine is None:
@@ -523,14 +694,17 @@ class Vault(CaseWork):
     @contextmanager
     def _session(self) -> Iterator[Session]:
         """One transaction: committed when the block ends (a save is acknowledged only then),
-        rolled back on any error. Inside :meth:`batch`, the batch's transaction."""
+        rolled back on any error; after the commit the anchor gets the log's new head.
+        Inside :meth:`batch`, the batch's transaction."""
         with self._guard():
             if self._batch is not None:
                 yield self._batch
                 return
             assert self._engine is not None
-            with Session(self._engine, expire_on_commit=False) as session, session.begin():
-                yield session
+            with Session(self._engine, expire_on_commit=False) as session:
+                with session.begin():
+                    yield session
+                self._anchor_after(session)
 
     @contextmanager
     def batch(self) -> Iterator[None]:
@@ -545,12 +719,26 @@ class Vault(CaseWork):
                 yield
                 return
             assert self._engine is not None
-            with Session(self._engine, expire_on_commit=False) as session, session.begin():
-                self._batch = session
-                try:
-                    yield
-                finally:
-                    self._batch = None
+            with Session(self._engine, expire_on_commit=False) as session:
+                with session.begin():
+                    self._batch = session
+                    try:
+                        yield
+                    finally:
+                        self._batch = None
+                self._anchor_after(session)
+
+    def _anchor_after(self, session: Session) -> None:
+        """Write the head this committed session left to the anchor file. The save is done:
+        a failure here is logged, not raised (the next commit writes it again, and unlock
+        takes a database ahead of its anchor as it is)."""
+        head = audit.written_head(session)
+        if head is None:
+            return
+        try:
+            anchor.write(self._path, self._header.vault_id, [self._anchor_key.sign(head)])
+        except OSError as exc:
+            log.warning("the audit anchor was not written (%s)", type(exc).__name__)
 
     def _close(self) -> None:
         engine_, self._engine = self._engine, None

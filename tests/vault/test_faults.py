@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 
 from desktop.vault import backups, keyheader, migrations
 from desktop.vault.errors import (
+    BackupFromEarlierKey,
     BackupInvalid,
     DiskFull,
     InvalidInput,
@@ -264,13 +265,23 @@ def test_a_backup_of_another_vault_is_refused(vault: Vault, tmp_path: Path) -> N
     assert contents(vault) == before
 
 
-def test_a_backup_opens_after_the_passphrase_changed(vault: Vault, vault_file: Path) -> None:
+def test_a_backup_opens_after_the_passphrase_changed(
+    made: tuple[Vault, str], vault_file: Path
+) -> None:
+    """A backup keeps the key of its time: it opens with the passphrase it was made under,
+    or the recovery key, and a newer passphrase is told why it does not (issue 9.1)."""
+    vault, recovery_key = made
     fill(vault, cases=1)
     backup = vault.backup()
     vault.change_passphrase("een nieuw lang wachtwoord", current=PASSPHRASE)
     vault.lock()
     vault_file.unlink()
-    with Vault.restore_backup(vault_file, backup, "een nieuw lang wachtwoord") as again:
+    with pytest.raises(BackupFromEarlierKey):
+        Vault.restore_backup(vault_file, backup, "een nieuw lang wachtwoord")
+    with Vault.restore_backup(vault_file, backup, PASSPHRASE) as again:
+        assert len(again.cases()) == 1
+    vault_file.unlink()
+    with Vault.restore_backup(vault_file, backup, recovery_key=recovery_key) as again:
         assert len(again.cases()) == 1
 
 

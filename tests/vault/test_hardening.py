@@ -8,9 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 
-from desktop.vault import audit, engine, keyheader
+from desktop.vault import audit, engine, keyheader, opening, recovery
 from desktop.vault.audit import AuditKind, ProblemKind
 from desktop.vault.errors import (
     BackupInvalid,
@@ -56,26 +55,40 @@ def test_a_failed_save_while_changing_the_passphrase_keeps_the_old_one(
     Vault.unlock(vault_file, PASSPHRASE).lock()
 
 
-def test_a_failed_commit_after_the_new_header_puts_the_old_one_back(
-    vault: Vault, vault_file: Path
+@pytest.mark.parametrize(
+    "failing",
+    [
+        "desktop.vault.rotation.record_in",
+        "desktop.vault.rotation.write_header",
+        "desktop.vault.anchor.write_atomic",
+        "desktop.vault.rotation.os.replace",
+    ],
+)
+def test_a_failure_before_the_swap_keeps_the_old_passphrase_and_key(
+    vault: Vault, vault_file: Path, monkeypatch: pytest.MonkeyPatch, failing: str
 ) -> None:
+    """Every step of a key rotation before the rename can fail (a full disk): the header
+    is put back, the new file removed, and the old passphrase and key stay in force."""
     before = keyheader.header_path(vault_file).read_bytes()
-    assert vault._engine is not None
-    fail = [True]
+    key_before = bytes(vault._key)
 
-    def commit(_conn: Any) -> None:
-        if fail and keyheader.header_path(vault_file).read_bytes() != before:
-            fail.clear()
-            raise OSError(28, "No space left on device")
+    def full(*_args: Any, **_kw: Any) -> Any:
+        raise OSError(28, "No space left on device")
 
-    event.listen(vault._engine, "commit", commit)
+    monkeypatch.setattr(failing, full)
     with pytest.raises(DiskFull):
         vault.change_passphrase(NEW, current=PASSPHRASE)
-    assert not fail  # the commit did fail after the header was written
+    monkeypatch.undo()
     assert keyheader.header_path(vault_file).read_bytes() == before
+    assert not keyheader.swap_file(vault_file).exists()
+    assert bytes(vault._key) == key_before
     assert "passphrase_changed" not in kinds(vault)
+    vault.create_case()  # still open, on the old key
     vault.lock()
-    Vault.unlock(vault_file, PASSPHRASE).lock()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(vault_file, NEW)
+    with Vault.unlock(vault_file, PASSPHRASE) as again:
+        assert again.unlock_problems == ()
 
 
 def test_the_passphrase_is_not_changed_inside_a_batch(vault: Vault, vault_file: Path) -> None:
@@ -159,8 +172,7 @@ def test_the_restore_event_links_to_the_log_it_replaced(vault: Vault, vault_file
     before = vault.audit_log()[-1]
     assert before.kind == "case_deleted"
     safety = vault.restore(backup)
-    restored = vault.audit_log()[-1]
-    assert restored.kind == "restored"
+    restored = [e for e in vault.audit_log() if e.kind == "restored"][-1]
     details = json.loads(restored.details)
     assert details["safety_copy"] == safety.name
     assert details["replaced_events"] == before.seq
@@ -295,17 +307,29 @@ def test_recent_backups_stay_when_purging(vault: Vault) -> None:
     assert not [e for e in vault.audit_log() if e.kind == "purged"]
 
 
-def test_an_old_passphrase_opens_no_copy_of_the_key_after_a_change(vault: Vault) -> None:
+def test_an_old_passphrase_opens_no_copy_of_the_key_after_a_change(
+    made: tuple[Vault, str],
+) -> None:
+    """Issue 9.1: header copies written before a change keep the old passphrase (their own
+    backups open with it), but the key they hold opens neither the live vault nor a backup
+    made after the change."""
+    vault, recovery_key = made
     backup = vault.backup()
     set_aside = vault.path.with_name("kluis.vervangen-20260101-000000-000000.sleutel")
     set_aside.write_bytes(keyheader.header_path(vault.path).read_bytes())
     vault.change_passphrase("een heel ander nieuw wachtwoord", current=PASSPHRASE)
-    copies = [backup.with_suffix(".sleutel"), set_aside]
-    for copy in copies:
+    later = vault.backup()
+    vault_id = vault._header.vault_id
+    for copy in [backup.with_suffix(".sleutel"), set_aside]:
         header = keyheader.read_header(copy)
-        with pytest.raises(WrongPassphrase):
-            header.unwrap_with_passphrase(PASSPHRASE)
-        assert header.unwrap_with_passphrase("een heel ander nieuw wachtwoord") == bytes(vault._key)
+        for old_key in (
+            header.unwrap_with_passphrase(PASSPHRASE),
+            header.unwrap_with_recovery(recovery.parse_key(recovery_key)),
+        ):
+            assert old_key != bytes(vault._key)
+            assert not opening.key_opens(vault.path, old_key, vault_id)
+            assert not opening.key_opens(later, old_key, vault_id)
+            assert opening.key_opens(backup, old_key, vault_id)  # its own backup: yes
 
 
 def test_a_full_disk_while_backing_up_gives_the_dutch_message(

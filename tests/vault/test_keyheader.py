@@ -42,9 +42,10 @@ def test_round_trip_through_bytes(tmp_path: Path) -> None:
     assert again.unwrap_with_passphrase(PASSPHRASE) == db_key
     raw = json.loads(path.read_text("ascii"))
     assert raw["format"] == "schoolsignaal-kluissleutel"
-    assert raw["version"] == keyheader.VERSION == 1
+    assert raw["version"] == keyheader.VERSION == 2
     assert raw["passphrase"]["kdf"] == "argon2id"
-    assert raw["recovery"]["kdf"] == "hkdf-sha256"
+    assert raw["recovery"]["kdf"] == "x25519-hkdf-sha256"
+    assert "pending" not in raw and "anchor" not in raw
 
 
 def test_wrong_passphrase_and_wrong_recovery_key() -> None:
@@ -83,15 +84,72 @@ def test_edited_header_does_not_open(field: tuple[str, ...], value: object) -> N
         edited.unwrap_with_passphrase(PASSPHRASE)
 
 
-def test_changing_the_passphrase_keeps_the_key_and_the_recovery_slot() -> None:
-    header, db_key, secret = make_header()
-    changed = header.with_passphrase(db_key, "een heel ander wachtwoord", CHEAP)
-    assert changed.recovery == header.recovery
+def test_a_new_key_is_wrapped_for_the_same_recovery_key_without_knowing_it() -> None:
+    """A passphrase change gives a new database key; the header holds only the recovery
+    key's public half, and that is enough to wrap the new key for it."""
+    header, _db_key, secret = make_header()
+    new_key = secrets.token_bytes(32)
+    slots = header.slots_for(
+        new_key, "een heel ander wachtwoord", CHEAP, recovery_public=header.recovery.public_key
+    )
+    changed = header.with_slots(slots)
+    assert changed.recovery.public_key == header.recovery.public_key
     assert changed.passphrase.salt != header.passphrase.salt
-    assert changed.unwrap_with_passphrase("een heel ander wachtwoord") == db_key
-    assert changed.unwrap_with_recovery(secret) == db_key
+    assert changed.unwrap_with_passphrase("een heel ander wachtwoord") == new_key
+    assert changed.unwrap_with_recovery(secret) == new_key
     with pytest.raises(WrongPassphrase):
         changed.unwrap_with_passphrase(PASSPHRASE)
+    with pytest.raises(WrongRecoveryKey):
+        changed.unwrap_with_recovery(recovery.new_secret())
+
+
+def test_pending_slots_round_trip_and_take_over_when_promoted() -> None:
+    header, db_key, secret = make_header()
+    new_key = secrets.token_bytes(32)
+    slots = header.slots_for(
+        new_key, "nog een ander wachtwoord", CHEAP, recovery_public=header.recovery.public_key
+    )
+    pending = keyheader.parse_header(header.with_pending(slots).to_bytes(), Path("x"))
+    assert pending.settled().unwrap_with_passphrase(PASSPHRASE) == db_key
+    assert pending.promoted().unwrap_with_passphrase("nog een ander wachtwoord") == new_key
+    assert pending.promoted().unwrap_with_recovery(secret) == new_key
+
+
+def test_a_version_1_header_still_opens() -> None:
+    """Headers written before the recovery key pair (version 1: HKDF over the recovery
+    secret) keep opening old backups."""
+    db_key = secrets.token_bytes(32)
+    secret = recovery.new_secret()
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    vault_id = "ab" * 16
+    slot = keyheader._passphrase_slot(vault_id, db_key, PASSPHRASE, CHEAP)
+    v1_pass = keyheader.Slot("argon2id", slot.salt, nonce, b"", argon2=CHEAP)
+    from desktop.vault import kdf as kdf_module
+
+    kek = kdf_module.derive_from_passphrase(PASSPHRASE, slot.salt, CHEAP)
+    v1_pass = keyheader.Slot(
+        "argon2id",
+        slot.salt,
+        nonce,
+        keyheader._wrap(
+            kek, nonce, db_key, keyheader._aad(vault_id, "passphrase", v1_pass.params_json(), 1)
+        ),
+        argon2=CHEAP,
+    )
+    rkek = kdf_module.derive_from_recovery(secret, salt)
+    v1_rec = keyheader.Slot(
+        "hkdf-sha256",
+        salt,
+        nonce,
+        keyheader._wrap(
+            rkek, nonce, db_key, keyheader._aad(vault_id, "recovery", {"kdf": "hkdf-sha256"}, 1)
+        ),
+    )
+    old = keyheader.KeyHeader(vault_id, "2026-11-23T16:17:13+00:00", v1_pass, v1_rec, version=1)
+    again = keyheader.parse_header(old.to_bytes(), Path("kluis.sleutel"))
+    assert again.version == 1 and not again.can_rewrap_recovery
+    assert again.unwrap_with_passphrase(PASSPHRASE) == db_key
+    assert again.unwrap_with_recovery(secret) == db_key
 
 
 @pytest.mark.parametrize(
@@ -105,7 +163,7 @@ def test_not_a_header(data: bytes) -> None:
 
 def test_header_from_a_newer_version_is_refused() -> None:
     header, _db_key, _secret = make_header()
-    raw = header.to_json() | {"version": 2}
+    raw = header.to_json() | {"version": keyheader.VERSION + 1}
     with pytest.raises(VaultFromNewerVersion) as caught:
         keyheader.parse_header(json.dumps(raw).encode(), Path("kluis.sleutel"))
     assert "nieuwere versie" in str(caught.value)

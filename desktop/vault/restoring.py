@@ -1,0 +1,114 @@
+"""Restoring a backup in place of the vault: which key header opens it, and what is written
+into the restored file before it is swapped in (``desktop.vault.rotation``).
+
+A backup carries the key of its time: the passphrase change that came after it gave the live
+vault a new key. So the header copy beside the backup is tried first, then the header beside
+the vault. The restored file gets, before the swap and in one transaction: the case counters
+of the vault it replaces (a case code given out since the backup is never given again: it
+may be in a letter), the restore event (naming the head of the log it cut off, so the
+anchor check knows that step back was meant), and a purge of what passed its retention
+date since the backup was made. A crash before the swap leaves the old vault; after it, the
+restored one with all of that.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from desktop.vault import audit, backups, opening, queries
+from desktop.vault.audit import AuditKind
+from desktop.vault.casework import purge_cases
+from desktop.vault.errors import (
+    BackupFromEarlierKey,
+    BackupInvalid,
+    KeyFileMissing,
+    NotAVault,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
+from desktop.vault.keyheader import KeyHeader, header_path, read_header
+
+
+@dataclass(frozen=True)
+class BackupKey:
+    header: KeyHeader  # the header that opens the backup (in force once it is restored)
+    db_key: bytes
+    unlocked_with: str
+    version: int  # the backup's schema version
+
+
+def live_header(vault_file: Path) -> KeyHeader | None:
+    """The header beside the vault as it counts now; None if it is missing or damaged."""
+    try:
+        return opening.in_force(vault_file, read_header(header_path(vault_file)))
+    except (FileNotFoundError, NotAVault):
+        return None
+
+
+def key_for_backup(
+    vault_file: Path, source: Path, passphrase: str | None, recovery_key: str | None
+) -> BackupKey:
+    """The header and key that open ``source``: its own header copy first, then the
+    vault's. :class:`BackupInvalid` if a key unwraps but the file is not a whole backup."""
+    candidates: list[KeyHeader] = []
+    with contextlib.suppress(FileNotFoundError, NotAVault):
+        candidates.append(read_header(backups.header_beside(source)).settled())
+    live = live_header(vault_file)
+    if live is not None and all(live.passphrase != c.passphrase for c in candidates):
+        candidates.append(live)
+    if not candidates:
+        raise KeyFileMissing(header_path(vault_file), None)
+    via = "passphrase" if passphrase is not None else "recovery_key"
+    problems: list[Exception] = []
+    for header in candidates:
+        try:
+            db_key = opening.unwrap_only(header, passphrase, recovery_key)
+        except (WrongPassphrase, WrongRecoveryKey) as exc:
+            problems.append(exc)
+            continue
+        try:
+            version = backups.check_backup(source, db_key, header.vault_id)
+        except BackupInvalid as exc:
+            problems.append(exc)
+            continue
+        return BackupKey(header, db_key, via, version)
+    if all(isinstance(p, WrongPassphrase | WrongRecoveryKey) for p in problems):
+        opening.note_failed_unlock(vault_file, via)
+        raise problems[0]
+    if len(problems) == 2 and isinstance(problems[0], WrongPassphrase | WrongRecoveryKey):
+        # Its own header refused the passphrase, the vault's opened a key that is not the
+        # backup's: a backup from before a passphrase change.
+        raise BackupFromEarlierKey(source)
+    raise next(p for p in problems if isinstance(p, BackupInvalid))
+
+
+def record_restore(
+    session: Session,
+    *,
+    source: Path,
+    from_version: int,
+    replaced: queries.LogState | None,
+    safety: Path | None,
+) -> None:
+    """What the restored file gets before it is swapped in (see the module's text)."""
+    if replaced is not None:
+        queries.keep_counters(session, replaced.counters)
+    audit.record(
+        session,
+        AuditKind.RESTORED,
+        file=backups.safe_name(source),
+        from_version=from_version,
+        sha256=backups.sha256_of(source),
+        safety_copy=backups.safe_name(safety) if safety else None,
+        safety_sha256=backups.sha256_of(safety) if safety else None,
+        replaced_events=replaced.events if replaced else None,
+        replaced_head=replaced.head if replaced else None,
+    )
+    # A backup from before a purge holds cases whose time is up: they go again at once,
+    # rather than coming back with the restore.
+    purge_cases(session, dt.date.today(), old_copies_removed=0)
