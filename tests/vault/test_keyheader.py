@@ -45,7 +45,8 @@ def test_round_trip_through_bytes(tmp_path: Path) -> None:
     assert raw["version"] == keyheader.VERSION == 2
     assert raw["passphrase"]["kdf"] == "argon2id"
     assert raw["recovery"]["kdf"] == "x25519-hkdf-sha256"
-    assert "pending" not in raw and "anchor" not in raw
+    assert "pending" not in raw
+    assert "anchor" not in raw
 
 
 def test_wrong_passphrase_and_wrong_recovery_key() -> None:
@@ -117,37 +118,38 @@ def test_pending_slots_round_trip_and_take_over_when_promoted() -> None:
 
 def test_a_version_1_header_still_opens() -> None:
     """Headers written before the recovery key pair (version 1: HKDF over the recovery
-    secret) keep opening old backups."""
+    secret) keep opening old backups; such a vault cannot wrap a new key for its recovery
+    key."""
     db_key = secrets.token_bytes(32)
     secret = recovery.new_secret()
-    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     vault_id = "ab" * 16
-    slot = keyheader._passphrase_slot(vault_id, db_key, PASSPHRASE, CHEAP)
-    v1_pass = keyheader.Slot("argon2id", slot.salt, nonce, b"", argon2=CHEAP)
-    from desktop.vault import kdf as kdf_module
+    salt, rsalt, nonce = secrets.token_bytes(16), secrets.token_bytes(16), secrets.token_bytes(12)
 
-    kek = kdf_module.derive_from_passphrase(PASSPHRASE, slot.salt, CHEAP)
-    v1_pass = keyheader.Slot(
+    def aad(slot: str, params: dict[str, object]) -> bytes:
+        return keyheader._aad(vault_id, slot, params, 1)
+
+    bare = keyheader.Slot("argon2id", salt, nonce, b"", argon2=CHEAP)
+    kek = kdf.derive_from_passphrase(PASSPHRASE, salt, CHEAP)
+    passphrase_slot = keyheader.Slot(
         "argon2id",
-        slot.salt,
-        nonce,
-        keyheader._wrap(
-            kek, nonce, db_key, keyheader._aad(vault_id, "passphrase", v1_pass.params_json(), 1)
-        ),
-        argon2=CHEAP,
-    )
-    rkek = kdf_module.derive_from_recovery(secret, salt)
-    v1_rec = keyheader.Slot(
-        "hkdf-sha256",
         salt,
         nonce,
-        keyheader._wrap(
-            rkek, nonce, db_key, keyheader._aad(vault_id, "recovery", {"kdf": "hkdf-sha256"}, 1)
-        ),
+        keyheader._wrap(kek, nonce, db_key, aad("passphrase", bare.params_json())),
+        argon2=CHEAP,
     )
-    old = keyheader.KeyHeader(vault_id, "2026-11-23T16:17:13+00:00", v1_pass, v1_rec, version=1)
+    recovery_kek = kdf.derive_from_recovery(secret, rsalt)
+    recovery_slot = keyheader.Slot(
+        "hkdf-sha256",
+        rsalt,
+        nonce,
+        keyheader._wrap(recovery_kek, nonce, db_key, aad("recovery", {"kdf": "hkdf-sha256"})),
+    )
+    old = keyheader.KeyHeader(
+        vault_id, "2026-11-23T16:17:13+00:00", passphrase_slot, recovery_slot, version=1
+    )
     again = keyheader.parse_header(old.to_bytes(), Path("kluis.sleutel"))
-    assert again.version == 1 and not again.can_rewrap_recovery
+    assert again.version == 1
+    assert not again.can_rewrap_recovery
     assert again.unwrap_with_passphrase(PASSPHRASE) == db_key
     assert again.unwrap_with_recovery(secret) == db_key
 
