@@ -655,8 +655,9 @@ class Vault(CaseWork):
                     found=problem.found,
                 )
             if header_copy is not None:
+                copied_from = header_copy.with_suffix(self._path.suffix)  # the backup's name
                 audit.record(
-                    session, AuditKind.HEADER_RESTORED, file=backups.safe_name(header_copy)
+                    session, AuditKind.HEADER_RESTORED, file=backups.safe_name(copied_from)
                 )
         self._problems = tuple(problems)
 

@@ -1,0 +1,200 @@
+"""Issue 9.1: a passphrase change, or a new recovery key, gives the live vault a new database
+key; a kill -9 at any point of it leaves a complete vault that opens with exactly one of the
+two passphrases, and the one that opens a changed vault finds its event."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.vault import keyheader, opening, recovery
+from desktop.vault.errors import (
+    CurrentPassphraseNeeded,
+    WrongPassphrase,
+    WrongRecoveryKey,
+)
+from desktop.vault.service import Vault
+from tests.conftest import ROOT
+from tests.vault.conftest import PASSPHRASE
+
+NEW = "een nieuw en lang wachtwoord"
+
+
+def crash(vault_file: Path, kill_at: int, action: str, *args: str) -> list[str]:
+    """Run the crasher; the lines it printed (it is killed at step ``kill_at``, if any)."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tests.vault.crasher",
+            str(vault_file),
+            PASSPHRASE,
+            str(kill_at),
+            action,
+            *args,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if kill_at == 0 or result.returncode != -9:
+        assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def steps_of(lines: list[str]) -> int:
+    assert lines[-1].startswith("steps ")
+    return int(lines[-1].split()[1])
+
+
+def opens_with(vault_file: Path, passphrase: str) -> bool:
+    try:
+        vault = Vault.unlock(vault_file, passphrase)
+    except WrongPassphrase:
+        return False
+    vault.lock()
+    return True
+
+
+def events(vault: Vault, kind: str) -> list[dict[str, object]]:
+    return [json.loads(e.details) for e in vault.audit_log() if e.kind == kind]
+
+
+@pytest.mark.slow
+def test_a_kill_at_any_step_of_a_passphrase_change_leaves_one_passphrase(
+    tmp_path: Path,
+) -> None:
+    first = tmp_path / "eerst" / "kluis.db"
+    vault, _key = Vault.create(first, PASSPHRASE)
+    code = vault.create_case()
+    vault.add_entry(code, "observation", occurred_on=vault.case(code).row.opened_on, facts="x")
+    vault.lock()
+    total = steps_of(crash(first, 0, "change", NEW))
+    assert total >= 8  # the new file, the header twice, the anchor twice, the rename
+    outcomes = []
+    for kill_at in range(1, total + 1):
+        folder = tmp_path / f"k{kill_at}"
+        vault, _key = Vault.create(folder / "kluis.db", PASSPHRASE)
+        code = vault.create_case()
+        vault.lock()
+        crash(folder / "kluis.db", kill_at, "change", NEW)
+        old_opens = opens_with(folder / "kluis.db", PASSPHRASE)
+        new_opens = opens_with(folder / "kluis.db", NEW)
+        assert old_opens != new_opens, f"step {kill_at}: old {old_opens}, new {new_opens}"
+        with Vault.unlock(folder / "kluis.db", NEW if new_opens else PASSPHRASE) as again:
+            assert again.unlock_problems == (), [p.message() for p in again.unlock_problems]
+            assert [r.code for r in again.cases()] == [code]
+            assert bool(events(again, "passphrase_changed")) == new_opens
+            assert again.check_integrity().ok
+        assert not keyheader.swap_file(folder / "kluis.db").exists()
+        header = keyheader.read_header(keyheader.header_path(folder / "kluis.db"))
+        assert header.pending is None  # settled by the unlock
+        outcomes.append(new_opens)
+    assert outcomes[0] is False  # killed at once: nothing changed
+    assert outcomes[-1] is True  # killed at the very end: changed
+    assert outcomes == sorted(outcomes)  # one moment of change, never back
+
+
+@pytest.mark.slow
+def test_a_kill_at_any_step_of_a_new_recovery_key_leaves_one_key(tmp_path: Path) -> None:
+    probe = tmp_path / "eerst" / "kluis.db"
+    Vault.create(probe, PASSPHRASE)[0].lock()
+    total = steps_of(crash(probe, 0, "recovery"))
+    for kill_at in range(1, total + 1, 2):
+        folder = tmp_path / f"k{kill_at}"
+        vault, old_key = Vault.create(folder / "kluis.db", PASSPHRASE)
+        vault.lock()
+        crash(folder / "kluis.db", kill_at, "recovery")
+        with Vault.unlock(folder / "kluis.db", PASSPHRASE) as again:
+            changed = bool(events(again, "recovery_key_changed"))
+            assert again.unlock_problems == ()
+        if changed:
+            with pytest.raises(WrongRecoveryKey):
+                Vault.unlock(folder / "kluis.db", recovery_key=old_key)
+        else:
+            Vault.unlock(folder / "kluis.db", recovery_key=old_key).lock()
+
+
+def test_after_a_change_the_old_passphrase_opens_nothing_written_later(
+    made: tuple[Vault, str], vault_file: Path
+) -> None:
+    vault, recovery_key = made
+    code = vault.create_case()
+    before = vault.backup()
+    old_header = keyheader.read_header(keyheader.header_path(vault_file))
+    old_key = old_header.unwrap_with_passphrase(PASSPHRASE)
+    vault.change_passphrase(NEW, current=PASSPHRASE)
+    later = vault.backup()
+    vault_id = old_header.vault_id
+    assert not opening.key_opens(vault_file, old_key, vault_id)
+    assert not opening.key_opens(later, old_key, vault_id)
+    assert opening.key_opens(before, old_key, vault_id)
+    vault.lock()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(vault_file, PASSPHRASE)
+    # The same printed recovery key still opens the vault, with its new key.
+    with Vault.unlock(vault_file, recovery_key=recovery_key) as again:
+        assert [r.code for r in again.cases()] == [code]
+        assert events(again, "passphrase_changed")
+
+
+def test_a_new_recovery_key_replaces_the_old_one(made: tuple[Vault, str], vault_file: Path) -> None:
+    vault, old_key = made
+    backup = vault.backup()
+    with pytest.raises(CurrentPassphraseNeeded):
+        vault.new_recovery_key(current=None)
+    with pytest.raises(WrongPassphrase):
+        vault.new_recovery_key(current="niet het wachtwoord hoor")
+    new_key = vault.new_recovery_key(current=PASSPHRASE)
+    assert new_key != old_key
+    recovery.parse_key(new_key)  # well formed
+    vault.lock()
+    with pytest.raises(WrongRecoveryKey):
+        Vault.unlock(vault_file, recovery_key=old_key)
+    with Vault.unlock(vault_file, recovery_key=new_key) as again:
+        kinds = [e.kind for e in again.audit_log()]
+        assert "recovery_key_changed" in kinds
+        assert again.unlock_problems == ()
+    Vault.unlock(vault_file, PASSPHRASE).lock()  # the passphrase stays
+    # The backup from before keeps its own key: the old recovery key opens it still.
+    header = keyheader.read_header(keyheader.header_path(backup))
+    assert header.unwrap_with_recovery(recovery.parse_key(old_key))
+
+
+def test_a_forgotten_passphrase_then_a_new_recovery_key(
+    made: tuple[Vault, str], vault_file: Path
+) -> None:
+    vault, recovery_key = made
+    vault.lock()
+    with Vault.unlock(vault_file, recovery_key=recovery_key) as again:
+        again.change_passphrase(NEW)  # no current passphrase needed
+        fresh = again.new_recovery_key(current=NEW)
+    with pytest.raises(WrongRecoveryKey):
+        Vault.unlock(vault_file, recovery_key=recovery_key)
+    Vault.unlock(vault_file, recovery_key=fresh).lock()
+    Vault.unlock(vault_file, NEW).lock()
+
+
+def test_a_pending_header_counts_only_once_its_file_is_swapped_in(
+    vault: Vault, vault_file: Path
+) -> None:
+    """The rule unlock uses, by hand: the new file still there means no change."""
+    header = keyheader.read_header(keyheader.header_path(vault_file))
+    other = header.slots_for(
+        b"\x01" * 32, NEW, header.passphrase.argon2, recovery_public=header.recovery.public_key
+    )
+    vault.lock()
+    keyheader.write_header(keyheader.header_path(vault_file), header.with_pending(other))
+    keyheader.swap_file(vault_file).write_bytes(b"half a file")
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(vault_file, NEW)
+    with Vault.unlock(vault_file, PASSPHRASE) as again:
+        assert again.unlock_problems == ()
+    assert not keyheader.swap_file(vault_file).exists()
+    assert keyheader.read_header(keyheader.header_path(vault_file)).pending is None
