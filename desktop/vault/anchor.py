@@ -276,3 +276,33 @@ def backup_heads(header_anchors: Iterable[object]) -> list[SignedHead]:
         except ValueError:
             continue
     return heads
+
+
+def check_and_record(
+    session: Session, vault_file: Path, key: AnchorKey, *, header_copy: Path | None = None
+) -> list[AnchorProblem]:
+    """At unlock, before any other commit moves the anchor on: compare the log with the
+    heads kept outside it (the anchor file, the header copies beside this vault's backups)
+    and record what does not hold, going on from the newest head known, so that the gap
+    stays in the log. Also records a key header taken from ``header_copy``."""
+    from desktop.vault import backups
+
+    copies = backups.header_copies_of(vault_file, key.vault_id)
+    heads = backup_heads(h.anchor for _path, h in copies if h.anchor is not None)
+    problems = findings(session, vault_file, key, heads)
+    behind = [p.expected for p in problems if p.expected is not None]
+    if behind:
+        audit.continue_from(session, max(behind, key=lambda h: h.seq))
+    for problem in problems:
+        rolled_back = problem.finding in (Finding.BEHIND_ANCHOR, Finding.BEHIND_BACKUP)
+        audit.record(
+            session,
+            audit.AuditKind.ROLLBACK_FOUND if rolled_back else audit.AuditKind.ANCHOR_REPLACED,
+            finding=problem.finding.value,
+            expected=problem.expected.seq if problem.expected else None,
+            found=problem.found,
+        )
+    if header_copy is not None:
+        copied_from = header_copy.with_suffix(vault_file.suffix)  # the backup's name
+        audit.record(session, audit.AuditKind.HEADER_RESTORED, file=backups.safe_name(copied_from))
+    return problems

@@ -18,12 +18,16 @@ import hashlib
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.vault import engine
-from desktop.vault.anchor import SignedHead
 from desktop.vault.errors import BackupInvalid, VaultError
 from desktop.vault.keyheader import HEADER_SUFFIX, KeyHeader, read_header, write_header
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from desktop.vault.anchor import SignedHead
 
 BACKUP_FOLDER = "backups"
 _GENERATED = re.compile(r"^[a-z]+-\d{8}-\d{6}-\d{6}(-[a-z0-9-]{1,24})?\.db$")
@@ -250,6 +254,21 @@ def header_copies_of(vault_file: Path, vault_id: str) -> list[tuple[Path, KeyHea
     return found
 
 
-def made_after(paths: list[Path], moment: dt.datetime) -> list[Path]:
-    """Those of ``paths`` whose file was last written after ``moment`` (aware, UTC)."""
-    return [p for p in paths if dt.datetime.fromtimestamp(p.stat().st_mtime, dt.UTC) > moment]
+def unrecorded(session: Session, vault_file: Path) -> list[Path]:
+    """Backups the app made that no backup event names: a process killed between a backup's
+    rename and its event. Only backups newer than the log's newest event can be one."""
+    from desktop.vault import audit
+
+    head = audit.current_head(session)
+    if head is None:
+        return []
+    newest = dt.datetime.fromisoformat(head.at.replace("Z", "+00:00"))
+    candidates = [
+        p
+        for p in list_backups(vault_file)
+        if safe_name(p)
+        and dt.datetime.fromtimestamp(p.stat().st_mtime, dt.UTC) > newest
+        and header_beside(p).exists()
+    ]
+    recorded = audit.recorded_backups(session, [p.name for p in candidates])
+    return [p for p in candidates if p.name not in recorded]

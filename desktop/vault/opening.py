@@ -315,10 +315,8 @@ def keep_aside(path: Path, label: str) -> None:
         os.replace(path, path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}"))
 
 
-def preserve(path: Path, label: str) -> None:
-    """Keep a copy of ``path`` as ``<stem>.<label>-<time><suffix>`` before it is replaced."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    kept = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
+def preserve_as(path: Path, kept: Path) -> None:
+    """Keep a copy of ``path`` as ``kept`` before it is replaced (a hard link if it can)."""
     try:
         os.link(path, kept)
     except OSError:

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from desktop.vault import audit, backups, opening, queries
+from desktop.vault import audit, backups, migrations, opening, queries, rotation
+from desktop.vault.anchor import AnchorKey
 from desktop.vault.audit import AuditKind
 from desktop.vault.casework import purge_cases
 from desktop.vault.errors import (
@@ -28,6 +29,7 @@ from desktop.vault.errors import (
     BackupInvalid,
     KeyFileMissing,
     NotAVault,
+    VaultError,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -112,3 +114,57 @@ def record_restore(
     # A backup from before a purge holds cases whose time is up: they go again at once,
     # rather than coming back with the restore.
     purge_cases(session, dt.date.today(), old_copies_removed=0)
+
+
+def restore_file(
+    vault_file: Path, source: Path, passphrase: str | None, recovery_key: str | None
+) -> BackupKey:
+    """Put the backup ``source`` in place of ``vault_file`` (which may be damaged, of
+    another key, or gone); the file replaced is kept beside it with its header."""
+    found = key_for_backup(vault_file, source, passphrase, recovery_key)
+    migrations.check_supported(found.version)
+    live = live_header(vault_file)
+    replaced = None
+    if vault_file.exists():
+        if live is not None and live.vault_id == found.header.vault_id:
+            try:  # the case numbers the replaced vault gave out, if its key is this one
+                live_key = opening.unwrap_only(live, passphrase, recovery_key)
+            except VaultError:
+                live_key = None
+            if live_key is not None:
+                replaced = opening.read_log_state(vault_file, live_key, live.vault_id)
+        keep_replaced(vault_file)
+    # A rollback journal belongs to the file replaced: kept aside with it.
+    opening.keep_aside(opening.journal(vault_file), "vervangen")
+    part = rotation.copy_in(vault_file, source)
+    try:
+        head = rotation.record_in(
+            part,
+            found.db_key,
+            lambda session: record_restore(
+                session, source=source, from_version=found.version, replaced=replaced, safety=None
+            ),
+        )
+        same = live is not None and live.slots == found.header.slots
+        rotation.swap_in(
+            vault_file,
+            new_key=AnchorKey(found.db_key, found.header.vault_id),
+            new_head=head,
+            header_now=live,
+            header_new=live if same and live is not None else found.header,
+        )
+    except BaseException:
+        rotation.discard(vault_file)
+        raise
+    return found
+
+
+def keep_replaced(vault_file: Path) -> Path:
+    """Keep the vault about to be replaced, with its header, as
+    ``kluis.vervangen-<time>.db`` and ``.sleutel`` (one time, so they go together)."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    kept = vault_file.with_name(f"{vault_file.stem}.vervangen-{stamp}{vault_file.suffix}")
+    opening.preserve_as(vault_file, kept)
+    if header_path(vault_file).exists():  # so that the kept copy opens too
+        opening.preserve_as(header_path(vault_file), header_path(kept))
+    return kept

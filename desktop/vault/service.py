@@ -20,7 +20,6 @@ successful unlock of the same vault.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import logging
 import os
 import secrets
@@ -48,7 +47,7 @@ from desktop.vault import (
     restoring,
     rotation,
 )
-from desktop.vault.anchor import AnchorKey, AnchorProblem, Finding
+from desktop.vault.anchor import AnchorKey, AnchorProblem
 from desktop.vault.audit import AuditKind, AuditReport, Head
 from desktop.vault.casework import (
     DEFAULT_RETENTION_MONTHS as DEFAULT_RETENTION_MONTHS,  # re-exported: they were defined here
@@ -229,47 +228,7 @@ class Vault(CaseWork):
         passphrase: str | None,
         recovery_key: str | None,
     ) -> Vault:
-        found = restoring.key_for_backup(vault_file, source, passphrase, recovery_key)
-        migrations.check_supported(found.version)
-        live = restoring.live_header(vault_file)
-        replaced = None
-        if vault_file.exists():
-            if live is not None and live.vault_id == found.header.vault_id:
-                try:  # the case numbers the replaced vault gave out, if its key is this one
-                    live_key = opening.unwrap_only(live, passphrase, recovery_key)
-                except VaultError:
-                    live_key = None
-                if live_key is not None:
-                    replaced = opening.read_log_state(vault_file, live_key, live.vault_id)
-            opening.preserve(vault_file, "vervangen")
-            if header_path(vault_file).exists():  # so that the kept copy opens too
-                opening.preserve(header_path(vault_file), "vervangen")
-        # A rollback journal belongs to the file replaced: kept aside with it.
-        opening.keep_aside(opening.journal(vault_file), "vervangen")
-        part = rotation.copy_in(vault_file, source)
-        try:
-            head = rotation.record_in(
-                part,
-                found.db_key,
-                lambda session: restoring.record_restore(
-                    session,
-                    source=source,
-                    from_version=found.version,
-                    replaced=replaced,
-                    safety=None,
-                ),
-            )
-            same = live is not None and live.slots == found.header.slots
-            rotation.swap_in(
-                vault_file,
-                new_key=AnchorKey(found.db_key, found.header.vault_id),
-                new_head=head,
-                header_now=live,
-                header_new=live if same and live is not None else found.header,
-            )
-        except BaseException:
-            rotation.discard(vault_file)
-            raise
+        found = restoring.restore_file(vault_file, source, passphrase, recovery_key)
         lock.pin(vault_file)
         vault = cls(vault_file, found.header, found.db_key, lock, found.unlocked_with)
         try:
@@ -607,7 +566,11 @@ class Vault(CaseWork):
         # vault's lock, so no backup of ours is being written now.
         backups.remove_unfinished(self._path)
         with self._guard():
-            self._check_head(header_copy)
+            with self._session() as session:
+                problems = anchor.check_and_record(
+                    session, self._path, self._anchor_key, header_copy=header_copy
+                )
+            self._problems = tuple(problems)
             with self._session() as session:
                 version = migrations.read_version(session.connection())
             for step in migrations.pending(version):
@@ -623,7 +586,10 @@ class Vault(CaseWork):
                         to_version=step.to_version,
                         step=step.description,
                     )
-            self._record_unrecorded_backups()
+            with self._session() as session:
+                unrecorded = backups.unrecorded(session, self._path)
+            for path in unrecorded:  # a backup whose process was killed after its rename
+                self._record_backup(path, found=True)
             failed = opening.take_failed_unlocks(self._path)
             try:
                 with self._session() as session:
@@ -634,48 +600,6 @@ class Vault(CaseWork):
             except BaseException:
                 opening.give_back_failed_unlocks(self._path, failed)  # written next time
                 raise
-
-    def _check_head(self, header_copy: Path | None) -> None:
-        """Compare the log with the heads kept outside it; record what does not hold, going
-        on from the newest head known (``desktop.vault.anchor``)."""
-        copies = backups.header_copies_of(self._path, self._header.vault_id)
-        heads = anchor.backup_heads(h.anchor for _path, h in copies if h.anchor is not None)
-        with self._session() as session:
-            problems = anchor.findings(session, self._path, self._anchor_key, heads)
-            behind = [p.expected for p in problems if p.expected is not None]
-            if behind:
-                audit.continue_from(session, max(behind, key=lambda h: h.seq))
-            for problem in problems:
-                behind_kind = problem.finding in (Finding.BEHIND_ANCHOR, Finding.BEHIND_BACKUP)
-                audit.record(
-                    session,
-                    AuditKind.ROLLBACK_FOUND if behind_kind else AuditKind.ANCHOR_REPLACED,
-                    finding=problem.finding.value,
-                    expected=problem.expected.seq if problem.expected else None,
-                    found=problem.found,
-                )
-            if header_copy is not None:
-                copied_from = header_copy.with_suffix(self._path.suffix)  # the backup's name
-                audit.record(
-                    session, AuditKind.HEADER_RESTORED, file=backups.safe_name(copied_from)
-                )
-        self._problems = tuple(problems)
-
-    def _record_unrecorded_backups(self) -> None:
-        """A backup whose process was killed after its rename has no event yet: it gets one
-        now. Only backups newer than the log's newest event can be such a backup."""
-        with self._session() as session:
-            head = audit.current_head(session)
-            if head is None:
-                return
-            newest = dt.datetime.fromisoformat(head.at.replace("Z", "+00:00"))
-            candidates = backups.made_after(
-                [p for p in backups.list_backups(self._path) if backups.safe_name(p)], newest
-            )
-            recorded = audit.recorded_backups(session, [p.name for p in candidates])
-        for path in candidates:
-            if path.name not in recorded and backups.header_beside(path).exists():
-                self._record_backup(path, found=True)
 
     def _require_open(self) -> None:
         if self._engine is None:
