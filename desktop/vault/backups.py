@@ -50,42 +50,6 @@ def list_backups(vault_file: Path) -> list[Path]:
     return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 
-def old_copies(vault_file: Path, made_before: dt.date) -> list[Path]:
-    """Backups, and copies kept aside beside the vault (``kluis.vervangen-…``), made before
-    ``made_before``: they may hold cases whose retention has passed since."""
-    beside = [
-        p
-        for pattern in (
-            f"{vault_file.stem}.*-*{vault_file.suffix}",
-            f"{vault_file.stem}.*-*.sleutel",
-        )
-        for p in vault_file.parent.glob(pattern)
-        if p.is_file()
-    ]
-    found = [*list_backups(vault_file), *beside]
-    old = []
-    for path in found:
-        made = dt.date.fromtimestamp(path.stat().st_mtime)
-        if made < made_before:
-            old.append(path)
-    return old
-
-
-def remove_old_copies(vault_file: Path, made_before: dt.date) -> int:
-    """Delete what `old_copies` finds (and each backup's header copy); returns how many."""
-    removed = 0
-    for path in old_copies(vault_file, made_before):
-        for doomed in (path, header_beside(path)) if path.suffix == vault_file.suffix else (path,):
-            if doomed.exists():
-                doomed.unlink()
-                removed += doomed == path
-    if removed:
-        _fsync_dir(vault_file.parent)
-        if backup_dir(vault_file).is_dir():
-            _fsync_dir(backup_dir(vault_file))
-    return removed
-
-
 def copies_of_vault(
     vault_file: Path, vault_id: str, db_key: bytes, *, keep: Path | None = None
 ) -> list[Path]:

@@ -18,7 +18,6 @@ successful unlock of the same vault.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import secrets
 import threading
@@ -41,6 +40,7 @@ from desktop.vault import (
     opening,
     queries,
     recovery,
+    retention,
 )
 from desktop.vault.audit import AuditKind, AuditReport
 from desktop.vault.casework import (
@@ -49,7 +49,7 @@ from desktop.vault.casework import (
 from desktop.vault.casework import (
     RETENTION_MONTHS as RETENTION_MONTHS,
 )
-from desktop.vault.casework import CaseWork, purge_cases
+from desktop.vault.casework import CaseWork
 from desktop.vault.errors import (
     CurrentPassphraseNeeded,
     InvalidInput,
@@ -496,7 +496,7 @@ class Vault(CaseWork):
                         )
                         # A backup from before a purge holds cases whose time is up: they go
                         # again at once, rather than coming back with the restore.
-                        purge_cases(session, dt.date.today(), old_copies_removed=0)
+                        retention.after_restore(session)
                     for when, via in failed:
                         audit.record(session, AuditKind.UNLOCK_FAILED, now=when, via=via)
                     if count_as_unlock:
@@ -504,6 +504,8 @@ class Vault(CaseWork):
             except BaseException:
                 opening.give_back_failed_unlocks(self._path, failed)  # written next time
                 raise
+            if restored_from is None:  # a purge or deletion cut off: its copies go now
+                retention.finish_at_unlock(self)
 
     def _require_open(self) -> None:
         if self._engine is None:

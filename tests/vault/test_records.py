@@ -257,9 +257,7 @@ def test_purge_removes_only_what_passed_its_retention_date(vault: Vault) -> None
     with pytest.raises(CaseNotFound):
         vault.case(expired)
     purge = [json.loads(e.details) for e in vault.audit_log() if e.kind == "purged"]
-    assert purge == [
-        {"codes": [expired], "count": 1, "today": "2026-02-11", "old_copies_removed": 0}
-    ]
+    assert purge == [{"codes": [expired], "count": 1, "today": "2026-02-11", "saved_elsewhere": 0}]
     assert vault.check_integrity().ok
 
 
