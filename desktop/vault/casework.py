@@ -198,16 +198,22 @@ class CaseWork:
             retention.mark_stale(session, event)
         return retention.replace_copies(self, removed)
 
-    def purge_expired(self, today: dt.date | None = None) -> RemovedCases:
+    def purge_expired(
+        self, today: dt.date | None = None, *, date_confirmed: bool = False
+    ) -> RemovedCases:
         """Delete closed cases whose retention date has passed; returns their codes.
 
         The AVG asks that such data is gone everywhere, not only from the vault: every copy of
         the vault beside it goes too, replaced by one fresh backup (see
         ``desktop.vault.retention``; the result also says how many copies went, and how many
         backups saved elsewhere must be removed by hand).
+
+        ``today`` (the computer's date if None) before the last day the vault saw, or months
+        after it, raises :class:`ClockUncertain` and purges nothing, unless the coordinator
+        confirmed the date (``date_confirmed``, written to the audit log).
         """
         day = validation.calendar_date("today", today or retention.today())
-        return retention.purge(self, day)
+        return retention.purge(self, day, date_confirmed=date_confirmed)
 
     # ------------------------------------------------------------------ entries
 

@@ -29,10 +29,16 @@ Backups the coordinator saved elsewhere (``backup(to=…)``, a USB stick) cannot
 the purge's and deletion's events count those made since the case was created
 (``saved_elsewhere``), and so does the result (:class:`RemovedCases`), so that the screens
 can ask for them to be removed by hand.
+
+A clock that jumps must not purge on its own: the vault keeps the last day it saw
+(:data:`LAST_SEEN_KEY`), and a purge on a day before it (more than a day: time zones) or more
+than :data:`MAX_MONTHS_AHEAD` months after it raises :class:`ClockUncertain` until the
+coordinator confirms the date.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -46,13 +52,17 @@ from sqlalchemy.orm import Session
 
 from desktop.vault import audit, backups, engine
 from desktop.vault.audit import AuditKind
-from desktop.vault.errors import VaultError
+from desktop.vault.errors import ClockUncertain, VaultError
 from desktop.vault.schema import AuditEvent, Case, Meta
+from desktop.vault.validation import add_months
 from desktop.vault.vocabulary import CaseStatus
 
 log = logging.getLogger(__name__)
 
 STALE_KEY = "backups_stale"
+LAST_SEEN_KEY = "last_seen_day"
+MAX_DAYS_BEHIND = 1  # a day's difference is a time zone, not a clock gone wrong
+MAX_MONTHS_AHEAD = 3  # longer than any school holiday
 
 
 class OpenVault(Protocol):
@@ -97,9 +107,10 @@ def today() -> dt.date:
 # ---------------------------------------------------------------------- purging
 
 
-def purge_cases(session: Session, day: dt.date) -> RemovedCases:
+def purge_cases(session: Session, day: dt.date, *, date_confirmed: bool = False) -> RemovedCases:
     """Delete closed cases whose retention date is before ``day``, in the session's
-    transaction; if anything went, log it and mark the copies of the vault stale."""
+    transaction; log it if anything went, or if the coordinator confirmed the date, and mark
+    the copies of the vault stale if anything went. Does not check the date."""
     expired = session.execute(
         select(Case.id, Case.code)
         .where(Case.status == CaseStatus.CLOSED.value, Case.retain_until < day)
@@ -109,7 +120,7 @@ def purge_cases(session: Session, day: dt.date) -> RemovedCases:
         [code for _id, code in expired],
         saved_elsewhere=saved_elsewhere(session, [code for _id, code in expired]),
     )
-    if expired:
+    if expired or date_confirmed:
         session.execute(delete(Case).where(Case.id.in_([i for i, _c in expired])))
         event = audit.record(
             session,
@@ -118,25 +129,39 @@ def purge_cases(session: Session, day: dt.date) -> RemovedCases:
             codes=list(removed),
             today=day.isoformat(),
             saved_elsewhere=removed.saved_elsewhere,
+            date_confirmed=date_confirmed,
         )
-        mark_stale(session, event)
+        if expired:
+            mark_stale(session, event)
     return removed
 
 
-def purge(vault: OpenVault, day: dt.date) -> RemovedCases:
-    """Purge what passed its retention date before ``day``, then replace the copies."""
+def purge(vault: OpenVault, day: dt.date, *, date_confirmed: bool = False) -> RemovedCases:
+    """Purge what passed its retention date before ``day``, then replace the copies.
+
+    Raises :class:`ClockUncertain` if ``day`` is far from the last day the vault saw, unless
+    the coordinator confirmed it (``date_confirmed``, written to the audit log).
+    """
     with vault._session() as session:
-        removed = purge_cases(session, day)
+        if not date_confirmed:
+            check_date(session, day)
+        removed = purge_cases(session, day, date_confirmed=date_confirmed)
+        _set_last_seen(session, day if date_confirmed else max(day, last_seen(session) or day))
     return replace_copies(vault, removed)
 
 
 def after_restore(session: Session) -> None:
-    """In a restore's transaction: purge again what the backup held past its time."""
+    """In a restore's transaction: purge again what the backup held past its time, unless
+    the clock is in doubt (a confirmed purge does it then; the restore goes on)."""
     inherited = session.get(Meta, STALE_KEY)
     if inherited is not None:  # set by the purge that made this backup: done then
         session.delete(inherited)
         session.flush()
-    purge_cases(session, today())
+    day = today()
+    if not date_is_sane(session, day):
+        log.warning("the computer's date is in doubt: cases are not purged after the restore")
+        return
+    purge_cases(session, day)
 
 
 # ---------------------------------------------------------------------- the copies
@@ -223,3 +248,55 @@ def saved_elsewhere(session: Session, codes: list[str]) -> int:
         )
     )
     return sum(1 for text in details if json.loads(text).get("file") is None)
+
+
+# ---------------------------------------------------------------------- the clock
+
+
+def last_seen(session: Session) -> dt.date | None:
+    """The last day the vault saw: kept in ``meta``; for a vault that has not kept it yet, the
+    day of its newest audit event (a restore's own event says nothing about the clock)."""
+    kept = session.get(Meta, LAST_SEEN_KEY)
+    if kept is not None:
+        with contextlib.suppress(ValueError):  # not a date: as if never kept
+            return dt.date.fromisoformat(kept.value)
+    newest = session.scalar(
+        select(AuditEvent.at)
+        .where(AuditEvent.kind != AuditKind.RESTORED.value)
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+    return dt.date.fromisoformat(newest[:10]) if newest else None
+
+
+def date_is_sane(session: Session, day: dt.date) -> bool:
+    seen = last_seen(session)
+    return seen is None or _within_reach(seen, day)
+
+
+def check_date(session: Session, day: dt.date) -> None:
+    """:class:`ClockUncertain` if ``day`` is not one to purge with without asking."""
+    seen = last_seen(session)
+    if seen is not None and not _within_reach(seen, day):
+        raise ClockUncertain(day, seen)
+
+
+def note_date(session: Session) -> None:
+    """At each unlock: remember today as the last day seen, if the clock can be believed (a
+    jump is not remembered: a purge then asks for the date)."""
+    day = today()
+    seen = last_seen(session)
+    if seen is None or _within_reach(seen, day):
+        _set_last_seen(session, max(day, seen or day))
+
+
+def _within_reach(seen: dt.date, day: dt.date) -> bool:
+    return seen - dt.timedelta(days=MAX_DAYS_BEHIND) <= day <= add_months(seen, MAX_MONTHS_AHEAD)
+
+
+def _set_last_seen(session: Session, day: dt.date) -> None:
+    kept = session.get(Meta, LAST_SEEN_KEY)
+    if kept is None:
+        session.add(Meta(key=LAST_SEEN_KEY, value=day.isoformat()))
+    elif kept.value != day.isoformat():
+        kept.value = day.isoformat()

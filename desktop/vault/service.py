@@ -495,12 +495,13 @@ class Vault(CaseWork):
                             replaced_head=replaced.head if replaced else None,
                         )
                         # A backup from before a purge holds cases whose time is up: they go
-                        # again at once, rather than coming back with the restore.
+                        # again at once (if the clock can be trusted), rather than coming back.
                         retention.after_restore(session)
                     for when, via in failed:
                         audit.record(session, AuditKind.UNLOCK_FAILED, now=when, via=via)
                     if count_as_unlock:
                         audit.record(session, AuditKind.UNLOCKED, via=self._unlocked_with)
+                    retention.note_date(session)
             except BaseException:
                 opening.give_back_failed_unlocks(self._path, failed)  # written next time
                 raise

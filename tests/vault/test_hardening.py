@@ -114,7 +114,7 @@ def test_closing_a_closed_case_again_does_not_extend_its_retention(vault: Vault)
     # A different period still applies, from the first closing date.
     vault.set_status(code, "closed", today=dt.date(2027, 1, 15), retention_months=12)
     assert vault.case(code).row.retain_until == dt.date(2027, 4, 1)
-    assert vault.purge_expired(dt.date(2027, 4, 2)) == [code]
+    assert vault.purge_expired(dt.date(2027, 4, 2), date_confirmed=True) == [code]
     # Reopening and closing again is a new closing date.
     other = vault.create_case(opened_on=DAY)
     vault.set_status(other, "closed", today=dt.date(2026, 4, 1))

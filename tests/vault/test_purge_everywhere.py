@@ -1,5 +1,5 @@
-"""A purged or deleted case is gone from every copy of the vault, also after a kill -9 (issue 9,
-points 4 and 8)."""
+"""A purged or deleted case is gone from every copy of the vault, also after a kill -9; a clock
+that jumps purges nothing until the coordinator confirms the date (issue 9, points 4 and 8)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from desktop import i18n
 from desktop.vault import backups, engine, keyheader, retention
+from desktop.vault.errors import ClockUncertain
 from desktop.vault.service import Vault
+from desktop.vault.validation import add_months
 from tests.conftest import ROOT
 from tests.vault.conftest import PASSPHRASE
 
@@ -309,7 +312,129 @@ def test_a_kill_at_any_point_leaves_a_backup_and_the_next_unlock_finishes(
     assert kill_at > 10  # the child was really killed at many points
 
 
-# ---------------------------------------------------------------------- restoring
+# ---------------------------------------------------------------------- the clock
+
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def seen_today(vault: Vault) -> Vault:
+    """The vault after an unlock today (the unlock notes the day)."""
+    path = vault.path
+    vault.lock()
+    return Vault.unlock(path, PASSPHRASE)
+
+
+def test_a_clock_behind_the_last_day_seen_purges_nothing(
+    seen_today: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with seen_today as vault:
+        code = expired_case(vault)
+        backup = vault.backup()
+        logged = len(vault.audit_log())
+        behind = TODAY - dt.timedelta(days=40)
+        monkeypatch.setattr(retention, "today", lambda: behind)
+        with pytest.raises(ClockUncertain) as caught:
+            vault.purge_expired()
+        message = str(caught.value)
+        assert i18n.format_date(behind) in message
+        assert i18n.format_date(TODAY) in message
+        assert "klok" in message
+        assert SECRET not in message
+        with pytest.raises(ClockUncertain):
+            vault.purge_expired(TODAY - dt.timedelta(days=2))
+        assert code in [row.code for row in vault.cases()]
+        assert backup.exists()
+        assert len(vault.audit_log()) == logged
+        monkeypatch.undo()
+        # One day back is a time zone, not a clock gone wrong.
+        assert vault.purge_expired(TODAY - dt.timedelta(days=1)) == [code]
+
+
+def test_a_clock_years_ahead_purges_nothing(
+    seen_today: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with seen_today as vault:
+        code = open_case(vault)
+        vault.set_status(code, "closed", today=TODAY, retention_months=24)
+        backup = vault.backup()
+        ahead = add_months(TODAY, 36)
+        monkeypatch.setattr(retention, "today", lambda: ahead)
+        with pytest.raises(ClockUncertain) as caught:
+            vault.purge_expired()
+        assert "drie maanden" in str(caught.value)
+        monkeypatch.undo()
+        with pytest.raises(ClockUncertain):
+            vault.purge_expired(add_months(TODAY, 3) + dt.timedelta(days=1))
+        assert code in [row.code for row in vault.cases()]
+        assert backup.exists()
+        assert vault.purge_expired(add_months(TODAY, 3)) == []  # three months: still trusted
+
+
+def test_a_confirmed_date_purges_and_is_logged(
+    seen_today: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with seen_today as vault:
+        code = open_case(vault)
+        vault.set_status(code, "closed", today=TODAY, retention_months=24)
+        vault.backup()
+        ahead = add_months(TODAY, 36)
+        monkeypatch.setattr(retention, "today", lambda: ahead)
+        with pytest.raises(ClockUncertain):
+            vault.purge_expired()
+        purged = vault.purge_expired(date_confirmed=True)
+        assert purged == [code]
+        assert purged.copies_removed == 1
+        confirmed = events(vault, "purged")[0]
+        assert confirmed["date_confirmed"] is True
+        assert confirmed["today"] == ahead.isoformat()
+        only_a_fresh_backup(vault, code)
+        assert vault.purge_expired() == []  # the confirmed date is the last day seen now
+
+
+def test_an_unlock_with_a_jumped_clock_does_not_move_the_last_day_seen(
+    seen_today: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = seen_today.path
+    seen_today.lock()
+    monkeypatch.setattr(retention, "today", lambda: add_months(TODAY, 60))
+    Vault.unlock(path, PASSPHRASE).lock()  # the unlock itself goes on
+    monkeypatch.undo()
+    with Vault.unlock(path, PASSPHRASE) as vault:
+        assert vault.purge_expired() == []  # today is still trusted
+
+
+def test_the_message_follows_the_language(seen_today: Vault) -> None:
+    with seen_today as vault:
+        with pytest.raises(ClockUncertain) as caught:
+            vault.purge_expired(add_months(TODAY, 24))
+        i18n.set_language("en")
+        message = str(caught.value)
+        assert i18n.format_date(TODAY) in message
+        assert "clock" in message
+
+
+@pytest.mark.parametrize("how", ["restore", "restore_backup"])
+def test_a_restore_with_a_wrong_clock_opens_and_leaves_the_purge_for_later(
+    vault: Vault, vault_file: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    code = expired_case(vault)
+    backup = vault.backup()
+    monkeypatch.setattr(retention, "today", lambda: add_months(TODAY, 48))
+    if how == "restore":
+        vault.restore(backup)
+        again = vault
+    else:
+        vault.lock()
+        again = Vault.restore_backup(vault_file, backup, PASSPHRASE)
+    with again:
+        assert code in [row.code for row in again.cases()]  # not purged on a doubtful date
+        assert not events(again, "purged")
+        with pytest.raises(ClockUncertain):
+            again.purge_expired()
+        assert again.purge_expired(date_confirmed=True) == [code]
+        only_a_fresh_backup(again, code)
 
 
 def test_a_purge_at_restore_replaces_the_copies_at_the_next_unlock(
