@@ -57,40 +57,87 @@ def list_backups(vault_file: Path) -> list[Path]:
     return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 
-def old_copies(vault_file: Path, made_before: dt.date) -> list[Path]:
-    """Backups, and copies kept aside beside the vault (``kluis.vervangen-…``), made before
-    ``made_before``: they may hold cases whose retention has passed since."""
-    beside = [
-        p
-        for pattern in (
-            f"{vault_file.stem}.*-*{vault_file.suffix}",
-            f"{vault_file.stem}.*-*.sleutel",
-        )
-        for p in vault_file.parent.glob(pattern)
-        if p.is_file()
+def copies_of_vault(
+    vault_file: Path, vault_id: str, db_key: bytes, *, keep: Path | None = None
+) -> list[Path]:
+    """Every copy of this vault's database beside it, but ``keep``: its backups in
+    ``backups/`` and the copies kept aside beside the vault (``kluis.vervangen-….db``), each
+    followed by its header copy; then header copies of this vault whose database is gone.
+
+    A copy is this vault's when its header copy names this vault's id; a copy without a
+    readable header copy, when it opens with ``db_key`` and names the id inside. A copy of
+    another vault (one that was lost and made again under the same name), under another key
+    or too damaged to read is left as it is.
+    """
+    databases = [
+        *list_backups(vault_file),
+        *sorted(vault_file.parent.glob(f"{vault_file.stem}.*-*{vault_file.suffix}")),
     ]
-    found = [*list_backups(vault_file), *beside]
-    old = []
-    for path in found:
-        made = dt.date.fromtimestamp(path.stat().st_mtime)
-        if made < made_before:
-            old.append(path)
-    return old
+    found: list[Path] = []
+    seen_headers = {header_beside(keep)} if keep else set()
+    for path in databases:
+        if path in (keep, vault_file) or not path.is_file():
+            continue
+        header = header_beside(path)
+        seen_headers.add(header)
+        owner = _vault_id_in_header(header) or vault_id_of(path, db_key)
+        if owner == vault_id:
+            found += [path, header] if header.exists() else [path]
+    orphans = [
+        *sorted(backup_dir(vault_file).glob(f"{vault_file.stem}-*{HEADER_SUFFIX}")),
+        *sorted(vault_file.parent.glob(f"{vault_file.stem}.*-*{HEADER_SUFFIX}")),
+    ]
+    found += [
+        header
+        for header in orphans
+        if header not in seen_headers and _vault_id_in_header(header) == vault_id
+    ]
+    return found
 
 
-def remove_old_copies(vault_file: Path, made_before: dt.date) -> int:
-    """Delete what `old_copies` finds (and each backup's header copy); returns how many."""
+def remove_copies(vault_file: Path, copies: list[Path]) -> int:
+    """Delete ``copies`` (from :func:`copies_of_vault`, in its order: a database before its
+    header copy) and make the deletions durable; returns how many databases went."""
     removed = 0
-    for path in old_copies(vault_file, made_before):
-        for doomed in (path, header_beside(path)) if path.suffix == vault_file.suffix else (path,):
-            if doomed.exists():
-                doomed.unlink()
-                removed += doomed == path
-    if removed:
-        fsync_dir(vault_file.parent)
-        if backup_dir(vault_file).is_dir():
-            fsync_dir(backup_dir(vault_file))
+    failed: OSError | None = None
+    for path in copies:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as exc:  # the others are still tried; the caller hears of the first
+            failed = failed or exc
+            continue
+        removed += path.suffix != HEADER_SUFFIX
+    fsync_dir(vault_file.parent)
+    if backup_dir(vault_file).is_dir():
+        fsync_dir(backup_dir(vault_file))
+    if failed is not None:
+        raise failed
     return removed
+
+
+def vault_id_of(db_file: Path, db_key: bytes) -> str | None:
+    """The vault id inside a copy of a vault, read-only; None if it does not open with
+    ``db_key`` or has none."""
+    try:
+        conn = engine.connect(db_file, db_key, settings=False, read_only=True)
+    except Exception:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
+    except Exception:
+        return None
+    finally:
+        conn.close()
+    return str(row[0]) if row else None
+
+
+def _vault_id_in_header(path: Path) -> str | None:
+    try:
+        return read_header(path).vault_id
+    except (VaultError, OSError):  # missing or damaged
+        return None
 
 
 def remove_unfinished(vault_file: Path) -> int:

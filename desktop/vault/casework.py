@@ -27,10 +27,11 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_
-from desktop.vault import audit, backups, queries, validation
+from desktop.vault import audit, queries, retention, validation
 from desktop.vault.audit import AuditKind
 from desktop.vault.errors import EntryNotFound, InvalidInput
 from desktop.vault.records import CaseDetail, CaseRow
+from desktop.vault.retention import RemovedCases
 from desktop.vault.schema import (
     Assessment,
     Case,
@@ -67,6 +68,8 @@ class CaseWork:
     """
 
     if TYPE_CHECKING:
+        _key: bytearray
+        _batch: Session | None
 
         @property
         def path(self) -> Path: ...
@@ -169,33 +172,48 @@ class CaseWork:
                 retain_until=case.retain_until.isoformat() if case.retain_until else None,
             )
 
-    def delete_case(self, code: str) -> None:
-        """Delete a case and everything in it (its audit events stay, without its text)."""
+    def delete_case(self, code: str) -> RemovedCases:
+        """Delete a case and everything in it (its audit events stay, without its text).
+
+        Every copy of the vault beside it goes too, replaced by one fresh backup, so that the
+        case is in none of them (see ``desktop.vault.retention``); the result says how many
+        went, and how many backups saved elsewhere must be removed by hand.
+        """
         with self._session() as session:
             case = queries.find_case(session, code)
             entries = session.scalar(
                 select(func.count()).select_from(Entry).where(Entry.case_id == case.id)
             )
             session.execute(delete(Case).where(Case.id == case.id))
-            audit.record(session, AuditKind.CASE_DELETED, case_code=code, entries=entries or 0)
+            removed = RemovedCases(
+                [code], saved_elsewhere=retention.saved_elsewhere(session, [code])
+            )
+            event = audit.record(
+                session,
+                AuditKind.CASE_DELETED,
+                case_code=code,
+                entries=entries or 0,
+                saved_elsewhere=removed.saved_elsewhere,
+            )
+            retention.mark_stale(session, event)
+        return retention.replace_copies(self, removed)
 
     def purge_expired(
-        self, today: dt.date | None = None, *, retention_months: int = DEFAULT_RETENTION_MONTHS
-    ) -> list[str]:
+        self, today: dt.date | None = None, *, date_confirmed: bool = False
+    ) -> RemovedCases:
         """Delete closed cases whose retention date has passed; returns their codes.
 
-        Backups and copies kept aside that are older than ``retention_months`` go too: they
-        may hold cases that have since passed their retention date, and the AVG asks that such
-        data is gone everywhere, not only from the vault. Newer backups stay (they are how a
-        damaged vault is restored); a fresh one is made after old ones were removed.
+        The AVG asks that such data is gone everywhere, not only from the vault: every copy of
+        the vault beside it goes too, replaced by one fresh backup (see
+        ``desktop.vault.retention``; the result also says how many copies went, and how many
+        backups saved elsewhere must be removed by hand).
+
+        ``today`` (the computer's date if None) before the last day the vault saw, or months
+        after it, raises :class:`ClockUncertain` and purges nothing, unless the coordinator
+        confirmed the date (``date_confirmed``, written to the audit log).
         """
-        day = validation.calendar_date("today", today or dt.date.today())
-        cutoff = validation.add_months(day, -retention_months)
-        removed = backups.remove_old_copies(self.path, cutoff)
-        if removed and not backups.list_backups(self.path):
-            self.backup()
-        with self._session() as session:
-            return purge_cases(session, day, old_copies_removed=removed)
+        day = validation.calendar_date("today", today or retention.today())
+        return retention.purge(self, day, date_confirmed=date_confirmed)
 
     # ------------------------------------------------------------------ entries
 
@@ -488,24 +506,3 @@ class CaseWork:
         """Everything in one case: the chronology with earlier texts, steps, answers, referrals."""
         with self._session() as session:
             return queries.load_case(session, code)
-
-
-def purge_cases(session: Session, day: dt.date, *, old_copies_removed: int) -> list[str]:
-    """Delete closed cases whose retention date is before ``day``; log it if anything went."""
-    expired = session.execute(
-        select(Case.id, Case.code)
-        .where(Case.status == CaseStatus.CLOSED.value, Case.retain_until < day)
-        .order_by(Case.code)
-    ).all()
-    codes = [code for _id, code in expired]
-    if expired or old_copies_removed:
-        session.execute(delete(Case).where(Case.id.in_([i for i, _c in expired])))
-        audit.record(
-            session,
-            AuditKind.PURGED,
-            count=len(codes),
-            codes=codes,
-            today=day.isoformat(),
-            old_copies_removed=old_copies_removed,
-        )
-    return codes

@@ -7,9 +7,10 @@ hold case text: only file names, version numbers and counts.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from desktop.i18n import _
+from desktop.i18n import _, format_date
 
 
 class VaultError(Exception):
@@ -297,3 +298,34 @@ class BackupFromEarlierKey(BackupInvalid):
             "terug met het wachtwoord van toen, of met de herstelsleutel. Er is niets "
             "teruggezet; de kluis is niet veranderd."
         ).format(name=self.path.name)
+
+
+class ClockUncertain(VaultError):
+    """The date to purge with is before the last day the vault saw, or months after it.
+
+    A computer's clock that jumps (a flat battery, a wrong time zone or year) must not purge
+    cases or drop backups on its own: the coordinator checks the clock, or confirms the date.
+    """
+
+    def __init__(self, today: dt.date, last_seen: dt.date) -> None:
+        super().__init__(today, last_seen)
+        self.today = today
+        self.last_seen = last_seen
+
+    def message(self) -> str:
+        if self.today < self.last_seen:
+            text = _(
+                "De datum van deze computer ({today}) ligt vóór {last_seen}, de laatste dag "
+                "waarop de kluis is gebruikt."
+            )
+        else:
+            text = _(
+                "De datum van deze computer ({today}) ligt meer dan drie maanden na "
+                "{last_seen}, de laatste dag waarop de kluis is gebruikt."
+            )
+        advice = _(
+            "Controleer de klok van de computer, of bevestig dat het vandaag {today} is. Tot "
+            "dan worden er geen casussen en reservekopieën opgeruimd."
+        )
+        dates = {"today": format_date(self.today), "last_seen": format_date(self.last_seen)}
+        return text.format(**dates) + " " + advice.format(**dates)

@@ -20,10 +20,9 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from desktop.vault import audit, backups, migrations, opening, queries, rotation
+from desktop.vault import audit, backups, migrations, opening, queries, retention, rotation
 from desktop.vault.anchor import AnchorKey
 from desktop.vault.audit import AuditKind
-from desktop.vault.casework import purge_cases
 from desktop.vault.errors import (
     BackupFromEarlierKey,
     BackupInvalid,
@@ -111,9 +110,9 @@ def record_restore(
         replaced_events=replaced.events if replaced else None,
         replaced_head=replaced.head if replaced else None,
     )
-    # A backup from before a purge holds cases whose time is up: they go again at once,
-    # rather than coming back with the restore.
-    purge_cases(session, dt.date.today(), old_copies_removed=0)
+    # A backup from before a purge holds cases whose time is up: they go again at once (if
+    # the clock can be trusted), rather than coming back with the restore.
+    retention.after_restore(session)
 
 
 def restore_file(

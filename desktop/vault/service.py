@@ -45,6 +45,7 @@ from desktop.vault import (
     queries,
     recovery,
     restoring,
+    retention,
     rotation,
 )
 from desktop.vault.anchor import AnchorKey, AnchorProblem
@@ -232,7 +233,7 @@ class Vault(CaseWork):
         lock.pin(vault_file)
         vault = cls(vault_file, found.header, found.db_key, lock, found.unlocked_with)
         try:
-            vault._after_open()
+            vault._after_open(restored=True)
         except BaseException:
             vault._close()
             raise
@@ -500,7 +501,7 @@ class Vault(CaseWork):
                 if not swapped:  # the restore did not happen: the safety copy is a backup
                     with contextlib.suppress(VaultError):
                         self._record_backup(safety, label="voor-terugzetten")
-            self._after_open(count_as_unlock=False)
+            self._after_open(count_as_unlock=False, restored=True)
         return safety
 
     def _backup(self, to: Path | None, label: str, *, record: bool = True) -> Path:
@@ -558,7 +559,13 @@ class Vault(CaseWork):
                 memory_kib=self.kdf_params.memory_kib,
             )
 
-    def _after_open(self, *, count_as_unlock: bool = True, header_copy: Path | None = None) -> None:
+    def _after_open(
+        self,
+        *,
+        count_as_unlock: bool = True,
+        header_copy: Path | None = None,
+        restored: bool = False,
+    ) -> None:
         """The checks and events of an unlock: the audit chain's head against the anchor and
         the backups (first, before any commit moves the anchor on), migrations (a backup
         before each step), backups a crash left unrecorded, failed attempts, the unlock."""
@@ -597,9 +604,12 @@ class Vault(CaseWork):
                         audit.record(session, AuditKind.UNLOCK_FAILED, now=when, via=via)
                     if count_as_unlock:
                         audit.record(session, AuditKind.UNLOCKED, via=self._unlocked_with)
+                    retention.note_date(session)
             except BaseException:
                 opening.give_back_failed_unlocks(self._path, failed)  # written next time
                 raise
+            if not restored:  # a purge or deletion cut off: its copies go now
+                retention.finish_at_unlock(self)
 
     def _require_open(self) -> None:
         if self._engine is None:

@@ -127,7 +127,7 @@ def test_closing_a_closed_case_again_does_not_extend_its_retention(vault: Vault)
     # A different period still applies, from the first closing date.
     vault.set_status(code, "closed", today=dt.date(2027, 1, 15), retention_months=12)
     assert vault.case(code).row.retain_until == dt.date(2027, 4, 1)
-    assert vault.purge_expired(dt.date(2027, 4, 2)) == [code]
+    assert vault.purge_expired(dt.date(2027, 4, 2), date_confirmed=True) == [code]
     # Reopening and closing again is a new closing date.
     other = vault.create_case(opened_on=DAY)
     vault.set_status(other, "closed", today=dt.date(2026, 4, 1))
@@ -165,12 +165,13 @@ def test_restore_backup_of_a_locked_vault_keeps_its_case_numbers(
 
 def test_the_restore_event_links_to_the_log_it_replaced(vault: Vault, vault_file: Path) -> None:
     """Events since the backup leave the chain on restore: the restore event names the safety
-    copy that keeps them and the head of its log, so the cut can be followed."""
+    copy that keeps them and the head of its log, so the cut can be followed. (The change after
+    the backup is a status: a deletion would replace the backup, see test_purge_everywhere.)"""
     vault.create_case(opened_on=DAY)
     backup = vault.backup()
-    vault.delete_case("2026-001")
+    vault.set_status("2026-001", "closed", today=DAY)
     before = vault.audit_log()[-1]
-    assert before.kind == "case_deleted"
+    assert before.kind == "status_set"
     safety = vault.restore(backup)
     restored = [e for e in vault.audit_log() if e.kind == "restored"][-1]
     details = json.loads(restored.details)
@@ -181,7 +182,7 @@ def test_the_restore_event_links_to_the_log_it_replaced(vault: Vault, vault_file
     with Vault.restore_backup(vault_file, safety, PASSPHRASE) as copy:
         log = copy.audit_log()
         kept = [e for e in log if e.seq == details["replaced_events"]]
-        assert [e.kind for e in kept] == ["case_deleted"]
+        assert [e.kind for e in kept] == ["status_set"]
         assert copy._engine is not None
         with copy._engine.connect() as conn:
             row = conn.exec_driver_sql(
@@ -276,28 +277,27 @@ def test_a_read_only_vault_gives_a_dutch_message(vault: Vault) -> None:
 # ---------------------------------------------------------------------- retention of copies
 
 
-def test_purging_also_removes_backups_older_than_the_retention(vault: Vault) -> None:
+def test_old_backups_stay_when_nothing_is_purged(vault: Vault) -> None:
+    """Behaviour changed (issue 9, point 4): backups and copies kept aside used to be removed
+    once older than the retention period, whatever they held. Now a purge or deletion that
+    removes a case replaces every copy of the vault by one fresh backup (see
+    test_purge_everywhere), and age alone removes nothing."""
     import os
     import time
 
     three_years_ago = time.time() - 3 * 365 * 24 * 3600
     old_backup = vault.backup()
     os.utime(old_backup, (three_years_ago, three_years_ago))
-    old_header = old_backup.with_suffix(".sleutel")
     set_aside = vault.path.with_name("kluis.vervangen-20230101-000000-000000.db")
     set_aside.write_bytes(b"an old copy of the vault")
     os.utime(set_aside, (three_years_ago, three_years_ago))
 
     assert vault.purge_expired(dt.date.today()) == []
 
-    assert not old_backup.exists()
-    assert not old_header.exists()
-    assert not set_aside.exists()
-    fresh = vault.backups()
-    assert len(fresh) == 1  # a new backup, so a damaged vault can still be restored
-    purged = [json.loads(e.details) for e in vault.audit_log() if e.kind == "purged"]
-    assert purged[-1]["old_copies_removed"] == 2
-    assert vault.verify_audit().ok
+    assert vault.backups() == [old_backup]
+    assert old_backup.with_suffix(".sleutel").exists()
+    assert set_aside.exists()
+    assert not [e for e in vault.audit_log() if e.kind == "purged"]
 
 
 def test_recent_backups_stay_when_purging(vault: Vault) -> None:
@@ -366,13 +366,17 @@ def test_backups_cut_off_by_a_crash_are_removed_at_unlock(vault: Vault) -> None:
         assert len(again.backups()) == 1  # the finished backup stays
 
 
-def test_a_restored_backup_does_not_bring_back_a_purged_case(vault: Vault) -> None:
+def test_a_restored_backup_does_not_bring_back_a_purged_case(vault: Vault, tmp_path: Path) -> None:
+    """A backup saved elsewhere (the purge removes those beside the vault, see
+    test_purge_everywhere) still holds the expired case: restoring it purges it again."""
     code = vault.create_case(opened_on=dt.date(2023, 1, 5))
     vault.add_entry(code, "note", occurred_on=dt.date(2023, 1, 5), facts="al lang voorbij")
     vault.set_status(code, "closed", today=dt.date(2023, 2, 1), retention_months=1)
     kept = vault.create_case(opened_on=DAY)
-    backup = vault.backup()  # made before the purge: still holds the expired case
-    assert vault.purge_expired(dt.date.today()) == [code]
+    backup = vault.backup(to=tmp_path / "usb" / "kopie.db")  # made before the purge
+    purged_now = vault.purge_expired(dt.date.today())
+    assert purged_now == [code]
+    assert purged_now.saved_elsewhere == 1  # the screens ask for it to be removed by hand
     vault.restore(backup)
     assert [row.code for row in vault.cases()] == [kept]
     purged = [json.loads(e.details) for e in vault.audit_log() if e.kind == "purged"]

@@ -251,14 +251,18 @@ def test_purge_removes_only_what_passed_its_retention_date(vault: Vault) -> None
     vault.record_export(expired, "referral_letter", "police", "consent", SHA)
     vault.set_status(expired, "closed", today=dt.date(2026, 1, 10), retention_months=1)
     vault.set_status(not_yet, "closed", today=dt.date(2026, 2, 1), retention_months=1)
-    assert vault.purge_expired(dt.date(2026, 2, 10)) == []  # the retention date itself: kept
-    assert vault.purge_expired(dt.date(2026, 2, 11)) == [expired]
+    # Dates far from today: confirmed, as the coordinator would (see test_purge_everywhere).
+    on_the_day = vault.purge_expired(dt.date(2026, 2, 10), date_confirmed=True)
+    assert on_the_day == []  # the retention date itself: kept
+    assert vault.purge_expired(dt.date(2026, 2, 11), date_confirmed=True) == [expired]
     assert [r.code for r in vault.cases()] == [not_yet, kept_open]
     with pytest.raises(CaseNotFound):
         vault.case(expired)
     purge = [json.loads(e.details) for e in vault.audit_log() if e.kind == "purged"]
-    assert purge == [
-        {"codes": [expired], "count": 1, "today": "2026-02-11", "old_copies_removed": 0}
+    confirmed = {"saved_elsewhere": 0, "date_confirmed": True}
+    assert purge == [  # a confirmed date is logged, also when nothing went
+        {"codes": [], "count": 0, "today": "2026-02-10", **confirmed},
+        {"codes": [expired], "count": 1, "today": "2026-02-11", **confirmed},
     ]
     assert vault.check_integrity().ok
 
