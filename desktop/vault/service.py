@@ -41,6 +41,7 @@ from desktop.vault import (
     opening,
     queries,
     recovery,
+    validation,
 )
 from desktop.vault.audit import AuditKind, AuditReport
 from desktop.vault.casework import (
@@ -102,8 +103,10 @@ class Vault(CaseWork):
         The recovery key is shown to the user once and never stored in readable form.
         Refuses to touch an existing vault (:class:`VaultExists`).
         """
-        vault_file = Path(path)
+        vault_file = validation.file_path("path", path)
         kdf.check_passphrase(passphrase)
+        if kdf_params is not None:
+            kdf.check_params(kdf_params)
         with engine.user_errors(vault_file, lambda: None):
             if vault_file.exists():
                 raise VaultExists(vault_file)
@@ -146,9 +149,8 @@ class Vault(CaseWork):
         A wrong passphrase or key writes nothing. A damaged vault raises
         :class:`VaultCorrupt` naming the newest backup, and is left exactly as it was.
         """
-        if (passphrase is None) == (recovery_key is None):
-            raise TypeError("give either a passphrase or a recovery key")
-        vault_file = Path(path)
+        vault_file = validation.file_path("path", path)
+        validation.one_secret(passphrase, recovery_key)
         with engine.user_errors(vault_file, lambda: backups.newest_backup(vault_file)):
             opening.check_present(vault_file)
             lock = VaultLock.acquire(vault_file)
@@ -181,9 +183,9 @@ class Vault(CaseWork):
         it as ``kluis.vervangen-<time>.db``, nothing is deleted. The key header beside the vault
         is used, or the one beside the backup if the vault's own is gone.
         """
-        if (passphrase is None) == (recovery_key is None):
-            raise TypeError("give either a passphrase or a recovery key")
-        vault_file, source = Path(path), Path(backup_file)
+        vault_file = validation.file_path("path", path)
+        source = validation.file_path("backup_file", backup_file)
+        validation.one_secret(passphrase, recovery_key)
         with engine.user_errors(vault_file, lambda: None):
             vault_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             lock = VaultLock.acquire(vault_file)
@@ -238,11 +240,11 @@ class Vault(CaseWork):
     @staticmethod
     def exists(path: str | os.PathLike[str]) -> bool:
         """Whether there is a vault file at ``path`` (to choose between set-up and unlock)."""
-        return Path(path).is_file()
+        return validation.file_path("path", path).is_file()
 
     @staticmethod
     def newest_backup_of(path: str | os.PathLike[str]) -> Path | None:
-        return backups.newest_backup(Path(path))
+        return backups.newest_backup(validation.file_path("path", path))
 
     def lock(self) -> None:
         """Close the database, forget the key and release the file lock. Safe to call twice."""
@@ -291,7 +293,11 @@ class Vault(CaseWork):
         A vault opened with the passphrase asks for it again (``current``); one opened with
         the recovery key does not (that is how a forgotten passphrase is replaced).
         """
-        kdf.check_passphrase(new_passphrase)
+        kdf.check_passphrase(new_passphrase, "new_passphrase")
+        if current is not None:
+            kdf.check_passphrase_text(current, "current")
+        if kdf_params is not None:
+            kdf.check_params(kdf_params)
         with self._guard():
             if self._unlocked_with == "passphrase":
                 if current is None:
@@ -371,8 +377,9 @@ class Vault(CaseWork):
     def backup(self, to: str | os.PathLike[str] | None = None) -> Path:
         """An encrypted copy of the vault (default: ``backups/kluis-<time>.db``), with its key
         header beside it. Refuses to overwrite a file."""
+        target = validation.file_path("to", to) if to is not None else None
         with self._guard():
-            return self._backup(Path(to) if to is not None else None, "")
+            return self._backup(target, "")
 
     def backups(self) -> list[Path]:
         """The backups beside the vault, newest first."""
@@ -383,7 +390,7 @@ class Vault(CaseWork):
         the vault as it was, made just before. A vault too damaged to copy is restored with
         :meth:`restore_backup` after locking it. Case numbers given out since the backup stay
         taken, and the restore event names the safety copy and the head of its log."""
-        source = Path(backup_file)
+        source = validation.file_path("backup_file", backup_file)
         with self._guard():
             version = backups.check_backup(source, bytes(self._key), self._header.vault_id)
             migrations.check_supported(version)
