@@ -414,10 +414,8 @@ class Vault(CaseWork):
             raise RuntimeError("backups and restores are not made inside batch()")
         target = to if to is not None else backups.new_backup_path(self._path, label)
         if target.exists() or backups.header_beside(target).exists():
-            raise InvalidInput(
-                "backup",
-                N_("Er staat al een bestand met de naam {name}. Kies een andere naam."),
-                name=target.name,
+            raise InvalidInput(  # not naming it: a name the user chose can hold anything
+                "backup", N_("Er staat al een bestand met deze naam. Kies een andere naam.")
             )
         if target.suffix.lower() == ".sleutel":
             raise InvalidInput("backup", N_("Kies een bestandsnaam die eindigt op .db."))

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from desktop.vault import kdf
-from desktop.vault.errors import CaseNotFound, InvalidInput, VaultError
+from desktop.vault.errors import BackupInvalid, CaseNotFound, InvalidInput, VaultError
 from desktop.vault.service import Vault
 from tests.vault.conftest import CHEAP, PASSPHRASE
 
@@ -401,6 +401,29 @@ def test_a_passphrase_check_names_no_value() -> None:
 
 
 # ---------------------------------------------------------------------- nothing said back
+
+
+def test_a_chosen_backup_name_is_not_repeated(vault: Vault, tmp_path: Path) -> None:
+    target = tmp_path / f"{SECRET}.db"
+    vault.backup(target)
+    with pytest.raises(InvalidInput, match="andere naam") as caught:
+        vault.backup(target)
+    assert SECRET not in everything_said(caught.value)
+
+
+def test_a_chosen_restore_file_is_not_repeated(vault: Vault, tmp_path: Path) -> None:
+    with pytest.raises(BackupInvalid) as caught:
+        vault.restore(tmp_path / f"{SECRET}.db")
+    assert "niets teruggezet" in str(caught.value)
+    assert SECRET not in everything_said(caught.value)
+
+
+def test_a_backup_the_app_named_is_still_named(vault: Vault, tmp_path: Path) -> None:
+    made = vault.backup()
+    made.write_bytes(b"kapot")
+    with pytest.raises(BackupInvalid) as caught:
+        vault.restore(made)
+    assert made.name in str(caught.value)
 
 
 @pytest.mark.parametrize(
