@@ -44,6 +44,7 @@ MAX_SEARCH_CHARS = 200
 MAX_SIGNALS = 200
 MAX_SIGNAL_CHARS = 64
 MAX_SECTIONS = 100
+MAX_NAME_BYTES = 255  # one part of a file's path, on every file system the app runs on
 FIRST_YEAR, LAST_YEAR = 1900, 2199  # far inside what dt.date can add a retention period to
 FIRST_DAY, LAST_DAY = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
 ENTRY_IDS = range(1, 2**63)  # SQLite's INTEGER PRIMARY KEY
@@ -269,11 +270,16 @@ def file_path(field: str, value: object) -> Path:
     name = os.fspath(value)
     if not isinstance(name, str) or not name:
         raise InvalidInput(field, N_("Kies een bestand."))
-    if "\x00" in name or not _file_system_can_take(name):
+    if "\x00" in name or not _file_system_can_take(name) or _too_long(name):
         raise InvalidInput(
             field, N_("Deze bestandsnaam kan niet worden gebruikt. Kies een andere naam.")
         )
     return Path(name)
+
+
+def _too_long(name: str) -> bool:
+    """Whether a part of the path is longer than file systems allow (255 bytes)."""
+    return any(len(os.fsencode(part)) > MAX_NAME_BYTES for part in Path(name).parts)
 
 
 def _file_system_can_take(name: str) -> bool:

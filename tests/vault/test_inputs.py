@@ -9,43 +9,26 @@ user chose must not reach a message, the exception's arguments or the exceptions
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from desktop.vault import kdf
-from desktop.vault.errors import BackupInvalid, CaseNotFound, InvalidInput, VaultError
+from desktop.vault.errors import (
+    BackupInvalid,
+    CaseNotFound,
+    InvalidInput,
+    VaultError,
+    VaultIOError,
+)
 from desktop.vault.service import Vault
-from tests.vault.conftest import CHEAP, PASSPHRASE
+from tests.vault.conftest import CHEAP, PASSPHRASE, SECRET, everything_said
 
 DAY = dt.date(2026, 3, 2)
 SHA = "ab" * 32
 NEW = "een nieuw lang wachtwoord"
-SECRET = "Fatima"  # stands for any case text or pupil's name
-
-
-def chain(exc: BaseException) -> Iterator[BaseException]:
-    """The exception and every exception it carries (cause and context)."""
-    seen: set[int] = set()
-    todo: list[BaseException | None] = [exc]
-    while todo:
-        current = todo.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        todo += [current.__cause__, current.__context__]
-
-
-def everything_said(exc: BaseException) -> str:
-    """All an exception can tell a log: messages, arguments and parameters, chained ones too."""
-    parts = []
-    for current in chain(exc):
-        parts += [str(current), repr(current), repr(current.args)]
-        parts.append(repr(getattr(current, "params", None)))
-    return "\n".join(parts)
 
 
 # ---------------------------------------------------------------------- fixtures
@@ -416,6 +399,17 @@ def test_a_chosen_restore_file_is_not_repeated(vault: Vault, tmp_path: Path) -> 
         vault.restore(tmp_path / f"{SECRET}.db")
     assert "niets teruggezet" in str(caught.value)
     assert SECRET not in everything_said(caught.value)
+
+
+def test_a_file_error_does_not_carry_the_chosen_name(vault: Vault, tmp_path: Path) -> None:
+    """The OSError behind a VaultIOError names the file: it stays chained, without the name."""
+    (tmp_path / "geen-map").write_text("een bestand, geen map")
+    with pytest.raises(VaultIOError) as caught:
+        vault.backup(tmp_path / "geen-map" / f"{SECRET}.db")
+    assert isinstance(caught.value.__cause__, OSError)  # its number and text stay for the log
+    assert SECRET not in everything_said(caught.value)
+    with pytest.raises(InvalidInput):
+        vault.restore(tmp_path / (SECRET * 50))  # longer than a file name can be
 
 
 def test_a_backup_the_app_named_is_still_named(vault: Vault, tmp_path: Path) -> None:
