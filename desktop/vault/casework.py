@@ -26,10 +26,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_
 from desktop.vault import audit, queries, retention, validation
 from desktop.vault.audit import AuditKind
-from desktop.vault.errors import EntryNotFound, InvalidInput
+from desktop.vault.errors import EntryNotFound
 from desktop.vault.records import CaseDetail, CaseRow
 from desktop.vault.retention import RemovedCases
 from desktop.vault.schema import (
@@ -92,7 +91,9 @@ class CaseWork:
         """A new open case; returns its code (``2026-001``: the year, then a number)."""
         chosen = validation.forms(forms)
         validation.profile(age_band, school_type, school_year)
-        opened = validation.calendar_date("opened_on", opened_on or dt.date.today())
+        opened = validation.calendar_date(
+            "opened_on", dt.date.today() if opened_on is None else opened_on
+        )
         with self._session() as session:
             code = queries.next_code(session, opened.year)
             now = validation.utcnow()
@@ -121,6 +122,7 @@ class CaseWork:
         school_year: int | None = None,
     ) -> None:
         """Replace the case's suspected forms and its optional pupil profile."""
+        validation.case_code(code)
         chosen = validation.forms(forms)
         validation.profile(age_band, school_type, school_year)
         with self._session() as session:
@@ -144,15 +146,10 @@ class CaseWork:
         still runs from it), so that saving the status again does not extend how long the
         case is kept; ``retention_months`` is applied from that date.
         """
+        validation.case_code(code)
         new = validation.choice(CaseStatus, status, "status")
-        if retention_months not in RETENTION_MONTHS:
-            raise InvalidInput(
-                "retention_months",
-                N_("Kies een bewaartermijn van {low} tot en met {high} maanden."),
-                low=RETENTION_MONTHS.start,
-                high=RETENTION_MONTHS.stop - 1,
-            )
-        day = validation.calendar_date("today", today or dt.date.today())
+        validation.retention_months(retention_months, RETENTION_MONTHS)
+        day = validation.calendar_date("today", dt.date.today() if today is None else today)
         with self._session() as session:
             case = queries.find_case(session, code)
             closed_before = case.closed_on if case.status == CaseStatus.CLOSED.value else None
@@ -179,6 +176,7 @@ class CaseWork:
         case is in none of them (see ``desktop.vault.retention``); the result says how many
         went, and how many backups saved elsewhere must be removed by hand.
         """
+        validation.case_code(code)
         with self._session() as session:
             case = queries.find_case(session, code)
             entries = session.scalar(
@@ -212,6 +210,8 @@ class CaseWork:
         after it, raises :class:`ClockUncertain` and purges nothing, unless the coordinator
         confirmed the date (``date_confirmed``, written to the audit log).
         """
+        validation.optional_date("today", today)
+        validation.flag("date_confirmed", date_confirmed)
         day = validation.calendar_date("today", today or retention.today())
         return retention.purge(self, day, date_confirmed=date_confirmed)
 
@@ -229,6 +229,7 @@ class CaseWork:
         signals: Iterable[str] = (),
     ) -> int:
         """Add a dated entry to the case's chronology; returns the entry's id."""
+        validation.case_code(code)
         entry_kind = validation.choice(EntryKind, kind, "kind")
         day = validation.calendar_date("occurred_on", occurred_on)
         texts = validation.texts(facts=facts, interpretation=interpretation, who=who)
@@ -275,11 +276,8 @@ class CaseWork:
         Fields left as None keep their value. Returns the entry's revision number (unchanged
         if nothing differs: then nothing is written).
         """
-        day = (
-            validation.calendar_date("occurred_on", occurred_on)
-            if occurred_on is not None
-            else None
-        )
+        validation.entry_id(entry_id)
+        day = validation.optional_date("occurred_on", occurred_on)
         given = {"facts": facts, "interpretation": interpretation, "who": who}
         texts = validation.texts(**{k: v for k, v in given.items() if v is not None})
         signal_ids = validation.signal_ids(signals) if signals is not None else None
@@ -337,10 +335,10 @@ class CaseWork:
         note: str = "",
     ) -> None:
         """Save the state of meldcode step 1-5 (earlier states are kept)."""
-        if step not in MELDCODE_STEPS:
-            raise InvalidInput("step", N_("De meldcode heeft vijf stappen: kies 1 tot en met 5."))
+        validation.case_code(code)
+        validation.step(step, MELDCODE_STEPS)
         step_status = validation.choice(StepStatus, status, "status")
-        day = validation.calendar_date("done_on", done_on) if done_on is not None else None
+        day = validation.optional_date("done_on", done_on)
         text = validation.texts(note=note)["note"]
         with self._session() as session:
             case = queries.find_case(session, code)
@@ -364,11 +362,9 @@ class CaseWork:
         self, code: str, answers: Sequence[Answer | str], *, note: str = ""
     ) -> Recommendation:
         """Save the afwegingskader's five answers; returns the recommendation they lead to."""
-        if len(answers) != 5:
-            raise InvalidInput("answers", N_("Het afwegingskader heeft vijf vragen."))
-        five = tuple(validation.choice(Answer, a, "answers") for a in answers)
-        assert len(five) == 5
-        outcome = recommend((five[0], five[1], five[2], five[3], five[4]))
+        validation.case_code(code)
+        five = validation.answers(answers)
+        outcome = recommend(five)
         text = validation.texts(note=note)["note"]
         with self._session() as session:
             case = queries.find_case(session, code)
@@ -441,16 +437,12 @@ class CaseWork:
         recipient_name: str,
         sections: Iterable[str],
     ) -> int:
+        validation.case_code(code)
+        validation.document_kind(what)
         kind = validation.choice(RecipientKind, recipient, "recipient")
         sharing = validation.choice(SharingBasis, basis, "basis")
-        if not validation.PLAIN_ID.match(what):
-            raise ValueError(f"document kind {what!r} is not an id")
-        digest = sha256.lower()
-        if not validation.SHA256_HEX.match(digest):
-            raise ValueError("sha256 must be 64 hexadecimal digits")
-        section_ids = list(sections)
-        if not all(isinstance(s, str) and validation.PLAIN_ID.match(s) for s in section_ids):
-            raise ValueError("section ids must be ids")
+        digest = validation.sha256(sha256)
+        section_ids = validation.section_ids(sections)
         name = validation.texts(recipient=recipient_name)["recipient"]
         with self._session() as session:
             case = queries.find_case(session, code)
@@ -497,12 +489,18 @@ class CaseWork:
         who); letters A-Z match in either case, other letters as typed. ``since`` and
         ``until`` bound the date the case was opened, both included.
         """
+        statuses = validation.statuses(status) if status is not None else None
+        chosen = validation.choice(Form, form, "form") if form is not None else None
+        search = validation.search_text(text)
+        first = validation.optional_date("since", since)
+        last = validation.optional_date("until", until)
         with self._session() as session:
             return queries.list_cases(
-                session, status=status, form=form, text=text, since=since, until=until
+                session, status=statuses, form=chosen, text=search, since=first, until=last
             )
 
     def case(self, code: str) -> CaseDetail:
         """Everything in one case: the chronology with earlier texts, steps, answers, referrals."""
+        validation.case_code(code)
         with self._session() as session:
             return queries.load_case(session, code)

@@ -170,11 +170,31 @@ def translate(
 
 @contextmanager
 def user_errors(path: Path, newest_backup: Callable[[], Path | None]) -> Iterator[None]:
-    """Re-raise database and file errors as the :class:`VaultError` they mean."""
+    """Re-raise database and file errors as the :class:`VaultError` they mean.
+
+    File errors keep their number and text but lose the file names they carry, here and in
+    what they were chained to: a backup's name is the user's choice and may hold a pupil's
+    name, and a traceback in a log would show it.
+    """
     try:
         yield
     except Exception as exc:
+        forget_file_names(exc)
         mapped = translate(exc, path, newest_backup)
         if mapped is None or mapped is exc:
             raise
         raise mapped from exc
+
+
+def forget_file_names(exc: BaseException) -> None:
+    """Clear ``filename`` and ``filename2`` of every ``OSError`` in ``exc``'s chain."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, OSError):
+            current.filename = current.filename2 = None
+        todo += [current.__cause__, current.__context__]

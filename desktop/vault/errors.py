@@ -2,7 +2,8 @@
 
 ``str(error)`` is the message for the user, translated when it is shown (``desktop.i18n._``),
 so that a language switch also changes messages that were raised earlier. Messages never
-hold case text: only file names, version numbers and counts.
+hold case text, nor a file name the user chose: only names the app made, version numbers,
+limits and counts.
 """
 
 from __future__ import annotations
@@ -256,17 +257,29 @@ class InvalidInput(VaultError):
 
 
 class BackupInvalid(VaultError):
-    """A file offered for restore is not a readable backup of this vault."""
+    """A file offered for restore is not a readable backup of this vault.
+
+    The file is named only if the app made it (``kluis-<time>.db``): the user may have chosen
+    any name, a pupil's too, and the exception's arguments do not hold the path either.
+    """
 
     def __init__(self, path: Path) -> None:
-        super().__init__(path)
+        super().__init__()
         self.path = path
 
     def message(self) -> str:
+        from desktop.vault.backups import safe_name  # backups raises this error
+
+        name = safe_name(self.path)
+        if name is None:
+            return _(
+                "Het gekozen bestand is geen bruikbare reservekopie van deze kluis (beschadigd, "
+                "of van een andere kluis). Er is niets teruggezet; de kluis is niet veranderd."
+            )
         return _(
             "Het bestand {name} is geen bruikbare reservekopie van deze kluis (beschadigd, of "
             "van een andere kluis). Er is niets teruggezet; de kluis is niet veranderd."
-        ).format(name=self.path.name)
+        ).format(name=name)
 
 
 class VaultIOError(VaultError):

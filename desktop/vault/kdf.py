@@ -34,16 +34,65 @@ class Argon2Params:
 ARGON2_DEFAULT = Argon2Params(memory_kib=65536, iterations=3, lanes=4)
 
 
-def check_passphrase(passphrase: str) -> None:
-    """:class:`PassphraseTooShort` unless ``passphrase`` is long enough to be set."""
-    if len(normalise(passphrase)) < MIN_PASSPHRASE_CHARS:
+def check_passphrase(passphrase: object, field: str = "passphrase") -> str:
+    """``passphrase`` if it can be set as the passphrase: :class:`PassphraseTooShort` or
+    :class:`InvalidInput` otherwise."""
+    text = check_passphrase_text(passphrase, field)
+    if len(normalise(text)) < MIN_PASSPHRASE_CHARS:
         raise PassphraseTooShort(MIN_PASSPHRASE_CHARS)
-    if len(passphrase) > MAX_PASSPHRASE_CHARS:
+    if len(text) > MAX_PASSPHRASE_CHARS:
         raise InvalidInput(
-            "passphrase",
+            field,
             N_("Het wachtwoord is te lang: ten hoogste {n} tekens."),
             n=MAX_PASSPHRASE_CHARS,
         )
+    return text
+
+
+def check_passphrase_text(passphrase: object, field: str = "passphrase") -> str:
+    """``passphrase`` if it is text that can be derived from (to open a vault, say).
+
+    Says nothing about the passphrase itself: the message has no part of it.
+    """
+    if not isinstance(passphrase, str):
+        raise InvalidInput(field, N_("Vul het wachtwoord in."))
+    if not _encodable(passphrase):
+        raise InvalidInput(
+            field,
+            N_("Het wachtwoord bevat tekens die niet kunnen worden gebruikt. Typ het opnieuw."),
+        )
+    return passphrase
+
+
+def _encodable(text: str) -> bool:
+    try:
+        normalise(text).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+_BAD_PARAMS = N_(
+    "Deze instellingen voor het wachtwoord kunnen niet worden gebruikt. Laat ze weg: dan "
+    "gelden de standaardinstellingen."
+)
+
+
+def check_params(params: object) -> Argon2Params:
+    """``params`` if they are Argon2id settings a key header can hold (and a reader accepts)."""
+    from desktop.vault.keyheader import MAX_ITERATIONS, MAX_LANES, MAX_MEMORY_KIB
+
+    if not isinstance(params, Argon2Params) or not all(
+        type(v) is int for v in (params.memory_kib, params.iterations, params.lanes)
+    ):
+        raise InvalidInput("kdf_params", _BAD_PARAMS)
+    if not (
+        1 <= params.lanes <= MAX_LANES
+        and 8 * params.lanes <= params.memory_kib <= MAX_MEMORY_KIB
+        and 1 <= params.iterations <= MAX_ITERATIONS
+    ):
+        raise InvalidInput("kdf_params", _BAD_PARAMS)
+    return params
 
 
 def normalise(passphrase: str) -> str:

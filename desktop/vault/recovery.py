@@ -15,7 +15,8 @@ from __future__ import annotations
 import hashlib
 import secrets
 
-from desktop.vault.errors import MalformedRecoveryKey
+from desktop.i18n import N_
+from desktop.vault.errors import InvalidInput, MalformedRecoveryKey
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 SECRET_BYTES = 30
@@ -46,8 +47,16 @@ def format_key(secret: bytes) -> str:
     return "-".join(text[i : i + GROUP_SIZE] for i in range(0, LENGTH, GROUP_SIZE))
 
 
+def check_text(text: object) -> str:
+    """``text`` if it is text at all (whether it is a recovery key is :func:`parse_key`'s)."""
+    if not isinstance(text, str):
+        raise InvalidInput("recovery_key", N_("Vul de herstelsleutel in."))
+    return text
+
+
 def parse_key(text: str) -> bytes:
     """The secret in a typed recovery key, or :class:`MalformedRecoveryKey`."""
+    check_text(text)
     cleaned = "".join(ch for ch in text.upper() if ch not in " -\t\r\n")
     if len(cleaned) != LENGTH or any(ch not in _DECODE for ch in cleaned):
         raise MalformedRecoveryKey()

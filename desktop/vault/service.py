@@ -47,6 +47,7 @@ from desktop.vault import (
     restoring,
     retention,
     rotation,
+    validation,
 )
 from desktop.vault.anchor import AnchorKey, AnchorProblem
 from desktop.vault.audit import AuditKind, AuditReport, Head
@@ -118,8 +119,10 @@ class Vault(CaseWork):
         The recovery key is shown to the user once and never stored in readable form.
         Refuses to touch an existing vault (:class:`VaultExists`).
         """
-        vault_file = Path(path)
+        vault_file = validation.file_path("path", path)
         kdf.check_passphrase(passphrase)
+        if kdf_params is not None:
+            kdf.check_params(kdf_params)
         with engine.user_errors(vault_file, lambda: None):
             if vault_file.exists():
                 raise VaultExists(vault_file)
@@ -170,9 +173,8 @@ class Vault(CaseWork):
         for a crash's rollback journal, see ``desktop.vault.opening``). What the check of the
         audit chain's head found is in :attr:`unlock_problems`, and in the log.
         """
-        if (passphrase is None) == (recovery_key is None):
-            raise TypeError("give either a passphrase or a recovery key")
-        vault_file = Path(path)
+        vault_file = validation.file_path("path", path)
+        validation.one_secret(passphrase, recovery_key)
         with engine.user_errors(vault_file, lambda: backups.newest_backup(vault_file)):
             opening.check_present(vault_file)
             lock = VaultLock.acquire(vault_file)
@@ -207,9 +209,9 @@ class Vault(CaseWork):
         time), or else with the header beside the vault; after the restore, that is the
         passphrase in force. A crash at any point leaves the old vault or the restored one.
         """
-        if (passphrase is None) == (recovery_key is None):
-            raise TypeError("give either a passphrase or a recovery key")
-        vault_file, source = Path(path), Path(backup_file)
+        vault_file = validation.file_path("path", path)
+        source = validation.file_path("backup_file", backup_file)
+        validation.one_secret(passphrase, recovery_key)
         with engine.user_errors(vault_file, lambda: None):
             vault_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             lock = VaultLock.acquire(vault_file)
@@ -242,11 +244,11 @@ class Vault(CaseWork):
     @staticmethod
     def exists(path: str | os.PathLike[str]) -> bool:
         """Whether there is a vault file at ``path`` (to choose between set-up and unlock)."""
-        return Path(path).is_file()
+        return validation.file_path("path", path).is_file()
 
     @staticmethod
     def newest_backup_of(path: str | os.PathLike[str]) -> Path | None:
-        return backups.newest_backup(Path(path))
+        return backups.newest_backup(validation.file_path("path", path))
 
     def lock(self) -> None:
         """Close the database, forget the key and release the file lock. Safe to call twice."""
@@ -312,7 +314,11 @@ class Vault(CaseWork):
         it again (``current``); one opened with the recovery key does not (that is how a
         forgotten passphrase is replaced).
         """
-        kdf.check_passphrase(new_passphrase)
+        kdf.check_passphrase(new_passphrase, "new_passphrase")
+        if current is not None:
+            kdf.check_passphrase_text(current, "current")
+        if kdf_params is not None:
+            kdf.check_params(kdf_params)
         with self._guard():
             if self._unlocked_with == "passphrase":
                 self._check_current(current)
@@ -337,6 +343,8 @@ class Vault(CaseWork):
         The vault gets a new database key as with a passphrase change, so that the old
         recovery key does not open it through any header copy either.
         """
+        if current is not None:
+            kdf.check_passphrase_text(current, "current")
         with self._guard():
             self._check_current(current)
             assert current is not None
@@ -448,8 +456,9 @@ class Vault(CaseWork):
     def backup(self, to: str | os.PathLike[str] | None = None) -> Path:
         """An encrypted copy of the vault (default: ``backups/kluis-<time>.db``), with its key
         header beside it. Refuses to overwrite a file."""
+        target = validation.file_path("to", to) if to is not None else None
         with self._guard():
-            return self._backup(Path(to) if to is not None else None, "")
+            return self._backup(target, "")
 
     def backups(self) -> list[Path]:
         """The backups beside the vault, newest first."""
@@ -461,7 +470,7 @@ class Vault(CaseWork):
         under an earlier passphrase, is restored with :meth:`restore_backup` after locking.
         Case numbers given out since the backup stay taken, and the restore event names the
         safety copy and the head of the log it replaced (``desktop.vault.restoring``)."""
-        source = Path(backup_file)
+        source = validation.file_path("backup_file", backup_file)
         with self._guard():
             version = backups.check_backup(source, bytes(self._key), self._header.vault_id)
             migrations.check_supported(version)
@@ -510,10 +519,8 @@ class Vault(CaseWork):
             raise RuntimeError("backups and restores are not made inside batch()")
         target = to if to is not None else backups.new_backup_path(self._path, label)
         if target.exists() or backups.header_beside(target).exists():
-            raise InvalidInput(
-                "backup",
-                N_("Er staat al een bestand met de naam {name}. Kies een andere naam."),
-                name=target.name,
+            raise InvalidInput(  # not naming it: a name the user chose can hold anything
+                "backup", N_("Er staat al een bestand met deze naam. Kies een andere naam.")
             )
         if target.suffix.lower() == ".sleutel":
             raise InvalidInput("backup", N_("Kies een bestandsnaam die eindigt op .db."))

@@ -21,6 +21,7 @@ from desktop.vault.service import Vault
 
 PASSPHRASE = "een lange zin als wachtwoord"
 CHEAP = kdf.Argon2Params(memory_kib=1024, iterations=1, lanes=1)
+SECRET = "Fatima"  # stands for any case text or pupil's name
 
 # Hypothesis keeps caches in ``.hypothesis`` in the working folder; keep them out of the repo.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "schoolsignaal-hypothesis")
@@ -66,3 +67,25 @@ def snapshot(folder: Path) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): sha256_of(p) for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+def chain(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and every exception it carries (cause and context)."""
+    seen: set[int] = set()
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        todo += [current.__cause__, current.__context__]
+
+
+def everything_said(exc: BaseException) -> str:
+    """All an exception can tell a log: messages, arguments and parameters, chained ones too."""
+    parts = []
+    for current in chain(exc):
+        parts += [str(current), repr(current), repr(current.args)]
+        parts.append(repr(getattr(current, "params", None)))
+    return "\n".join(parts)

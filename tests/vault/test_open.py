@@ -13,6 +13,7 @@ import pytest
 from desktop.vault import engine, kdf, keyheader, recovery
 from desktop.vault.errors import (
     CurrentPassphraseNeeded,
+    InvalidInput,
     KeyFileMissing,
     NotAVault,
     PassphraseTooShort,
@@ -51,9 +52,9 @@ def test_files_are_private(vault: Vault, vault_file: Path) -> None:
 
 def test_unlock_needs_exactly_one_secret(vault_file: Path, vault: Vault) -> None:
     vault.lock()
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidInput, match="wachtwoord of de herstelsleutel"):
         Vault.unlock(vault_file)
-    with pytest.raises(TypeError):
+    with pytest.raises(InvalidInput, match="niet allebei"):
         Vault.unlock(vault_file, PASSPHRASE, recovery_key="x")
 
 

@@ -215,7 +215,7 @@ def test_referral_exports_and_prints_round_trip(vault: Vault) -> None:
         assert events["exported"]["sha256"] == SHA
         assert events["exported"]["recipient"] == "regional_coordinator"
         assert "Utrecht" not in json.dumps(events)
-        with pytest.raises(ValueError, match="sha256"):
+        with pytest.raises(InvalidInput, match="controlecode"):
             vault.record_export(code, "referral_letter", "police", "consent", "abc")
     finally:
         vault.lock()
