@@ -67,8 +67,12 @@ class CaseWork:
     """
 
     if TYPE_CHECKING:
-        _key: bytearray
-        _batch: Session | None
+
+        @property
+        def _key(self) -> bytearray: ...
+
+        @property
+        def _batch(self) -> Session | None: ...
 
         @property
         def path(self) -> Path: ...

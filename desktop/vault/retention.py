@@ -68,8 +68,11 @@ MAX_MONTHS_AHEAD = 3  # longer than any school holiday
 class OpenVault(Protocol):
     """What retention needs of an open :class:`~desktop.vault.service.Vault`."""
 
-    _key: bytearray
-    _batch: Session | None
+    @property
+    def _key(self) -> bytearray: ...
+
+    @property
+    def _batch(self) -> Session | None: ...
 
     @property
     def path(self) -> Path: ...

@@ -23,9 +23,7 @@ import contextlib
 import logging
 import os
 import secrets
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -33,7 +31,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.i18n import N_
 from desktop.vault import (
     anchor,
     audit,
@@ -42,14 +39,12 @@ from desktop.vault import (
     kdf,
     migrations,
     opening,
-    queries,
     recovery,
     restoring,
     retention,
-    rotation,
     validation,
 )
-from desktop.vault.anchor import AnchorKey, AnchorProblem
+from desktop.vault.anchor import AnchorProblem
 from desktop.vault.audit import AuditKind, AuditReport, Head
 from desktop.vault.casework import (
     DEFAULT_RETENTION_MONTHS as DEFAULT_RETENTION_MONTHS,  # re-exported: they were defined here
@@ -60,11 +55,8 @@ from desktop.vault.casework import (
 from desktop.vault.casework import CaseWork
 from desktop.vault.errors import (
     CurrentPassphraseNeeded,
-    InvalidInput,
     RecoveryKeyOutdated,
-    VaultError,
     VaultExists,
-    VaultLocked,
     WrongPassphrase,
 )
 from desktop.vault.keyheader import (
@@ -77,6 +69,7 @@ from desktop.vault.keyheader import (
 from desktop.vault.lock import VaultLock
 from desktop.vault.records import AuditEventView, IntegrityReport
 from desktop.vault.schema import AuditEvent, Base, Meta
+from desktop.vault.store import Store
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -93,16 +86,30 @@ class Vault(CaseWork):
     def __init__(
         self, path: Path, header: KeyHeader, db_key: bytes, lock: VaultLock, unlocked_with: str
     ) -> None:
-        self._path = path
-        self._header = header
-        self._key = bytearray(db_key)
-        self._anchor_key = AnchorKey(db_key, header.vault_id)
-        self._lock = lock
+        self._store = Store(path, header, db_key, lock)
         self._unlocked_with = unlocked_with
-        self._mutex = threading.RLock()
-        self._engine: Engine | None = engine.make_engine(path, db_key)
-        self._batch: Session | None = None
         self._problems: tuple[AnchorProblem, ...] = ()
+
+    # What the case work, retention and the tests reach for, kept by the store.
+    @property
+    def _path(self) -> Path:
+        return self._store.path
+
+    @property
+    def _header(self) -> KeyHeader:
+        return self._store.header
+
+    @property
+    def _key(self) -> bytearray:
+        return self._store.key
+
+    @property
+    def _engine(self) -> Engine | None:
+        return self._store.engine
+
+    @property
+    def _batch(self) -> Session | None:
+        return self._store.batch_session
 
     # ================================================================== opening and locking
 
@@ -252,9 +259,8 @@ class Vault(CaseWork):
 
     def lock(self) -> None:
         """Close the database, forget the key and release the file lock. Safe to call twice."""
-        with self._mutex:
-            self._close()
-            self._lock.release()
+        self._store.close()
+        self._store.lock.release()
 
     def __enter__(self) -> Vault:
         return self
@@ -273,7 +279,7 @@ class Vault(CaseWork):
 
     @property
     def is_locked(self) -> bool:
-        return self._engine is None
+        return not self._store.is_open
 
     @property
     def unlocked_with(self) -> str:
@@ -329,7 +335,7 @@ class Vault(CaseWork):
             slots = self._header.slots_for(
                 new_key, new_passphrase, params, recovery_public=self._header.recovery.public_key
             )
-            self._rotate(
+            self._store.rotate(
                 new_key,
                 self._header.with_slots(slots),
                 AuditKind.PASSPHRASE_CHANGED,
@@ -353,7 +359,9 @@ class Vault(CaseWork):
             slots = self._header.slots_for(
                 new_key, current, self.kdf_params, recovery_public=recovery_public_key(secret)
             )
-            self._rotate(new_key, self._header.with_slots(slots), AuditKind.RECOVERY_KEY_CHANGED)
+            self._store.rotate(
+                new_key, self._header.with_slots(slots), AuditKind.RECOVERY_KEY_CHANGED
+            )
             return recovery.format_key(secret)
 
     def _check_current(self, current: str | None) -> None:
@@ -361,54 +369,6 @@ class Vault(CaseWork):
             raise CurrentPassphraseNeeded()
         if self._header.unwrap_with_passphrase(current) != bytes(self._key):
             raise WrongPassphrase()
-
-    def _rotate(
-        self, new_key: bytes, header: KeyHeader, kind: AuditKind, memory_kib: int | None = None
-    ) -> None:
-        """Swap in a copy of the vault under ``new_key`` with its event (``rotation``)."""
-        if self._batch is not None:
-            raise RuntimeError("the database key is not changed inside batch()")
-        assert self._engine is not None
-        with self._session() as session:
-            version = migrations.read_version(session.connection())
-        raw = self._engine.raw_connection()
-        try:
-            part = rotation.export_rekeyed(raw.driver_connection, self._path, new_key, version)
-        finally:
-            raw.close()
-        try:
-            head = rotation.record_in(
-                part, new_key, lambda session: audit.record(session, kind, memory_kib=memory_kib)
-            )
-            self._engine.dispose()
-            rotation.swap_in(
-                self._path,
-                new_key=AnchorKey(new_key, header.vault_id),
-                new_head=head,
-                header_now=self._header,
-                header_new=header,
-            )
-        finally:
-            swapped = not part.exists()  # the rename is the change: it happened or not
-            if not swapped:
-                # The vault is as it was, and its header says so again.
-                rotation.discard(self._path)
-                with contextlib.suppress(OSError):
-                    write_header(header_path(self._path), self._header)
-            self._reopen(new_key if swapped else bytes(self._key), header if swapped else None)
-
-    def _reopen(self, db_key: bytes, header: KeyHeader | None) -> None:
-        """Open the engine again (after a swap: on the new file, with its key)."""
-        if header is not None:
-            old, self._key = self._key, bytearray(db_key)
-            for i in range(len(old)):
-                old[i] = 0
-            self._header = header
-            self._anchor_key = AnchorKey(db_key, header.vault_id)
-            self._lock.pin(self._path)
-        if self._engine is not None:
-            self._engine.dispose()
-        self._engine = engine.make_engine(self._path, bytes(self._key))
 
     # ================================================================== audit and integrity
 
@@ -425,31 +385,8 @@ class Vault(CaseWork):
     def check_integrity(self) -> IntegrityReport:
         """SQLCipher's page check (every page's HMAC), SQLite's integrity and foreign-key
         checks, and the audit chain."""
-        problems: list[str] = []
-        with self._mutex:
-            self._require_open()
-            # On the session's own connection: handing a raw pool connection back would roll
-            # back whatever a surrounding batch() had not committed yet (the pool is one
-            # shared connection).
-            with self._session() as session:
-                conn = session.connection().connection.driver_connection
-                assert conn is not None
-                for pragma in ("cipher_integrity_check", "integrity_check", "foreign_key_check"):
-                    try:
-                        rows = conn.execute(f"PRAGMA {pragma}").fetchall()
-                    except Exception as exc:
-                        if engine.error_code(exc) is None:
-                            raise
-                        problems.append(f"{pragma}: {type(exc).__name__}")
-                        continue
-                    if rows == [("ok",)]:  # integrity_check's all-clear
-                        continue
-                    problems.extend(f"{pragma}: {row}" for row in rows[:20])
-            try:
-                report = self.verify_audit()
-            except VaultError:
-                report = AuditReport(0, (audit.AuditProblem(0, audit.ProblemKind.UNREADABLE),))
-        return IntegrityReport(database_problems=tuple(problems), audit=report)
+        with self._guard():
+            return self._store.check_integrity()
 
     # ================================================================== backups
 
@@ -458,7 +395,7 @@ class Vault(CaseWork):
         header beside it. Refuses to overwrite a file."""
         target = validation.file_path("to", to) if to is not None else None
         with self._guard():
-            return self._backup(target, "")
+            return self._store.write_backup(target, "")
 
     def backups(self) -> list[Path]:
         """The backups beside the vault, newest first."""
@@ -474,82 +411,9 @@ class Vault(CaseWork):
         with self._guard():
             version = backups.check_backup(source, bytes(self._key), self._header.vault_id)
             migrations.check_supported(version)
-            # The safety copy's event goes into the restore event, so that the head replaced
-            # is the one the safety copy holds (and the anchor names at the swap).
-            safety = self._backup(None, "voor-terugzetten", record=False)
-            with self._session() as session:
-                replaced = queries.log_state(session)
-            part = rotation.copy_in(self._path, source)
-            try:
-                head = rotation.record_in(
-                    part,
-                    bytes(self._key),
-                    lambda session: restoring.record_restore(
-                        session,
-                        source=source,
-                        from_version=version,
-                        replaced=replaced,
-                        safety=safety,
-                    ),
-                )
-                assert self._engine is not None
-                self._engine.dispose()
-                rotation.swap_in(
-                    self._path,
-                    new_key=self._anchor_key,
-                    new_head=head,
-                    header_now=self._header,
-                    header_new=self._header,
-                )
-            finally:
-                swapped = not part.exists()
-                if not swapped:
-                    rotation.discard(self._path)
-                self._reopen(bytes(self._key), None)
-                self._lock.pin(self._path)
-                if not swapped:  # the restore did not happen: the safety copy is a backup
-                    with contextlib.suppress(VaultError):
-                        self._record_backup(safety, label="voor-terugzetten")
+            safety = self._store.restore(source, version)
             self._after_open(count_as_unlock=False, restored=True)
         return safety
-
-    def _backup(self, to: Path | None, label: str, *, record: bool = True) -> Path:
-        assert self._engine is not None
-        if self._batch is not None:
-            raise RuntimeError("backups and restores are not made inside batch()")
-        target = to if to is not None else backups.new_backup_path(self._path, label)
-        if target.exists() or backups.header_beside(target).exists():
-            raise InvalidInput(  # not naming it: a name the user chose can hold anything
-                "backup", N_("Er staat al een bestand met deze naam. Kies een andere naam.")
-            )
-        if target.suffix.lower() == ".sleutel":
-            raise InvalidInput("backup", N_("Kies een bestandsnaam die eindigt op .db."))
-        with self._session() as session:
-            head = audit.current_head(session)
-        signed = self._anchor_key.sign(head) if head is not None else None
-        raw = self._engine.raw_connection()
-        try:
-            backups.write_backup(
-                raw.driver_connection, bytes(self._key), target, self._header, signed
-            )
-        finally:
-            raw.close()
-        if record:
-            self._record_backup(target, label=label, chosen=to is not None)
-        return target
-
-    def _record_backup(
-        self, target: Path, *, label: str = "", chosen: bool = False, found: bool = False
-    ) -> None:
-        with self._session() as session:
-            audit.record(
-                session,
-                AuditKind.BACKED_UP,
-                file=None if chosen else backups.safe_name(target),
-                label=label or None,
-                sha256=backups.sha256_of(target),
-                found_at_unlock=found or None,
-            )
 
     # ================================================================== internals
 
@@ -582,13 +446,13 @@ class Vault(CaseWork):
         with self._guard():
             with self._session() as session:
                 problems = anchor.check_and_record(
-                    session, self._path, self._anchor_key, header_copy=header_copy
+                    session, self._path, self._store.anchor_key, header_copy=header_copy
                 )
             self._problems = tuple(problems)
             with self._session() as session:
                 version = migrations.read_version(session.connection())
             for step in migrations.pending(version):
-                self._backup(None, f"voor-v{step.to_version}")
+                self._store.write_backup(None, f"voor-v{step.to_version}")
                 with self._session() as session:
                     conn = session.connection()
                     step.apply(conn)
@@ -603,7 +467,7 @@ class Vault(CaseWork):
             with self._session() as session:
                 unrecorded = backups.unrecorded(session, self._path)
             for path in unrecorded:  # a backup whose process was killed after its rename
-                self._record_backup(path, found=True)
+                self._store.record_backup(path, found=True)
             failed = opening.take_failed_unlocks(self._path)
             try:
                 with self._session() as session:
@@ -618,73 +482,20 @@ class Vault(CaseWork):
             if not restored:  # a purge or deletion cut off: its copies go now
                 retention.finish_at_unlock(self)
 
-    def _require_open(self) -> None:
-        if self._engine is None:
-            raise VaultLocked()
+    def _guard(self) -> AbstractContextManager[None]:
+        return self._store.guard()
 
-    def _newest_backup(self) -> Path | None:
-        return backups.newest_backup(self._path)
+    def _session(self) -> AbstractContextManager[Session]:
+        return self._store.session()
 
-    @contextmanager
-    def _guard(self) -> Iterator[None]:
-        """One call at a time, on an open vault, with errors in the user's terms."""
-        with self._mutex:
-            self._require_open()
-            with engine.user_errors(self._path, self._newest_backup):
-                yield
-
-    @contextmanager
-    def _session(self) -> Iterator[Session]:
-        """One transaction: committed when the block ends (a save is acknowledged only then),
-        rolled back on any error; after the commit the anchor gets the log's new head.
-        Inside :meth:`batch`, the batch's transaction."""
-        with self._guard():
-            if self._batch is not None:
-                yield self._batch
-                return
-            assert self._engine is not None
-            with Session(self._engine, expire_on_commit=False) as session:
-                with session.begin():
-                    yield session
-                self._anchor_after(session)
-
-    @contextmanager
-    def batch(self) -> Iterator[None]:
+    def batch(self) -> AbstractContextManager[None]:
         """Make every save in the block one transaction: all or nothing, one fsync.
 
         For imports and benchmarks (10,000 cases in a second rather than a minute). Nothing
         in the block is saved until it ends; an error anywhere rolls all of it back. Other
         threads wait until the block ends.
         """
-        with self._guard():
-            if self._batch is not None:
-                yield
-                return
-            assert self._engine is not None
-            with Session(self._engine, expire_on_commit=False) as session:
-                with session.begin():
-                    self._batch = session
-                    try:
-                        yield
-                    finally:
-                        self._batch = None
-                self._anchor_after(session)
-
-    def _anchor_after(self, session: Session) -> None:
-        """Write the head this committed session left to the anchor file. The save is done:
-        a failure here is logged, not raised (the next commit writes it again, and unlock
-        takes a database ahead of its anchor as it is)."""
-        head = audit.written_head(session)
-        if head is None:
-            return
-        try:
-            anchor.write(self._path, self._header.vault_id, [self._anchor_key.sign(head)])
-        except OSError as exc:
-            log.warning("the audit anchor was not written (%s)", type(exc).__name__)
+        return self._store.batch()
 
     def _close(self) -> None:
-        engine_, self._engine = self._engine, None
-        if engine_ is not None:
-            engine_.dispose()
-        for i in range(len(self._key)):
-            self._key[i] = 0
+        self._store.close()
