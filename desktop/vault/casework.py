@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
 
 from desktop.vault import audit, queries, retention, validation
 from desktop.vault.audit import AuditKind
@@ -53,8 +51,7 @@ from desktop.vault.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from contextlib import AbstractContextManager
-    from pathlib import Path
+    from desktop.vault.store import Store
 
 DEFAULT_RETENTION_MONTHS = 24
 RETENTION_MONTHS = range(1, 121)
@@ -63,23 +60,12 @@ RETENTION_MONTHS = range(1, 121)
 class CaseWork:
     """The case methods of :class:`desktop.vault.service.Vault`; not used on its own.
 
-    Relies on what the vault provides, declared here for the type checker only.
+    Works through the vault's open database (its :class:`~desktop.vault.store.Store`),
+    declared here for the type checker only.
     """
 
     if TYPE_CHECKING:
-
-        @property
-        def _key(self) -> bytearray: ...
-
-        @property
-        def _batch(self) -> Session | None: ...
-
-        @property
-        def path(self) -> Path: ...
-
-        def backup(self, to: str | os.PathLike[str] | None = None) -> Path: ...
-
-        def _session(self) -> AbstractContextManager[Session]: ...
+        _store: Store
 
     # ================================================================== cases
 
@@ -98,7 +84,7 @@ class CaseWork:
         opened = validation.calendar_date(
             "opened_on", dt.date.today() if opened_on is None else opened_on
         )
-        with self._session() as session:
+        with self._store.session() as session:
             code = queries.next_code(session, opened.year)
             now = validation.utcnow()
             case = Case(
@@ -129,7 +115,7 @@ class CaseWork:
         validation.case_code(code)
         chosen = validation.forms(forms)
         validation.profile(age_band, school_type, school_year)
-        with self._session() as session:
+        with self._store.session() as session:
             case = queries.find_case(session, code)
             case.age_band, case.school_type, case.school_year = age_band, school_type, school_year
             case.forms = validation.forms_column(chosen)
@@ -154,7 +140,7 @@ class CaseWork:
         new = validation.choice(CaseStatus, status, "status")
         validation.retention_months(retention_months, RETENTION_MONTHS)
         day = validation.calendar_date("today", dt.date.today() if today is None else today)
-        with self._session() as session:
+        with self._store.session() as session:
             case = queries.find_case(session, code)
             closed_before = case.closed_on if case.status == CaseStatus.CLOSED.value else None
             case.status = new.value
@@ -181,7 +167,7 @@ class CaseWork:
         went, and how many backups saved elsewhere must be removed by hand.
         """
         validation.case_code(code)
-        with self._session() as session:
+        with self._store.session() as session:
             case = queries.find_case(session, code)
             entries = session.scalar(
                 select(func.count()).select_from(Entry).where(Entry.case_id == case.id)
@@ -198,7 +184,7 @@ class CaseWork:
                 saved_elsewhere=removed.saved_elsewhere,
             )
             retention.mark_stale(session, event)
-        return retention.replace_copies(self, removed)
+        return retention.replace_copies(self._store, removed)
 
     def purge_expired(
         self, today: dt.date | None = None, *, date_confirmed: bool = False
@@ -217,7 +203,7 @@ class CaseWork:
         validation.optional_date("today", today)
         validation.flag("date_confirmed", date_confirmed)
         day = validation.calendar_date("today", today or retention.today())
-        return retention.purge(self, day, date_confirmed=date_confirmed)
+        return retention.purge(self._store, day, date_confirmed=date_confirmed)
 
     # ------------------------------------------------------------------ entries
 
@@ -238,7 +224,7 @@ class CaseWork:
         day = validation.calendar_date("occurred_on", occurred_on)
         texts = validation.texts(facts=facts, interpretation=interpretation, who=who)
         signal_ids = validation.signal_ids(signals)
-        with self._session() as session:
+        with self._store.session() as session:
             case = queries.find_case(session, code)
             now = validation.utcnow()
             entry = Entry(
@@ -285,7 +271,7 @@ class CaseWork:
         given = {"facts": facts, "interpretation": interpretation, "who": who}
         texts = validation.texts(**{k: v for k, v in given.items() if v is not None})
         signal_ids = validation.signal_ids(signals) if signals is not None else None
-        with self._session() as session:
+        with self._store.session() as session:
             entry = session.get(Entry, entry_id)
             if entry is None:
                 raise EntryNotFound(entry_id)
@@ -344,7 +330,7 @@ class CaseWork:
         step_status = validation.choice(StepStatus, status, "status")
         day = validation.optional_date("done_on", done_on)
         text = validation.texts(note=note)["note"]
-        with self._session() as session:
+        with self._store.session() as session:
             case = queries.find_case(session, code)
             now = validation.utcnow()
             session.add(
@@ -370,7 +356,7 @@ class CaseWork:
         five = validation.answers(answers)
         outcome = recommend(five)
         text = validation.texts(note=note)["note"]
-        with self._session() as session:
+        with self._store.session() as session:
             case = queries.find_case(session, code)
             now = validation.utcnow()
             session.add(
@@ -448,7 +434,7 @@ class CaseWork:
         digest = validation.sha256(sha256)
         section_ids = validation.section_ids(sections)
         name = validation.texts(recipient=recipient_name)["recipient"]
-        with self._session() as session:
+        with self._store.session() as session:
             case = queries.find_case(session, code)
             referral = Referral(
                 case_id=case.id,
@@ -498,7 +484,7 @@ class CaseWork:
         search = validation.search_text(text)
         first = validation.optional_date("since", since)
         last = validation.optional_date("until", until)
-        with self._session() as session:
+        with self._store.session() as session:
             return queries.list_cases(
                 session, status=statuses, form=chosen, text=search, since=first, until=last
             )
@@ -506,5 +492,5 @@ class CaseWork:
     def case(self, code: str) -> CaseDetail:
         """Everything in one case: the chronology with earlier texts, steps, answers, referrals."""
         validation.case_code(code)
-        with self._session() as session:
+        with self._store.session() as session:
             return queries.load_case(session, code)

@@ -20,11 +20,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import secrets
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.vault import backups, engine, migrations, queries, recovery
+from desktop.vault import backups, engine, kdf, migrations, queries, recovery
 from desktop.vault.errors import (
     KeyFileMissing,
     NotAVault,
@@ -38,6 +39,7 @@ from desktop.vault.keyheader import (
     HEADER_SUFFIX,
     KeyHeader,
     header_path,
+    new_header,
     read_header,
     swap_file,
     write_header,
@@ -321,3 +323,36 @@ def preserve_as(path: Path, kept: Path) -> None:
         os.link(path, kept)
     except OSError:
         backups.copy_durably(path, kept)
+
+
+# ---------------------------------------------------------------------- a new vault
+
+
+def make_new(
+    vault_file: Path, passphrase: str, params: kdf.Argon2Params
+) -> tuple[KeyHeader, bytes, str]:
+    """The files of a new vault (under its lock): a random database key, its key header, an
+    empty private database file. Returns the header, the key and the recovery key as the
+    person writes it down (shown once, stored nowhere)."""
+    # A header left by a set-up that never finished: kept aside, not deleted.
+    keep_aside(header_path(vault_file), "oud")
+    db_key = secrets.token_bytes(32)
+    secret = recovery.new_secret()
+    header = new_header(db_key, passphrase, secret, params)
+    write_header(header_path(vault_file), header)
+    backups.new_private_file(vault_file)
+    return header, db_key, recovery.format_key(secret)
+
+
+def remove_new(vault_file: Path) -> None:
+    """Remove what :func:`make_new` and a set-up that failed after it left."""
+    from desktop.vault.anchor import anchor_path
+
+    for leftover in (
+        vault_file,
+        journal(vault_file),
+        header_path(vault_file),
+        anchor_path(vault_file),
+    ):
+        with contextlib.suppress(OSError):
+            leftover.unlink()

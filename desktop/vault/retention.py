@@ -42,10 +42,7 @@ import contextlib
 import datetime as dt
 import json
 import logging
-import os
-from contextlib import AbstractContextManager
-from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -57,29 +54,15 @@ from desktop.vault.schema import AuditEvent, Case, Meta
 from desktop.vault.validation import add_months
 from desktop.vault.vocabulary import CaseStatus
 
+if TYPE_CHECKING:
+    from desktop.vault.store import Store
+
 log = logging.getLogger(__name__)
 
 STALE_KEY = "backups_stale"
 LAST_SEEN_KEY = "last_seen_day"
 MAX_DAYS_BEHIND = 1  # a day's difference is a time zone, not a clock gone wrong
 MAX_MONTHS_AHEAD = 3  # longer than any school holiday
-
-
-class OpenVault(Protocol):
-    """What retention needs of an open :class:`~desktop.vault.service.Vault`."""
-
-    @property
-    def _key(self) -> bytearray: ...
-
-    @property
-    def _batch(self) -> Session | None: ...
-
-    @property
-    def path(self) -> Path: ...
-
-    def backup(self, to: str | os.PathLike[str] | None = None) -> Path: ...
-
-    def _session(self) -> AbstractContextManager[Session]: ...
 
 
 class RemovedCases(list[str]):
@@ -139,18 +122,18 @@ def purge_cases(session: Session, day: dt.date, *, date_confirmed: bool = False)
     return removed
 
 
-def purge(vault: OpenVault, day: dt.date, *, date_confirmed: bool = False) -> RemovedCases:
+def purge(store: Store, day: dt.date, *, date_confirmed: bool = False) -> RemovedCases:
     """Purge what passed its retention date before ``day``, then replace the copies.
 
     Raises :class:`ClockUncertain` if ``day`` is far from the last day the vault saw, unless
     the coordinator confirmed it (``date_confirmed``, written to the audit log).
     """
-    with vault._session() as session:
+    with store.session() as session:
         if not date_confirmed:
             check_date(session, day)
         removed = purge_cases(session, day, date_confirmed=date_confirmed)
         _set_last_seen(session, day if date_confirmed else max(day, last_seen(session) or day))
-    return replace_copies(vault, removed)
+    return replace_copies(store, removed)
 
 
 def after_restore(session: Session) -> None:
@@ -179,17 +162,17 @@ def mark_stale(session: Session, event: AuditEvent) -> None:
         marker.value = str(event.seq)
 
 
-def replace_copies(vault: OpenVault, removed: RemovedCases) -> RemovedCases:
+def replace_copies(store: Store, removed: RemovedCases) -> RemovedCases:
     """Steps 3-5 for what was just removed (committed, marker set), or for an earlier removal
     whose copies were not replaced yet; ``removed`` says how it went.
 
     Inside :meth:`~desktop.vault.service.Vault.batch` nothing is committed yet and no backup
     can be made: ``RuntimeError``, which rolls the batch back, removal and all.
     """
-    if vault._batch is not None:
+    if store.batch_session is not None:
         raise RuntimeError("cases are not deleted or purged inside batch()")
     try:
-        removed.copies_removed = finish_pending(vault) or 0
+        removed.copies_removed = finish_pending(store) or 0
     except VaultError as exc:
         # The removal itself is done and stays done: the marker keeps the copies' turn.
         log.warning("the vault's copies could not be replaced yet: %s", type(exc).__name__)
@@ -197,27 +180,27 @@ def replace_copies(vault: OpenVault, removed: RemovedCases) -> RemovedCases:
     return removed
 
 
-def finish_pending(vault: OpenVault) -> int | None:
+def finish_pending(store: Store) -> int | None:
     """If the copies are marked stale: a fresh backup, every other copy of this vault
     deleted, the marker cleared. How many copies went; None if none were marked.
 
     With no copy of this vault beside it, no backup is made: the marker is just cleared.
     """
-    with vault._session() as session:
+    with store.session() as session:
         marker = session.get(Meta, STALE_KEY)
         if marker is None:
             return None
         completes = int(marker.value) if marker.value.isdecimal() else None
         vault_id = session.get(Meta, "vault_id")
         assert vault_id is not None
-    key = bytes(vault._key)
+    key = bytes(store.key)
     removed = 0
-    with engine.user_errors(vault.path, lambda: backups.newest_backup(vault.path)):
-        if backups.copies_of_vault(vault.path, vault_id.value, key):
-            fresh = vault.backup()
-            copies = backups.copies_of_vault(vault.path, vault_id.value, key, keep=fresh)
-            removed = backups.remove_copies(vault.path, copies)
-    with vault._session() as session:
+    with engine.user_errors(store.path, lambda: backups.newest_backup(store.path)):
+        if backups.copies_of_vault(store.path, vault_id.value, key):
+            fresh = store.write_backup(None, "")
+            copies = backups.copies_of_vault(store.path, vault_id.value, key, keep=fresh)
+            removed = backups.remove_copies(store.path, copies)
+    with store.session() as session:
         marker = session.get(Meta, STALE_KEY)
         if marker is not None:
             session.delete(marker)
@@ -228,11 +211,11 @@ def finish_pending(vault: OpenVault) -> int | None:
     return removed
 
 
-def finish_at_unlock(vault: OpenVault) -> None:
+def finish_at_unlock(store: Store) -> None:
     """At unlock: finish replacing the copies if a purge or deletion was cut off. A failure
     (a full disk) does not stop the unlock: the marker stays, and the next unlock, purge or
     deletion tries again."""
-    replace_copies(vault, RemovedCases())
+    replace_copies(store, RemovedCases())
 
 
 def saved_elsewhere(session: Session, codes: list[str]) -> int:

@@ -19,29 +19,24 @@ successful unlock of the same vault.
 
 from __future__ import annotations
 
-import contextlib
-import logging
 import os
-import secrets
 from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.vault import (
-    anchor,
     audit,
     backups,
     engine,
     kdf,
+    keys,
     migrations,
     opening,
-    recovery,
     restoring,
-    retention,
+    unlocking,
     validation,
 )
 from desktop.vault.anchor import AnchorProblem
@@ -54,27 +49,15 @@ from desktop.vault.casework import (
 )
 from desktop.vault.casework import CaseWork
 from desktop.vault.errors import (
-    CurrentPassphraseNeeded,
-    RecoveryKeyOutdated,
     VaultExists,
-    WrongPassphrase,
 )
 from desktop.vault.keyheader import (
     KeyHeader,
-    header_path,
-    new_header,
-    recovery_public_key,
-    write_header,
 )
 from desktop.vault.lock import VaultLock
 from desktop.vault.records import AuditEventView, IntegrityReport
-from desktop.vault.schema import AuditEvent, Base, Meta
+from desktop.vault.schema import AuditEvent
 from desktop.vault.store import Store
-
-if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
-log = logging.getLogger(__name__)
 
 
 class Vault(CaseWork):
@@ -89,27 +72,6 @@ class Vault(CaseWork):
         self._store = Store(path, header, db_key, lock)
         self._unlocked_with = unlocked_with
         self._problems: tuple[AnchorProblem, ...] = ()
-
-    # What the case work, retention and the tests reach for, kept by the store.
-    @property
-    def _path(self) -> Path:
-        return self._store.path
-
-    @property
-    def _header(self) -> KeyHeader:
-        return self._store.header
-
-    @property
-    def _key(self) -> bytearray:
-        return self._store.key
-
-    @property
-    def _engine(self) -> Engine | None:
-        return self._store.engine
-
-    @property
-    def _batch(self) -> Session | None:
-        return self._store.batch_session
 
     # ================================================================== opening and locking
 
@@ -138,33 +100,21 @@ class Vault(CaseWork):
             try:
                 if vault_file.exists():
                     raise VaultExists(vault_file)
-                # A header left by a set-up that never finished: kept aside, not deleted.
-                opening.keep_aside(header_path(vault_file), "oud")
-                db_key = secrets.token_bytes(32)
-                secret = recovery.new_secret()
-                header = new_header(db_key, passphrase, secret, kdf_params or kdf.ARGON2_DEFAULT)
-                write_header(header_path(vault_file), header)
-                backups.new_private_file(vault_file)
+                header, db_key, recovery_key = opening.make_new(
+                    vault_file, passphrase, kdf_params or kdf.ARGON2_DEFAULT
+                )
                 lock.pin(vault_file)
                 vault = cls(vault_file, header, db_key, lock, "passphrase")
                 try:
-                    vault._initialise()
+                    vault._store.initialise(memory_kib=vault.kdf_params.memory_kib)
                 except BaseException:
-                    vault._close()
-                    made = (
-                        vault_file,
-                        opening.journal(vault_file),
-                        header_path(vault_file),
-                        anchor.anchor_path(vault_file),
-                    )
-                    for leftover in made:
-                        with contextlib.suppress(OSError):
-                            leftover.unlink()
+                    vault._store.close()
+                    opening.remove_new(vault_file)
                     raise
             except BaseException:
                 lock.release()
                 raise
-        return vault, recovery.format_key(secret)
+        return vault, recovery_key
 
     @classmethod
     def unlock(
@@ -189,12 +139,14 @@ class Vault(CaseWork):
                 opened = opening.open_key(vault_file, passphrase, recovery_key)
                 opening.probe(vault_file, opened.db_key)
                 opening.settle(vault_file, opened)
-                vault = cls(vault_file, opened.header, opened.db_key, lock, opened.unlocked_with)
-                try:
-                    vault._after_open(header_copy=opened.header_copy)
-                except BaseException:
-                    vault._close()
-                    raise
+                vault = cls._opened(
+                    vault_file,
+                    lock,
+                    opened.header,
+                    opened.db_key,
+                    opened.unlocked_with,
+                    header_copy=opened.header_copy,
+                )
             except BaseException:
                 lock.release()
                 raise
@@ -223,28 +175,34 @@ class Vault(CaseWork):
             vault_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             lock = VaultLock.acquire(vault_file)
             try:
-                vault = cls._restore_locked(vault_file, source, lock, passphrase, recovery_key)
+                found = restoring.restore_file(vault_file, source, passphrase, recovery_key)
+                lock.pin(vault_file)
+                vault = cls._opened(
+                    vault_file, lock, found.header, found.db_key, found.unlocked_with, restored=True
+                )
             except BaseException:
                 lock.release()
                 raise
         return vault
 
     @classmethod
-    def _restore_locked(
+    def _opened(
         cls,
         vault_file: Path,
-        source: Path,
         lock: VaultLock,
-        passphrase: str | None,
-        recovery_key: str | None,
+        header: KeyHeader,
+        db_key: bytes,
+        unlocked_with: str,
+        *,
+        header_copy: Path | None = None,
+        restored: bool = False,
     ) -> Vault:
-        found = restoring.restore_file(vault_file, source, passphrase, recovery_key)
-        lock.pin(vault_file)
-        vault = cls(vault_file, found.header, found.db_key, lock, found.unlocked_with)
+        """The vault open on ``vault_file``, after the checks and events of an unlock."""
+        vault = cls(vault_file, header, db_key, lock, unlocked_with)
         try:
-            vault._after_open(restored=True)
+            vault._after_open(header_copy=header_copy, restored=restored)
         except BaseException:
-            vault._close()
+            vault._store.close()
             raise
         return vault
 
@@ -275,7 +233,7 @@ class Vault(CaseWork):
 
     @property
     def path(self) -> Path:
-        return self._path
+        return self._store.path
 
     @property
     def is_locked(self) -> bool:
@@ -288,8 +246,8 @@ class Vault(CaseWork):
 
     @property
     def kdf_params(self) -> kdf.Argon2Params:
-        assert self._header.passphrase.argon2 is not None
-        return self._header.passphrase.argon2
+        assert self._store.header.passphrase.argon2 is not None
+        return self._store.header.passphrase.argon2
 
     @property
     def unlock_problems(self) -> tuple[AnchorProblem, ...]:
@@ -315,9 +273,9 @@ class Vault(CaseWork):
 
         After the change neither the old passphrase nor any header copy written before it
         opens the live vault. Backups made before keep their own key: they open with the
-        passphrase they were made under (:meth:`replace_backups_with_fresh` makes a new one
-        instead, if the coordinator wants that). A vault opened with the passphrase asks for
-        it again (``current``); one opened with the recovery key does not (that is how a
+        passphrase they were made under (:meth:`replace_backups` puts one fresh backup in
+        their place, if the coordinator wants that). A vault opened with the passphrase asks
+        for it again (``current``); one opened with the recovery key does not (that is how a
         forgotten passphrase is replaced).
         """
         kdf.check_passphrase(new_passphrase, "new_passphrase")
@@ -325,22 +283,12 @@ class Vault(CaseWork):
             kdf.check_passphrase_text(current, "current")
         if kdf_params is not None:
             kdf.check_params(kdf_params)
+        params = kdf_params or kdf.ARGON2_DEFAULT
         with self._guard():
             if self._unlocked_with == "passphrase":
-                self._check_current(current)
-            if not self._header.can_rewrap_recovery:
-                raise RecoveryKeyOutdated()
-            params = kdf_params or kdf.ARGON2_DEFAULT
-            new_key = secrets.token_bytes(32)
-            slots = self._header.slots_for(
-                new_key, new_passphrase, params, recovery_public=self._header.recovery.public_key
-            )
-            self._store.rotate(
-                new_key,
-                self._header.with_slots(slots),
-                AuditKind.PASSPHRASE_CHANGED,
-                memory_kib=params.memory_kib,
-            )
+                keys.check_current(self._store, current)
+            new_key, header = keys.for_new_passphrase(self._store.header, new_passphrase, params)
+            self._store.rotate(new_key, header, AuditKind.PASSPHRASE_CHANGED, params.memory_kib)
 
     def new_recovery_key(self, *, current: str | None) -> str:
         """Make a new recovery key (shown once, returned here); the old one stops working.
@@ -352,23 +300,11 @@ class Vault(CaseWork):
         if current is not None:
             kdf.check_passphrase_text(current, "current")
         with self._guard():
-            self._check_current(current)
+            keys.check_current(self._store, current)
             assert current is not None
-            secret = recovery.new_secret()
-            new_key = secrets.token_bytes(32)
-            slots = self._header.slots_for(
-                new_key, current, self.kdf_params, recovery_public=recovery_public_key(secret)
-            )
-            self._store.rotate(
-                new_key, self._header.with_slots(slots), AuditKind.RECOVERY_KEY_CHANGED
-            )
-            return recovery.format_key(secret)
-
-    def _check_current(self, current: str | None) -> None:
-        if current is None:
-            raise CurrentPassphraseNeeded()
-        if self._header.unwrap_with_passphrase(current) != bytes(self._key):
-            raise WrongPassphrase()
+            new_key, header, text = keys.for_new_recovery_key(self._store.header, current)
+            self._store.rotate(new_key, header, AuditKind.RECOVERY_KEY_CHANGED)
+            return text
 
     # ================================================================== audit and integrity
 
@@ -399,7 +335,7 @@ class Vault(CaseWork):
 
     def backups(self) -> list[Path]:
         """The backups beside the vault, newest first."""
-        return backups.list_backups(self._path)
+        return backups.list_backups(self._store.path)
 
     def restore(self, backup_file: str | os.PathLike[str]) -> Path:
         """Replace the vault by ``backup_file`` (checked first); returns the safety copy of
@@ -409,26 +345,15 @@ class Vault(CaseWork):
         safety copy and the head of the log it replaced (``desktop.vault.restoring``)."""
         source = validation.file_path("backup_file", backup_file)
         with self._guard():
-            version = backups.check_backup(source, bytes(self._key), self._header.vault_id)
+            version = backups.check_backup(
+                source, bytes(self._store.key), self._store.header.vault_id
+            )
             migrations.check_supported(version)
             safety = self._store.restore(source, version)
             self._after_open(count_as_unlock=False, restored=True)
         return safety
 
     # ================================================================== internals
-
-    def _initialise(self) -> None:
-        with self._session() as session:
-            conn = session.connection()
-            Base.metadata.create_all(conn)
-            migrations.set_version(conn, migrations.SCHEMA_VERSION)
-            session.add(Meta(key="vault_id", value=self._header.vault_id))
-            audit.record(
-                session,
-                AuditKind.VAULT_CREATED,
-                schema=migrations.SCHEMA_VERSION,
-                memory_kib=self.kdf_params.memory_kib,
-            )
 
     def _after_open(
         self,
@@ -437,50 +362,14 @@ class Vault(CaseWork):
         header_copy: Path | None = None,
         restored: bool = False,
     ) -> None:
-        """The checks and events of an unlock: the audit chain's head against the anchor and
-        the backups (first, before any commit moves the anchor on), migrations (a backup
-        before each step), backups a crash left unrecorded, failed attempts, the unlock."""
-        # Backups cut off by a crash: encrypted, but case data all the same; we hold the
-        # vault's lock, so no backup of ours is being written now.
-        backups.remove_unfinished(self._path)
         with self._guard():
-            with self._session() as session:
-                problems = anchor.check_and_record(
-                    session, self._path, self._store.anchor_key, header_copy=header_copy
-                )
-            self._problems = tuple(problems)
-            with self._session() as session:
-                version = migrations.read_version(session.connection())
-            for step in migrations.pending(version):
-                self._store.write_backup(None, f"voor-v{step.to_version}")
-                with self._session() as session:
-                    conn = session.connection()
-                    step.apply(conn)
-                    migrations.set_version(conn, step.to_version)
-                    audit.record(
-                        session,
-                        AuditKind.MIGRATED,
-                        from_version=step.to_version - 1,
-                        to_version=step.to_version,
-                        step=step.description,
-                    )
-            with self._session() as session:
-                unrecorded = backups.unrecorded(session, self._path)
-            for path in unrecorded:  # a backup whose process was killed after its rename
-                self._store.record_backup(path, found=True)
-            failed = opening.take_failed_unlocks(self._path)
-            try:
-                with self._session() as session:
-                    for when, via in failed:
-                        audit.record(session, AuditKind.UNLOCK_FAILED, now=when, via=via)
-                    if count_as_unlock:
-                        audit.record(session, AuditKind.UNLOCKED, via=self._unlocked_with)
-                    retention.note_date(session)
-            except BaseException:
-                opening.give_back_failed_unlocks(self._path, failed)  # written next time
-                raise
-            if not restored:  # a purge or deletion cut off: its copies go now
-                retention.finish_at_unlock(self)
+            self._problems = unlocking.after_open(
+                self._store,
+                self._unlocked_with,
+                count_as_unlock=count_as_unlock,
+                header_copy=header_copy,
+                restored=restored,
+            )
 
     def _guard(self) -> AbstractContextManager[None]:
         return self._store.guard()
@@ -496,6 +385,3 @@ class Vault(CaseWork):
         threads wait until the block ends.
         """
         return self._store.batch()
-
-    def _close(self) -> None:
-        self._store.close()

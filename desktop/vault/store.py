@@ -29,6 +29,7 @@ from desktop.vault.errors import InvalidInput, VaultError, VaultLocked
 from desktop.vault.keyheader import KeyHeader, header_path, write_header
 from desktop.vault.lock import VaultLock
 from desktop.vault.records import IntegrityReport
+from desktop.vault.schema import Base, Meta
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -139,6 +140,20 @@ class Store:
                 engine_.dispose()
             for i in range(len(self._key)):
                 self._key[i] = 0
+
+    def initialise(self, *, memory_kib: int) -> None:
+        """The tables of a new vault, its id and schema version, and its first event."""
+        with self.session() as session:
+            conn = session.connection()
+            Base.metadata.create_all(conn)
+            migrations.set_version(conn, migrations.SCHEMA_VERSION)
+            session.add(Meta(key="vault_id", value=self._header.vault_id))
+            audit.record(
+                session,
+                AuditKind.VAULT_CREATED,
+                schema=migrations.SCHEMA_VERSION,
+                memory_kib=memory_kib,
+            )
 
     # ------------------------------------------------------------------ checks
 

@@ -36,7 +36,7 @@ def tamper(vault_file: Path, key: bytes, *statements: str) -> None:
 
 
 def locked_with_key(vault: Vault) -> bytes:
-    key = bytes(vault._key)
+    key = bytes(vault._store.key)
     vault.lock()
     return key
 

@@ -27,7 +27,7 @@ def busy_vault(vault: Vault) -> Vault:
 
 
 def tamper(vault: Vault, *statements: str) -> None:
-    engine = vault._engine
+    engine = vault._store.engine
     assert engine is not None
     with engine.begin() as conn:
         for statement in statements:
@@ -129,7 +129,7 @@ def test_swapped_sequence_numbers_are_found(vault: Vault) -> None:
 
 def test_a_rehashed_event_still_breaks_the_link_to_the_next(vault: Vault) -> None:
     busy_vault(vault)
-    engine = vault._engine
+    engine = vault._store.engine
     assert engine is not None
     with engine.begin() as conn:
         row = conn.execute(

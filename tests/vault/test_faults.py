@@ -47,7 +47,7 @@ def test_a_full_disk_fails_the_save_and_keeps_earlier_data(vault: Vault) -> None
     (code,) = fill(vault, cases=1)
     before = contents(vault)
     events = len(vault.audit_log())
-    engine = vault._engine
+    engine = vault._store.engine
     assert engine is not None
     with engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()
@@ -311,7 +311,7 @@ def test_migrations_run_in_order_with_a_backup_before_each(
     )
     with Vault.unlock(vault_file, PASSPHRASE) as again:
         assert order == [base + 1, base + 2]
-        engine = again._engine
+        engine = again._store.engine
         assert engine is not None
         with engine.connect() as conn:
             assert migrations.read_version(conn) == base + 2
@@ -326,8 +326,8 @@ def test_migrations_run_in_order_with_a_backup_before_each(
         assert len(made) == 2
         assert made[0].endswith(f"-voor-v{base + 1}.db")
         assert made[1].endswith(f"-voor-v{base + 2}.db")
-        key = bytes(again._key)
-        vault_id = again._header.vault_id
+        key = bytes(again._store.key)
+        vault_id = again._store.header.vault_id
         versions = {p.name: backups.check_backup(p, key, vault_id) for p in again.backups()}
         assert sorted(versions.values()) == [base, base + 1]
     # And back in an app that only knows the current version: refused, nothing written.
@@ -354,7 +354,7 @@ def test_a_version_1_vault_gets_its_entry_counts(vault: Vault, vault_file: Path)
     second = vault.create_case(opened_on=dt.date(2026, 9, 2))
     for day in (1, 2, 3):
         vault.add_entry(first, "note", occurred_on=dt.date(2026, 9, day), facts="feit")
-    key = bytes(vault._key)
+    key = bytes(vault._store.key)
     vault.lock()
     conn = vault_engine.connect(vault_file, key)
     conn.execute("ALTER TABLE cases DROP COLUMN entry_count")
@@ -379,12 +379,12 @@ def test_restoring_a_backup_from_a_newer_app_is_refused(
     vault: Vault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     backup = vault.backup()
-    engine_ = vault._engine
+    engine_ = vault._store.engine
     assert engine_ is not None
     # Make the backup look like it came from schema version 5.
     from desktop.vault import engine as vault_engine
 
-    conn = vault_engine.connect(backup, bytes(vault._key))
+    conn = vault_engine.connect(backup, bytes(vault._store.key))
     conn.execute("PRAGMA user_version = 5")
     conn.close()
     with pytest.raises(VaultFromNewerVersion):

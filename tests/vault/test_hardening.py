@@ -70,7 +70,7 @@ def test_a_failure_before_the_swap_keeps_the_old_passphrase_and_key(
     """Every step of a key rotation before the rename can fail (a full disk): the header
     is put back, the new file removed, and the old passphrase and key stay in force."""
     before = keyheader.header_path(vault_file).read_bytes()
-    key_before = bytes(vault._key)
+    key_before = bytes(vault._store.key)
 
     def full(*_args: Any, **_kw: Any) -> Any:
         raise OSError(28, "No space left on device")
@@ -81,7 +81,7 @@ def test_a_failure_before_the_swap_keeps_the_old_passphrase_and_key(
     monkeypatch.undo()
     assert keyheader.header_path(vault_file).read_bytes() == before
     assert not keyheader.swap_file(vault_file).exists()
-    assert bytes(vault._key) == key_before
+    assert bytes(vault._store.key) == key_before
     assert "passphrase_changed" not in kinds(vault)
     vault.create_case()  # still open, on the old key
     vault.lock()
@@ -183,8 +183,8 @@ def test_the_restore_event_links_to_the_log_it_replaced(vault: Vault, vault_file
         log = copy.audit_log()
         kept = [e for e in log if e.seq == details["replaced_events"]]
         assert [e.kind for e in kept] == ["status_set"]
-        assert copy._engine is not None
-        with copy._engine.connect() as conn:
+        assert copy._store.engine is not None
+        with copy._store.engine.connect() as conn:
             row = conn.exec_driver_sql(
                 "SELECT hash FROM audit_events WHERE seq = ?", (details["replaced_events"],)
             ).scalar()
@@ -208,7 +208,7 @@ def test_restore_backup_when_the_vaults_own_header_is_damaged(
 
 def test_a_backup_of_an_unfinished_set_up_is_refused(vault: Vault) -> None:
     backup = vault.backup()
-    conn = engine.connect(backup, bytes(vault._key))
+    conn = engine.connect(backup, bytes(vault._store.key))
     conn.execute("PRAGMA user_version = 0")
     conn.close()
     with pytest.raises(BackupInvalid):
@@ -224,8 +224,8 @@ def test_a_backup_of_an_unfinished_set_up_is_refused(vault: Vault) -> None:
 
 def test_an_emptied_log_without_its_head_is_found(vault: Vault) -> None:
     vault.create_case(opened_on=DAY)
-    assert vault._engine is not None
-    with vault._engine.begin() as conn:
+    assert vault._store.engine is not None
+    with vault._store.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM audit_events")
         conn.exec_driver_sql("DELETE FROM meta WHERE key = 'audit_head'")
     report = vault.verify_audit()
@@ -261,14 +261,14 @@ def test_failed_unlocks_survive_an_unlock_that_could_not_write_them(
 
 def test_a_read_only_vault_gives_a_dutch_message(vault: Vault) -> None:
     code = vault.create_case(opened_on=DAY)
-    assert vault._engine is not None
-    with vault._engine.connect() as conn:
+    assert vault._store.engine is not None
+    with vault._store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA query_only = ON")
     with pytest.raises(VaultIOError) as caught:
         vault.add_entry(code, "note", occurred_on=DAY, facts="geheime tekst")
     assert "mag schrijven" in str(caught.value)
     assert "geheime tekst" not in repr(caught.value.__cause__)
-    with vault._engine.connect() as conn:
+    with vault._store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA query_only = OFF")
     vault.add_entry(code, "note", occurred_on=DAY, facts="daarna wel")
     assert len(vault.case(code).entries) == 1
@@ -319,14 +319,14 @@ def test_an_old_passphrase_opens_no_copy_of_the_key_after_a_change(
     set_aside.write_bytes(keyheader.header_path(vault.path).read_bytes())
     vault.change_passphrase("een heel ander nieuw wachtwoord", current=PASSPHRASE)
     later = vault.backup()
-    vault_id = vault._header.vault_id
+    vault_id = vault._store.header.vault_id
     for copy in [backup.with_suffix(".sleutel"), set_aside]:
         header = keyheader.read_header(copy)
         for old_key in (
             header.unwrap_with_passphrase(PASSPHRASE),
             header.unwrap_with_recovery(recovery.parse_key(recovery_key)),
         ):
-            assert old_key != bytes(vault._key)
+            assert old_key != bytes(vault._store.key)
             assert not opening.key_opens(vault.path, old_key, vault_id)
             assert not opening.key_opens(later, old_key, vault_id)
             assert opening.key_opens(backup, old_key, vault_id)  # its own backup: yes

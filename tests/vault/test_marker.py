@@ -53,7 +53,7 @@ def test_marker_is_in_no_file(basedir: Path, monkeypatch: pytest.MonkeyPatch) ->
         assert [r.code for r in vault.cases(text=marker)] == [code]
         vault.backup()
         # A failing save, logged with its traceback as the app's error handling would.
-        engine = vault._engine
+        engine = vault._store.engine
         assert engine is not None
         with engine.connect() as conn:
             pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()

@@ -305,7 +305,7 @@ def test_opened_on_date_sets_the_year_of_the_code(vault: Vault) -> None:
 
 
 def test_connection_settings(vault: Vault) -> None:
-    engine_ = vault._engine
+    engine_ = vault._store.engine
     assert engine_ is not None
     with engine_.connect() as conn:
 

@@ -74,8 +74,8 @@ def events(vault: Vault, kind: str) -> list[dict[str, object]]:
 
 
 def stale_marker(vault: Vault) -> str | None:
-    assert vault._engine is not None
-    with vault._engine.connect() as conn:
+    assert vault._store.engine is not None
+    with vault._store.engine.connect() as conn:
         value = conn.exec_driver_sql(
             "SELECT value FROM meta WHERE key = ?", (retention.STALE_KEY,)
         ).scalar()

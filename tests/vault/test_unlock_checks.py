@@ -72,7 +72,7 @@ def test_an_older_copy_of_one_page_is_refused_before_anything_is_written(
     vault: Vault, vault_file: Path, tmp_path: Path
 ) -> None:
     before, after = grown(vault)
-    key = bytes(vault._key)
+    key = bytes(vault._store.key)
     vault.lock()
     vault_file.write_bytes(stale_page(before, after, key, tmp_path / "proef.db"))
     untouched = sha(vault_file)
@@ -93,7 +93,7 @@ def test_a_crash_journal_is_rolled_back_and_its_copies_go_when_all_is_well(
     vault: Vault, vault_file: Path
 ) -> None:
     code = vault.create_case(opened_on=DAY)
-    key = bytes(vault._key)
+    key = bytes(vault._store.key)
     vault.lock()
     half_a_save(vault_file, key)
     with Vault.unlock(vault_file, PASSPHRASE) as again:
@@ -108,7 +108,7 @@ def test_a_damaged_vault_with_a_crash_journal_is_kept_as_it_was(
     vault: Vault, vault_file: Path, tmp_path: Path
 ) -> None:
     before, after = grown(vault)
-    key = bytes(vault._key)
+    key = bytes(vault._store.key)
     vault.lock()
     vault_file.write_bytes(stale_page(before, after, key, tmp_path / "proef.db"))
     half_a_save(vault_file, key)
@@ -129,7 +129,7 @@ def test_what_the_message_says_is_true(
 ) -> None:
     """Only a read-only check may say that the file was not changed."""
     before, after = grown(vault)
-    key = bytes(vault._key)
+    key = bytes(vault._store.key)
     vault.lock()
     vault_file.write_bytes(stale_page(before, after, key, tmp_path / "proef.db"))
     if damage == "journal":

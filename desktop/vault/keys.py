@@ -1,0 +1,52 @@
+"""New keys for an open vault: the header that a passphrase change or a new recovery key
+puts in force, with the new database key it wraps. The swap itself is the store's
+(``Store.rotate``, see ``desktop.vault.rotation``).
+
+A passphrase change keeps the recovery key: the header holds its public half, so the new
+database key is wrapped for it without the app ever holding the recovery key. A new recovery
+key keeps the passphrase (it is asked for again, to wrap the new key). Both give a new
+database key, so nothing written before the change opens the vault after it.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from desktop.vault import kdf, recovery
+from desktop.vault.errors import CurrentPassphraseNeeded, RecoveryKeyOutdated, WrongPassphrase
+from desktop.vault.keyheader import KeyHeader, recovery_public_key
+from desktop.vault.store import Store
+
+
+def check_current(store: Store, current: str | None) -> None:
+    """The passphrase typed again before a change: it must be the one in force."""
+    if current is None:
+        raise CurrentPassphraseNeeded()
+    if store.header.unwrap_with_passphrase(current) != bytes(store.key):
+        raise WrongPassphrase()
+
+
+def for_new_passphrase(
+    header: KeyHeader, passphrase: str, params: kdf.Argon2Params
+) -> tuple[bytes, KeyHeader]:
+    """A new database key, and ``header`` with it wrapped under ``passphrase`` and for the
+    same recovery key."""
+    if not header.can_rewrap_recovery:  # version 1: only the recovery key itself could
+        raise RecoveryKeyOutdated()
+    new_key = secrets.token_bytes(32)
+    slots = header.slots_for(
+        new_key, passphrase, params, recovery_public=header.recovery.public_key
+    )
+    return new_key, header.with_slots(slots)
+
+
+def for_new_recovery_key(header: KeyHeader, passphrase: str) -> tuple[bytes, KeyHeader, str]:
+    """A new database key, ``header`` with it wrapped under the same ``passphrase`` and for
+    a new recovery key, and that recovery key as the person writes it down."""
+    secret = recovery.new_secret()
+    new_key = secrets.token_bytes(32)
+    assert header.passphrase.argon2 is not None
+    slots = header.slots_for(
+        new_key, passphrase, header.passphrase.argon2, recovery_public=recovery_public_key(secret)
+    )
+    return new_key, header.with_slots(slots), recovery.format_key(secret)
