@@ -75,6 +75,8 @@ class AuditKind(StrEnum):
     ROLLBACK_FOUND = "rollback_found"  # the database lacks a head kept outside it
     ANCHOR_REPLACED = "anchor_replaced"  # the anchor file was missing or invalid
     HEADER_RESTORED = "header_restored"  # the key header was taken from a backup's copy
+    COPIES_REPLACED = "copies_replaced"  # every copy beside the vault gave way to a fresh one
+    BACKUPS_TO_REPLACE = "backups_to_replace"  # asked for after a key change
 
 
 def canonical(fields: dict[str, object]) -> str:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import secrets
 
-from desktop.vault import kdf, recovery
+from desktop.i18n import ngettext
+from desktop.vault import backups, kdf, recovery
 from desktop.vault.errors import CurrentPassphraseNeeded, RecoveryKeyOutdated, WrongPassphrase
 from desktop.vault.keyheader import KeyHeader, recovery_public_key
 from desktop.vault.store import Store
@@ -50,3 +51,26 @@ def for_new_recovery_key(header: KeyHeader, passphrase: str) -> tuple[bytes, Key
         new_key, passphrase, header.passphrase.argon2, recovery_public=recovery_public_key(secret)
     )
     return new_key, header.with_slots(slots), recovery.format_key(secret)
+
+
+def backups_from_earlier_keys(store: Store) -> int:
+    """This vault's backups whose header copy wraps another key than the one in force."""
+    now = store.header
+    return sum(
+        1
+        for _path, copy in backups.header_copies_of(store.path, now.vault_id)
+        if (copy.passphrase, copy.recovery) != (now.passphrase, now.recovery)
+    )
+
+
+def backups_notice(count: int) -> str:
+    """What the passphrase change dialog says about backups made before the change."""
+    return ngettext(
+        "Er is {n} reservekopie van vóór deze wijziging. Die gaat open met het wachtwoord "
+        "en de herstelsleutel van toen. Wil je dat het oude wachtwoord niets meer opent? "
+        "Vervang de reservekopie dan door één nieuwe.",
+        "Er zijn {n} reservekopieën van vóór deze wijziging. Die gaan open met het "
+        "wachtwoord en de herstelsleutel van toen. Wil je dat het oude wachtwoord niets meer "
+        "opent? Vervang ze dan door één nieuwe reservekopie.",
+        count,
+    ).format(n=count)

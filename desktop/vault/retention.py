@@ -206,7 +206,10 @@ def finish_pending(store: Store) -> int | None:
             session.delete(marker)
         if removed:
             audit.record(
-                session, AuditKind.PURGED, copies_removed=removed, completes_event=completes
+                session,
+                AuditKind.COPIES_REPLACED,
+                copies_removed=removed,
+                completes_event=completes,
             )
     return removed
 

@@ -36,6 +36,7 @@ from desktop.vault import (
     migrations,
     opening,
     restoring,
+    retention,
     unlocking,
     validation,
 )
@@ -305,6 +306,23 @@ class Vault(CaseWork):
             new_key, header, text = keys.for_new_recovery_key(self._store.header, current)
             self._store.rotate(new_key, header, AuditKind.RECOVERY_KEY_CHANGED)
             return text
+
+    def backups_from_earlier_keys(self) -> int:
+        """How many of this vault's backups beside it were made before the last passphrase
+        change or new recovery key (they open only with the passphrase of their time); for
+        the change dialog (``keys.backups_notice``)."""
+        with self._guard():
+            return keys.backups_from_earlier_keys(self._store)
+
+    def replace_backups(self) -> int:
+        """Put one fresh backup in place of every copy of this vault beside it (after a key
+        change: so that an old passphrase opens none of them); returns how many went.
+        Crash-safe like a purge's: a marker committed first, finished at the next unlock."""
+        with self._guard():
+            with self._session() as session:
+                event = audit.record(session, AuditKind.BACKUPS_TO_REPLACE)
+                retention.mark_stale(session, event)
+            return retention.finish_pending(self._store) or 0
 
     # ================================================================== audit and integrity
 

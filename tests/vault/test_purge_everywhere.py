@@ -127,7 +127,10 @@ def test_a_purged_case_is_in_no_copy_of_the_vault_afterwards(vault: Vault) -> No
     fresh = only_a_fresh_backup(vault, code)
     assert holds(fresh, key, kept)  # a real backup: the case that stays is in it
     purge_seq = next(e.seq for e in vault.audit_log() if e.kind == "purged")
-    assert events(vault, "purged")[-1] == {"copies_removed": 3, "completes_event": purge_seq}
+    assert events(vault, "copies_replaced")[-1] == {
+        "copies_removed": 3,
+        "completes_event": purge_seq,
+    }
     assert vault.verify_audit().ok
 
 
@@ -145,7 +148,11 @@ def test_a_deleted_case_is_in_no_copy_of_the_vault_afterwards(vault: Vault) -> N
     assert not deleted.copies_pending
     fresh = only_a_fresh_backup(vault, code)
     assert holds(fresh, key, other)
-    assert [e.kind for e in vault.audit_log()][-3:] == ["case_deleted", "backed_up", "purged"]
+    assert [e.kind for e in vault.audit_log()][-3:] == [
+        "case_deleted",
+        "backed_up",
+        "copies_replaced",
+    ]
     assert vault.verify_audit().ok
 
 

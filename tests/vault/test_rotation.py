@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.vault import keyheader, opening, recovery
+from desktop.vault import keyheader, keys, opening, recovery
 from desktop.vault.errors import (
     CurrentPassphraseNeeded,
     WrongPassphrase,
@@ -198,3 +198,30 @@ def test_a_pending_header_counts_only_once_its_file_is_swapped_in(
         assert again.unlock_problems == ()
     assert not keyheader.swap_file(vault_file).exists()
     assert keyheader.read_header(keyheader.header_path(vault_file)).pending is None
+
+
+def test_old_backups_are_told_of_and_replaced_on_request(
+    made: tuple[Vault, str], vault_file: Path
+) -> None:
+    """The change dialog says that backups of before open with the old passphrase, and
+    offers one fresh backup in their place."""
+    vault, recovery_key = made
+    vault.create_case()
+    old = [vault.backup(), vault.backup()]
+    assert vault.backups_from_earlier_keys() == 0
+    vault.change_passphrase(NEW, current=PASSPHRASE)
+    assert vault.backups_from_earlier_keys() == 2
+    notice = keys.backups_notice(2)
+    assert "2 reservekopieën" in notice
+    assert "wachtwoord" in notice
+    assert vault.replace_backups() == 2
+    assert vault.backups_from_earlier_keys() == 0
+    assert not any(path.exists() for path in old)
+    [fresh] = vault.backups()
+    header = keyheader.read_header(keyheader.header_path(fresh))
+    with pytest.raises(WrongPassphrase):
+        header.unwrap_with_passphrase(PASSPHRASE)
+    assert header.unwrap_with_passphrase(NEW) == bytes(vault._store.key)
+    assert events(vault, "copies_replaced")[-1]["copies_removed"] == 2
+    vault.lock()
+    Vault.unlock(vault_file, recovery_key=recovery_key).lock()
