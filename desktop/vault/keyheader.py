@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from desktop.vault import kdf
+from desktop.vault import kdf, recovery
 from desktop.vault.errors import (
     NotAVault,
     VaultFromNewerVersion,
@@ -64,8 +64,6 @@ MAX_LANES = 16
 ARGON2 = "argon2id"
 RECOVERY_HKDF = "hkdf-sha256"  # version 1: the recovery key's secret through HKDF
 RECOVERY_X25519 = "x25519-hkdf-sha256"  # version 2
-_RECOVERY_SEED_INFO = b"schoolsignaal/kluis/herstel/x25519"
-_RECOVERY_WRAP_INFO = b"schoolsignaal/kluis/herstel/omslag"
 
 
 def header_path(vault_file: Path) -> Path:
@@ -156,11 +154,13 @@ class KeyHeader:
     def unwrap_with_recovery(self, secret: bytes) -> bytes:
         """The database key, or :class:`WrongRecoveryKey`."""
         slot = self.recovery
+        aad = self._aad("recovery", slot)
         if slot.method == RECOVERY_HKDF:
-            kek: bytes | None = kdf.derive_from_recovery(secret, slot.salt)
+            key = _unwrap(kdf.derive_from_recovery(secret, slot.salt), slot, aad)
         else:
-            kek = _recovery_kek_for_owner(secret, slot)
-        key = None if kek is None else _unwrap(kek, slot, self._aad("recovery", slot))
+            key = recovery.unwrap_as_owner(
+                secret, slot.public_key, slot.ephemeral_key, slot.nonce, slot.wrapped_key, aad
+            )
         if key is None:
             raise WrongRecoveryKey()
         return key
@@ -233,12 +233,6 @@ class KeyHeader:
         return _aad(self.vault_id, name, slot.params_json(), self.version)
 
 
-def recovery_public_key(secret: bytes) -> bytes:
-    """The public half of the recovery key's X25519 key pair (kept in the header)."""
-    public: bytes = _recovery_private(secret).public_key().public_bytes_raw()
-    return public
-
-
 def new_header(
     db_key: bytes, passphrase: str, recovery_secret: bytes, params: kdf.Argon2Params
 ) -> KeyHeader:
@@ -247,7 +241,7 @@ def new_header(
         vault_id=vault_id,
         created=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         passphrase=_passphrase_slot(vault_id, db_key, passphrase, params),
-        recovery=_recovery_slot(vault_id, db_key, recovery_public_key(recovery_secret)),
+        recovery=_recovery_slot(vault_id, db_key, recovery.public_key(recovery_secret)),
     )
 
 
@@ -321,60 +315,12 @@ def _passphrase_slot(
     return replace(slot, nonce=nonce, wrapped_key=wrapped)
 
 
-def _recovery_private(secret: bytes) -> Any:
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-    seed = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_RECOVERY_SEED_INFO)
-    return X25519PrivateKey.from_private_bytes(seed.derive(secret))
-
-
-def _recovery_kek(shared: bytes, ephemeral_key: bytes, public_key: bytes) -> bytes:
-    from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
-    hkdf = HKDF(
-        algorithm=hashes.SHA256(),
-        length=32,
-        salt=ephemeral_key + public_key,
-        info=_RECOVERY_WRAP_INFO,
-    )
-    return hkdf.derive(shared)
-
-
 def _recovery_slot(vault_id: str, db_key: bytes, public_key: bytes) -> Slot:
     """Wrap ``db_key`` for the holder of the recovery key whose public half is given."""
-    from cryptography.hazmat.primitives.asymmetric.x25519 import (
-        X25519PrivateKey,
-        X25519PublicKey,
-    )
-
-    ephemeral = X25519PrivateKey.generate()
-    ephemeral_key = ephemeral.public_key().public_bytes_raw()
-    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public_key))
-    kek = _recovery_kek(shared, ephemeral_key, public_key)
-    slot = Slot(
-        method=RECOVERY_X25519,
-        salt=b"",
-        nonce=secrets.token_bytes(NONCE_BYTES),
-        wrapped_key=b"",
-        public_key=public_key,
-        ephemeral_key=ephemeral_key,
-    )
-    aad = _aad(vault_id, "recovery", slot.params_json(), VERSION)
-    return replace(slot, wrapped_key=_wrap(kek, slot.nonce, db_key, aad))
-
-
-def _recovery_kek_for_owner(secret: bytes, slot: Slot) -> bytes | None:
-    """The wrapping key of an X25519 slot from the recovery key; None if it is another's."""
-    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
-
-    private = _recovery_private(secret)
-    if private.public_key().public_bytes_raw() != slot.public_key:
-        return None
-    shared = private.exchange(X25519PublicKey.from_public_bytes(slot.ephemeral_key))
-    return _recovery_kek(shared, slot.ephemeral_key, slot.public_key)
+    shape = Slot(RECOVERY_X25519, b"", b"", b"", public_key=public_key)
+    aad = _aad(vault_id, "recovery", shape.params_json(), VERSION)
+    ephemeral_key, nonce, wrapped = recovery.wrap_for(public_key, db_key, aad)
+    return replace(shape, nonce=nonce, wrapped_key=wrapped, ephemeral_key=ephemeral_key)
 
 
 def _read_slot(raw: Any, expected_kdf: str) -> Slot:

@@ -15,7 +15,7 @@ import secrets
 from desktop.i18n import ngettext
 from desktop.vault import backups, kdf, recovery
 from desktop.vault.errors import CurrentPassphraseNeeded, RecoveryKeyOutdated, WrongPassphrase
-from desktop.vault.keyheader import KeyHeader, recovery_public_key
+from desktop.vault.keyheader import KeyHeader
 from desktop.vault.store import Store
 
 
@@ -48,7 +48,7 @@ def for_new_recovery_key(header: KeyHeader, passphrase: str) -> tuple[bytes, Key
     new_key = secrets.token_bytes(32)
     assert header.passphrase.argon2 is not None
     slots = header.slots_for(
-        new_key, passphrase, header.passphrase.argon2, recovery_public=recovery_public_key(secret)
+        new_key, passphrase, header.passphrase.argon2, recovery_public=recovery.public_key(secret)
     )
     return new_key, header.with_slots(slots), recovery.format_key(secret)
 

@@ -6,14 +6,18 @@ nothing is read wrongly; when typing it back, lower case, I and L (for 1), O (fo
 and dashes are accepted. The check catches almost every typing error before the key is tried,
 so that the user is told "typing error" rather than "wrong key".
 
-The wrapping key for the database key is derived with HKDF-SHA256: the secret has full
-entropy, so a slow password hash would add nothing.
+The secret is also an X25519 key pair (the private key derived from it with HKDF-SHA256;
+the secret has full entropy, so a slow password hash would add nothing). The key header keeps
+only the public key: :func:`wrap_for` wraps a database key for the holder of the recovery key
+without needing it, which is how a passphrase change gives the vault a new database key that
+the same printed recovery key still opens; :func:`unwrap_as_owner` opens it with the key.
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from typing import Any
 
 from desktop.i18n import N_
 from desktop.vault.errors import InvalidInput, MalformedRecoveryKey
@@ -67,3 +71,72 @@ def parse_key(text: str) -> bytes:
     if number & ((1 << CHECK_BITS) - 1) != _check(secret):
         raise MalformedRecoveryKey()
     return secret
+
+
+# ---------------------------------------------------------------------- the key pair
+
+_SEED_INFO = b"schoolsignaal/kluis/herstel/x25519"
+_WRAP_INFO = b"schoolsignaal/kluis/herstel/omslag"
+
+
+def public_key(secret: bytes) -> bytes:
+    """The public half of the recovery key's X25519 key pair (kept in the header)."""
+    public: bytes = _private(secret).public_key().public_bytes_raw()
+    return public
+
+
+def wrap_for(public: bytes, db_key: bytes, aad: bytes) -> tuple[bytes, bytes, bytes]:
+    """Wrap ``db_key`` for the holder of the recovery key whose public half is ``public``:
+    a one-time key pair, the shared secret, HKDF, AES-256-GCM. Returns the one-time public
+    key, the nonce and the wrapped key."""
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    ephemeral = X25519PrivateKey.generate()
+    ephemeral_key = ephemeral.public_key().public_bytes_raw()
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(public))
+    nonce = secrets.token_bytes(12)
+    kek = _wrapping_key(shared, ephemeral_key, public)
+    return ephemeral_key, nonce, AESGCM(kek).encrypt(nonce, db_key, aad)
+
+
+def unwrap_as_owner(
+    secret: bytes, public: bytes, ephemeral_key: bytes, nonce: bytes, wrapped: bytes, aad: bytes
+) -> bytes | None:
+    """The database key wrapped by :func:`wrap_for`; None for another recovery key or a
+    changed wrapping."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    private = _private(secret)
+    if private.public_key().public_bytes_raw() != public:
+        return None
+    shared = private.exchange(X25519PublicKey.from_public_bytes(ephemeral_key))
+    try:
+        key: bytes = AESGCM(_wrapping_key(shared, ephemeral_key, public)).decrypt(
+            nonce, wrapped, aad
+        )
+    except InvalidTag:
+        return None
+    return key if len(key) == 32 else None
+
+
+def _private(secret: bytes) -> Any:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    seed = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_SEED_INFO)
+    return X25519PrivateKey.from_private_bytes(seed.derive(secret))
+
+
+def _wrapping_key(shared: bytes, ephemeral_key: bytes, public: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=ephemeral_key + public, info=_WRAP_INFO)
+    return hkdf.derive(shared)

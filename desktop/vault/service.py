@@ -42,12 +42,6 @@ from desktop.vault import (
 )
 from desktop.vault.anchor import AnchorProblem
 from desktop.vault.audit import AuditKind, AuditReport, Head
-from desktop.vault.casework import (
-    DEFAULT_RETENTION_MONTHS as DEFAULT_RETENTION_MONTHS,  # re-exported: they were defined here
-)
-from desktop.vault.casework import (
-    RETENTION_MONTHS as RETENTION_MONTHS,
-)
 from desktop.vault.casework import CaseWork
 from desktop.vault.errors import (
     VaultExists,

@@ -31,8 +31,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from desktop.vault import kdf, validation
+from desktop.vault.casework import RETENTION_MONTHS
 from desktop.vault.errors import InvalidInput, VaultError
-from desktop.vault.service import RETENTION_MONTHS, Vault
+from desktop.vault.service import Vault
 from desktop.vault.vocabulary import (
     AGE_BANDS,
     MELDCODE_STEPS,
