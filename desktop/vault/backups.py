@@ -120,17 +120,8 @@ def remove_copies(vault_file: Path, copies: list[Path]) -> int:
 def vault_id_of(db_file: Path, db_key: bytes) -> str | None:
     """The vault id inside a copy of a vault, read-only; None if it does not open with
     ``db_key`` or has none."""
-    try:
-        conn = engine.connect(db_file, db_key, settings=False, read_only=True)
-    except Exception:
-        return None
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
-    except Exception:
-        return None
-    finally:
-        conn.close()
-    return str(row[0]) if row else None
+    meta = engine.read_meta(db_file, db_key)
+    return meta.get("vault_id") if meta is not None else None
 
 
 def _vault_id_in_header(path: Path) -> str | None:

@@ -188,6 +188,13 @@ def user_errors(path: Path, newest_backup: Callable[[], Path | None]) -> Iterato
 
 def forget_file_names(exc: BaseException) -> None:
     """Clear ``filename`` and ``filename2`` of every ``OSError`` in ``exc``'s chain."""
+    for current in chain(exc):
+        if isinstance(current, OSError):
+            current.filename = current.filename2 = None
+
+
+def chain(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and every exception it carries (cause and context), each once."""
     seen: set[int] = set()
     todo: list[BaseException | None] = [exc]
     while todo:
@@ -195,6 +202,21 @@ def forget_file_names(exc: BaseException) -> None:
         if current is None or id(current) in seen:
             continue
         seen.add(id(current))
-        if isinstance(current, OSError):
-            current.filename = current.filename2 = None
+        yield current
         todo += [current.__cause__, current.__context__]
+
+
+def read_meta(path: Path, db_key: bytes) -> dict[str, str] | None:
+    """The ``meta`` table of a vault file, read-only; None if it does not open with
+    ``db_key`` (another key, damaged, a rollback journal waiting) or has no such table."""
+    try:
+        conn = connect(path, db_key, settings=False, read_only=True)
+    except Exception:
+        return None
+    try:
+        rows = conn.execute("SELECT key, value FROM meta").fetchall()
+    except Exception:
+        return None
+    finally:
+        conn.close()
+    return {str(key): str(value) for key, value in rows}

@@ -74,18 +74,8 @@ def read_log_state(vault_file: Path, db_key: bytes, vault_id: str) -> queries.Lo
     that is about to be replaced (it may be damaged; then None)."""
     if journal(vault_file).exists():  # read-only cannot roll a crash back: do not guess
         return None
-    try:
-        conn = engine.connect(vault_file, db_key, settings=False, read_only=True)
-    except Exception:
-        return None
-    try:
-        rows = conn.execute("SELECT key, value FROM meta").fetchall()
-    except Exception:
-        return None
-    finally:
-        conn.close()
-    values = {str(key): str(value) for key, value in rows}
-    if values.get("vault_id") != vault_id:
+    values = engine.read_meta(vault_file, db_key)
+    if values is None or values.get("vault_id") != vault_id:
         return None
     try:
         return queries.state_of(values)
@@ -280,17 +270,8 @@ def header_copies(vault_file: Path) -> list[Path]:
 
 def key_opens(vault_file: Path, db_key: bytes, vault_id: str) -> bool:
     """Whether ``db_key`` opens ``vault_file`` and it is the vault ``vault_id`` (read-only)."""
-    try:
-        conn = engine.connect(vault_file, db_key, settings=False, read_only=True)
-    except Exception:
-        return False
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'vault_id'").fetchone()
-    except Exception:
-        return False
-    finally:
-        conn.close()
-    return row is not None and row[0] == vault_id
+    meta = engine.read_meta(vault_file, db_key)
+    return meta is not None and meta.get("vault_id") == vault_id
 
 
 def settle(vault_file: Path, opened: OpenedKey) -> None:

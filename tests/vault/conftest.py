@@ -16,7 +16,7 @@ import pytest
 from hypothesis import settings
 from hypothesis.configuration import set_hypothesis_home_dir
 
-from desktop.vault import kdf
+from desktop.vault import engine, kdf
 from desktop.vault.service import Vault
 
 PASSPHRASE = "een lange zin als wachtwoord"
@@ -69,23 +69,10 @@ def snapshot(folder: Path) -> dict[str, str]:
     }
 
 
-def chain(exc: BaseException) -> Iterator[BaseException]:
-    """The exception and every exception it carries (cause and context)."""
-    seen: set[int] = set()
-    todo: list[BaseException | None] = [exc]
-    while todo:
-        current = todo.pop()
-        if current is None or id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        todo += [current.__cause__, current.__context__]
-
-
 def everything_said(exc: BaseException) -> str:
     """All an exception can tell a log: messages, arguments and parameters, chained ones too."""
     parts = []
-    for current in chain(exc):
+    for current in engine.chain(exc):
         parts += [str(current), repr(current), repr(current.args)]
         parts.append(repr(getattr(current, "params", None)))
     return "\n".join(parts)
