@@ -17,6 +17,7 @@ import contextlib
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -33,6 +34,9 @@ from desktop.vault.errors import (
     WrongRecoveryKey,
 )
 from desktop.vault.keyheader import KeyHeader, header_path, read_header
+
+if TYPE_CHECKING:
+    from desktop.vault.store import Store
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,22 @@ def key_for_backup(
         # backup's: a backup from before a passphrase change.
         raise BackupFromEarlierKey(source)
     raise next(p for p in problems if isinstance(p, BackupInvalid))
+
+
+def check_same_key(source: Path, store: Store) -> int:
+    """The schema version of ``source``, a whole backup of the open vault under its current
+    key; :class:`BackupFromEarlierKey` for one of this vault from before a key change (it is
+    restored with its own passphrase, after locking), :class:`BackupInvalid` otherwise."""
+    try:
+        return backups.check_backup(source, bytes(store.key), store.header.vault_id)
+    except BackupInvalid as invalid:
+        try:
+            copy = read_header(backups.header_beside(source))
+        except (OSError, VaultError):
+            raise invalid from None
+        if copy.vault_id == store.header.vault_id and copy.slots != store.header.slots:
+            raise BackupFromEarlierKey(source) from None
+        raise
 
 
 def record_restore(

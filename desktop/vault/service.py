@@ -357,9 +357,7 @@ class Vault(CaseWork):
         safety copy and the head of the log it replaced (``desktop.vault.restoring``)."""
         source = validation.file_path("backup_file", backup_file)
         with self._guard():
-            version = backups.check_backup(
-                source, bytes(self._store.key), self._store.header.vault_id
-            )
+            version = restoring.check_same_key(source, self._store)
             migrations.check_supported(version)
             safety = self._store.restore(source, version)
             self._after_open(count_as_unlock=False, restored=True)

@@ -13,6 +13,7 @@ import pytest
 
 from desktop.vault import keyheader, keys, opening, recovery
 from desktop.vault.errors import (
+    BackupFromEarlierKey,
     CurrentPassphraseNeeded,
     WrongPassphrase,
     WrongRecoveryKey,
@@ -225,3 +226,15 @@ def test_old_backups_are_told_of_and_replaced_on_request(
     assert events(vault, "copies_replaced")[-1]["copies_removed"] == 2
     vault.lock()
     Vault.unlock(vault_file, recovery_key=recovery_key).lock()
+
+
+def test_restoring_a_backup_of_before_a_change_says_how(vault: Vault, vault_file: Path) -> None:
+    code = vault.create_case()
+    old = vault.backup()
+    vault.change_passphrase(NEW, current=PASSPHRASE)
+    with pytest.raises(BackupFromEarlierKey) as caught:
+        vault.restore(old)
+    assert "wachtwoord van toen" in str(caught.value)
+    vault.lock()
+    with Vault.restore_backup(vault_file, old, PASSPHRASE) as again:
+        assert [r.code for r in again.cases()] == [code]
