@@ -76,6 +76,12 @@ def swap_file(vault_file: Path) -> Path:
     return vault_file.with_name(f".{vault_file.name}.nieuw")
 
 
+def swap_header(vault_file: Path) -> Path:
+    """``.kluis.nieuw.sleutel``: the header of a restored file under another vault's key,
+    written before the swap where the header beside the vault cannot name it as pending."""
+    return vault_file.with_name(f".{vault_file.stem}.nieuw{HEADER_SUFFIX}")
+
+
 @dataclass(frozen=True)
 class Slot:
     """One wrapping of the database key: how the wrapping key is made, and the result.

@@ -25,7 +25,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.vault import backups, engine, kdf, migrations, queries, recovery
+from desktop.vault import backups, engine, kdf, migrations, queries, recovery, rotation
 from desktop.vault.errors import (
     KeyFileMissing,
     NotAVault,
@@ -38,10 +38,12 @@ from desktop.vault.errors import (
 from desktop.vault.keyheader import (
     HEADER_SUFFIX,
     KeyHeader,
+    Slot,
     header_path,
     new_header,
     read_header,
     swap_file,
+    swap_header,
     write_header,
 )
 
@@ -207,20 +209,30 @@ class OpenedKey:
 
 
 def open_key(vault_file: Path, passphrase: str | None, recovery_key: str | None) -> OpenedKey:
-    """Unwrap the database key: with the header beside the vault, or, if that one is gone
-    or damaged, with an intact copy beside a backup whose key opens this vault file."""
+    """Unwrap the database key: with the header beside the vault, or, if that one is gone,
+    damaged, or does not take this passphrase (a slot damaged inside, or the header of a
+    swap cut off just after its rename), with a header copy whose key opens this very file.
+    A wrong passphrase is counted only when no copy takes it either."""
+    via = "passphrase" if passphrase is not None else "recovery_key"
     try:
         header = read_header_of(vault_file)
     except (KeyFileMissing, NotAVault) as problem:
         if isinstance(problem, NotAVault) and problem.path == vault_file:
             raise
-        found = _open_with_copies(vault_file, passphrase, recovery_key)
+        found = _open_with_copies(vault_file, passphrase, recovery_key, tried=None)
         if found is None:
             raise
         return found
     effective = in_force(vault_file, header)
-    db_key, how = unwrap(vault_file, effective, passphrase, recovery_key)
-    return OpenedKey(effective, db_key, how, header_changed=effective != header)
+    try:
+        db_key = unwrap_only(effective, passphrase, recovery_key)
+    except (WrongPassphrase, WrongRecoveryKey):
+        found = _open_with_copies(vault_file, passphrase, recovery_key, tried=effective)
+        if found is None:
+            note_failed_unlock(vault_file, via)
+            raise
+        return found
+    return OpenedKey(effective, db_key, via, header_changed=effective != header)
 
 
 def in_force(vault_file: Path, header: KeyHeader) -> KeyHeader:
@@ -232,21 +244,23 @@ def in_force(vault_file: Path, header: KeyHeader) -> KeyHeader:
 
 
 def _open_with_copies(
-    vault_file: Path, passphrase: str | None, recovery_key: str | None
+    vault_file: Path, passphrase: str | None, recovery_key: str | None, tried: KeyHeader | None
 ) -> OpenedKey | None:
     if recovery_key is not None:
         recovery.parse_key(recovery_key)  # a typing error is said as such, before any copy
-    seen: set[bytes] = set()
+    seen: set[Slot] = set()
+    if tried is not None:  # the header beside the vault: its slot was tried already
+        seen.add(tried.passphrase if passphrase is not None else tried.recovery)
     for copy in header_copies(vault_file)[: MAX_HEADER_COPIES_TRIED * 4]:
         try:
             header = read_header(copy).settled()
         except (VaultError, OSError):
             continue
         slot = header.passphrase if passphrase is not None else header.recovery
-        if slot.wrapped_key in seen:
+        if slot in seen:
             continue
-        seen.add(slot.wrapped_key)
-        if len(seen) > MAX_HEADER_COPIES_TRIED:
+        seen.add(slot)
+        if len(seen) > MAX_HEADER_COPIES_TRIED + (tried is not None):
             break
         try:
             db_key = unwrap_only(header, passphrase, recovery_key)
@@ -259,13 +273,16 @@ def _open_with_copies(
 
 
 def header_copies(vault_file: Path) -> list[Path]:
-    """Copies of key headers beside backups and set-aside files, newest first."""
+    """Copies of key headers: the one a restore writes before its rename (first), then
+    those beside backups and set-aside files, newest first."""
     found = [
         *backups.backup_dir(vault_file).glob(f"*{HEADER_SUFFIX}"),
         *vault_file.parent.glob(f"{vault_file.stem}.*-*{HEADER_SUFFIX}"),
     ]
     files = [p for p in found if p.is_file()]
-    return sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+    newest = sorted(files, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+    swapping = swap_header(vault_file)
+    return [swapping, *newest] if swapping.is_file() else newest
 
 
 def key_opens(vault_file: Path, db_key: bytes, vault_id: str) -> bool:
@@ -275,16 +292,14 @@ def key_opens(vault_file: Path, db_key: bytes, vault_id: str) -> bool:
 
 
 def settle(vault_file: Path, opened: OpenedKey) -> None:
-    """After a successful check: write the header in force, remove what a rotation that
-    did not finish left, keep a damaged header aside."""
-    part = swap_file(vault_file)
-    for leftover in (part, journal(part)):
-        with contextlib.suppress(FileNotFoundError):
-            leftover.unlink()
-    if opened.header_copy is not None:
+    """After a successful check: keep a damaged header aside, write the header in force,
+    and only then remove what a swap that did not happen left (in that order: a header with
+    pending slots and no new file beside it would mean the swap happened)."""
+    if opened.header_copy is not None and header_path(vault_file).exists():
         keep_aside(header_path(vault_file), "beschadigd")
     if opened.header_changed:
         write_header(header_path(vault_file), opened.header)
+    rotation.discard(vault_file)
 
 
 def journal(vault_file: Path) -> Path:

@@ -35,15 +35,37 @@ from sqlalchemy.orm import Session
 from desktop.vault import anchor, audit, backups, engine
 from desktop.vault.anchor import AnchorKey
 from desktop.vault.audit import Head
-from desktop.vault.keyheader import KeyHeader, header_path, swap_file, write_header
+from desktop.vault.errors import VaultError
+from desktop.vault.keyheader import (
+    KeyHeader,
+    header_path,
+    read_header,
+    swap_file,
+    swap_header,
+    write_header,
+)
 
 log = logging.getLogger(__name__)
 
 
 def discard(vault_file: Path) -> None:
-    """Remove a new file that was not swapped in, with its journal."""
+    """Remove a new file that was not swapped in, with its journal and header.
+
+    The header beside the vault loses its pending slots first: pending slots with no new
+    file beside them mean that the swap happened. If that header cannot be written (a full
+    disk), ``OSError`` and nothing is removed: the next unlock finds the swap not done.
+    """
     part = swap_file(vault_file)
-    for leftover in (part, part.with_name(part.name + "-journal")):
+    leftovers = [part, part.with_name(part.name + "-journal"), swap_header(vault_file)]
+    if not any(p.exists() for p in leftovers):
+        return
+    try:
+        header = read_header(header_path(vault_file))
+    except (FileNotFoundError, VaultError):
+        header = None
+    if header is not None and header.pending is not None:
+        write_header(header_path(vault_file), header.settled())
+    for leftover in leftovers:
         with contextlib.suppress(FileNotFoundError):
             leftover.unlink()
 
@@ -111,9 +133,9 @@ def swap_in(
             write_header(target, header_now.settled().with_pending(header_new.slots))
         else:
             # No header in force that could name the new key as pending (damaged, of another
-            # vault, or of version 1): the new one goes in first. A crash before the rename
-            # leaves a vault that the next restore puts right.
-            write_header(target, header_new)
+            # vault, or of version 1): the new one waits beside the vault as a copy, which
+            # unlock tries when the header in force does not open the file in place.
+            write_header(swap_header(vault_file), header_new)
         anchor.write(vault_file, header_new.vault_id, [*others, new_key.sign(new_head)])
     os.replace(part, vault_file)
     # From here on the change has happened; what follows only tidies up, and unlock does
@@ -122,6 +144,7 @@ def swap_in(
         backups.fsync_dir(vault_file.parent)
         if header_new is not header_now:
             write_header(target, header_new)
+            swap_header(vault_file).unlink(missing_ok=True)
         anchor.write(vault_file, header_new.vault_id, [new_key.sign(new_head)])
     except OSError as exc:
         log.warning("header or anchor not rewritten after a swap (%s)", type(exc).__name__)

@@ -26,7 +26,7 @@ from desktop.vault import anchor, audit, backups, engine, migrations, queries, r
 from desktop.vault.anchor import AnchorKey
 from desktop.vault.audit import AuditKind, AuditReport
 from desktop.vault.errors import InvalidInput, VaultError, VaultLocked
-from desktop.vault.keyheader import KeyHeader, header_path, write_header
+from desktop.vault.keyheader import KeyHeader
 from desktop.vault.lock import VaultLock
 from desktop.vault.records import IntegrityReport
 from desktop.vault.schema import Base, Meta
@@ -296,10 +296,10 @@ class Store:
         finally:
             swapped = not part.exists()  # the rename is the change: it happened or not
             if not swapped:
-                rotation.discard(self.path)
-                if header is not self._header:  # the header says the old key again
-                    with contextlib.suppress(OSError):
-                        write_header(header_path(self.path), self._header)
+                # The header loses the pending slots, then the new file goes. On a full disk
+                # both stay, and the next unlock finds the swap not done.
+                with contextlib.suppress(OSError):
+                    rotation.discard(self.path)
             self._reopen(new_key if swapped else bytes(self._key), header if swapped else None)
         return swapped
 

@@ -5,8 +5,9 @@ at its K-th durable file-system step.
 calls of ``os.replace`` (before and after each) and ``os.fsync``: every point at which a
 file the vault depends on becomes durable or changes name. With K = 0 nothing is killed and
 the last line says how many steps the action took (``steps N``), so the parent can try every
-K from 1 to N. Actions: ``change NEW`` (passphrase), ``recovery`` (new recovery key; its
-key is printed before the steps line), ``restore BACKUP``, ``backup``.
+K from 1 to N. Actions: ``open`` (the unlock itself), ``change NEW`` (passphrase),
+``recovery`` (new recovery key; its key is printed before the steps line), ``restore
+BACKUP``, ``backup``.
 """
 
 from __future__ import annotations
@@ -39,9 +40,13 @@ def main(vault_file: str, passphrase: str, kill_at: str, action: str, *args: str
         step()
         real_fsync(fd)
 
+    if action == "open":  # the unlock itself (it may settle what a swap left)
+        os.replace, os.fsync = replace, fsync  # type: ignore[assignment]
     vault = Vault.unlock(vault_file, passphrase)
     os.replace, os.fsync = replace, fsync  # type: ignore[assignment]
-    if action == "change":
+    if action == "open":
+        pass
+    elif action == "change":
         vault.change_passphrase(args[0], current=passphrase, kdf_params=CHEAP)
     elif action == "recovery":
         print(vault.new_recovery_key(current=passphrase), flush=True)

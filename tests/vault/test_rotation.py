@@ -15,6 +15,7 @@ from desktop.vault import keyheader, keys, opening, recovery
 from desktop.vault.errors import (
     BackupFromEarlierKey,
     CurrentPassphraseNeeded,
+    DiskFull,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -238,3 +239,72 @@ def test_restoring_a_backup_of_before_a_change_says_how(vault: Vault, vault_file
     vault.lock()
     with Vault.restore_backup(vault_file, old, PASSPHRASE) as again:
         assert [r.code for r in again.cases()] == [code]
+
+
+def test_a_full_disk_in_the_middle_of_a_change_leaves_the_old_passphrase(
+    vault: Vault, vault_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review of issue 9: the disk fills up once the header names the new key as pending;
+    putting the header back fails too. The new file must then stay beside the vault (a
+    header with pending slots and no new file means the swap happened), so that the next
+    unlock finds the change not done."""
+    code = vault.create_case()
+    real_write = keyheader.write_header
+    full = {"now": False}
+
+    def write_header(path: Path, header: keyheader.KeyHeader) -> None:
+        if full["now"]:
+            raise OSError(28, "No space left on device")
+        real_write(path, header)
+        full["now"] = header.pending is not None
+
+    def anchor_write(*_args: object, **_kw: object) -> None:
+        if full["now"]:
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("desktop.vault.rotation.write_header", write_header)
+    monkeypatch.setattr("desktop.vault.rotation.anchor.write", anchor_write)
+    with pytest.raises(DiskFull):
+        vault.change_passphrase(NEW, current=PASSPHRASE)
+    monkeypatch.undo()
+    assert keyheader.swap_file(vault_file).exists()  # kept: the header still names it
+    vault.create_case()  # the session goes on, on the old key
+    vault.lock()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(vault_file, NEW)
+    with Vault.unlock(vault_file, PASSPHRASE) as again:
+        assert code in [r.code for r in again.cases()]
+        assert again.unlock_problems == ()
+    assert not keyheader.swap_file(vault_file).exists()
+    assert keyheader.read_header(keyheader.header_path(vault_file)).pending is None
+
+
+@pytest.mark.slow
+def test_a_kill_while_unlock_tidies_up_a_change_that_did_not_happen(
+    tmp_path: Path,
+) -> None:
+    """Review of issue 9: unlock removed the new file before it wrote the header without
+    pending slots; a kill in between left a vault that no secret opened."""
+
+    def prepare(folder: Path) -> Path:
+        vault, _key = Vault.create(folder / "kluis.db", PASSPHRASE)
+        vault.create_case()
+        header = vault._store.header
+        slots = header.slots_for(
+            b"\x01" * 32, NEW, header.passphrase.argon2, recovery_public=header.recovery.public_key
+        )
+        vault.lock()
+        keyheader.write_header(
+            keyheader.header_path(folder / "kluis.db"), header.with_pending(slots)
+        )
+        keyheader.swap_file(folder / "kluis.db").write_bytes(b"een half nieuw bestand")
+        return folder / "kluis.db"
+
+    total = steps_of(crash(prepare(tmp_path / "eerst"), 0, "open"))
+    for kill_at in range(1, total + 1):
+        vault_file = prepare(tmp_path / f"k{kill_at}")
+        crash(vault_file, kill_at, "open")
+        with pytest.raises(WrongPassphrase):
+            Vault.unlock(vault_file, NEW)
+        with Vault.unlock(vault_file, PASSPHRASE) as again:
+            assert len(again.cases()) == 1

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from desktop.vault import keyheader
-from desktop.vault.errors import NotAVault, VaultInUse
+from desktop.vault.errors import NotAVault, VaultInUse, WrongPassphrase
 from desktop.vault.service import Vault
 from tests.vault.conftest import PASSPHRASE
 from tests.vault.test_rotation import crash, steps_of
@@ -167,3 +167,25 @@ def test_another_spelling_of_the_path_is_the_same_vault(
         Vault.unlock(other, PASSPHRASE)
     vault.lock()
     Vault.unlock(other, PASSPHRASE).lock()
+
+
+@pytest.mark.parametrize("field", ["wrapped_key", "salt"])
+def test_a_header_damaged_inside_a_slot_is_replaced_by_an_intact_copy(
+    vault: Vault, vault_file: Path, field: str
+) -> None:
+    """Review of issue 9: one byte changed inside the passphrase slot kept the JSON valid,
+    and the right passphrase was told it was wrong, although intact copies were there."""
+    code = vault.create_case()
+    vault.backup()
+    vault.lock()
+    path = keyheader.header_path(vault_file)
+    raw = json.loads(path.read_text())
+    value = raw["passphrase"][field]
+    raw["passphrase"][field] = ("B" if value[0] != "B" else "C") + value[1:]
+    path.write_text(json.dumps(raw))
+    with Vault.unlock(vault_file, PASSPHRASE) as again:
+        assert [r.code for r in again.cases()] == [code]
+        assert "header_restored" in kinds(again)
+    Vault.unlock(vault_file, PASSPHRASE).lock()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(vault_file, "een heel ander wachtwoord")
