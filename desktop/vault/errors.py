@@ -307,10 +307,10 @@ class BackupFromEarlierKey(BackupInvalid):
 
     def message(self) -> str:
         return _(
-            "De reservekopie {name} is gemaakt voordat het wachtwoord werd gewijzigd. Zet hem "
-            "terug met het wachtwoord van toen, of met de herstelsleutel. Er is niets "
-            "teruggezet; de kluis is niet veranderd."
-        ).format(name=self.path.name)
+            "Deze reservekopie is gemaakt voordat het wachtwoord werd gewijzigd. Zet hem terug "
+            "met het wachtwoord van toen, of met de herstelsleutel. Er is niets teruggezet; "
+            "de kluis is niet veranderd."
+        )
 
 
 class ClockUncertain(VaultError):
@@ -342,3 +342,17 @@ class ClockUncertain(VaultError):
         )
         dates = {"today": format_date(self.today), "last_seen": format_date(self.last_seen)}
         return text.format(**dates) + " " + advice.format(**dates)
+
+
+class RestoreNeedsOpenVault(VaultError):
+    """A backup from before a key change, put over a vault that the secret given does not
+    open: the case numbers given out since would be given again."""
+
+    def message(self) -> str:
+        return _(
+            "Deze reservekopie is van vóór een wijziging van het wachtwoord. Open de kluis met "
+            "het huidige wachtwoord en zet de reservekopie daar terug (met het wachtwoord van "
+            "toen), zodat casusnummers die sindsdien zijn uitgedeeld niet opnieuw worden "
+            "gegeven. Gaat de kluis niet meer open? Gebruik dan de herstelsleutel. Er is niets "
+            "teruggezet."
+        )

@@ -21,6 +21,7 @@ import contextlib
 import datetime as dt
 import os
 import secrets
+import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,10 +74,27 @@ def give_back_failed_unlocks(vault_file: Path, failed: list[tuple[dt.datetime, s
 
 def read_log_state(vault_file: Path, db_key: bytes, vault_id: str) -> queries.LogState | None:
     """Read-only and as far as it goes: the case counters and audit head of a vault file
-    that is about to be replaced (it may be damaged; then None)."""
-    if journal(vault_file).exists():  # read-only cannot roll a crash back: do not guess
-        return None
-    values = engine.read_meta(vault_file, db_key)
+    that is about to be replaced (it may be damaged; then None). A rollback journal a crash
+    left is rolled back in a copy beside it (removed again), never in the file itself."""
+    source = vault_file
+    scratch = vault_file.with_name(f".{vault_file.name}.stand")
+    try:
+        if journal(vault_file).exists():
+            shutil.copyfile(vault_file, scratch)
+            shutil.copyfile(journal(vault_file), journal(scratch))
+            conn = engine.connect(scratch, db_key, settings=False)
+            try:  # the first read rolls the journal back
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
+            finally:
+                conn.close()
+            source = scratch
+        values = engine.read_meta(source, db_key)
+    except Exception:
+        values = None
+    finally:
+        for leftover in (scratch, journal(scratch)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
     if values is None or values.get("vault_id") != vault_id:
         return None
     try:

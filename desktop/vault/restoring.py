@@ -29,6 +29,7 @@ from desktop.vault.errors import (
     BackupInvalid,
     KeyFileMissing,
     NotAVault,
+    RestoreNeedsOpenVault,
     VaultError,
     WrongPassphrase,
     WrongRecoveryKey,
@@ -108,6 +109,25 @@ def check_same_key(source: Path, store: Store) -> int:
         raise
 
 
+def check_backup_of(
+    source: Path, store: Store, passphrase: str | None, recovery_key: str | None
+) -> tuple[int, bytes | None]:
+    """The schema version of ``source``, a backup of the open vault, and its key if that is
+    not the one in force (a backup from before a key change, opened with the secret of its
+    time through its own header copy)."""
+    try:
+        return check_same_key(source, store), None
+    except BackupFromEarlierKey:
+        if passphrase is None and recovery_key is None:
+            raise
+    copy = read_header(backups.header_beside(source)).settled()
+    try:
+        backup_key = opening.unwrap_only(copy, passphrase, recovery_key)
+    except (WrongPassphrase, WrongRecoveryKey):
+        raise BackupFromEarlierKey(source) from None
+    return backups.check_backup(source, backup_key, store.header.vault_id), backup_key
+
+
 def record_restore(
     session: Session,
     *,
@@ -150,8 +170,11 @@ def restore_file(
                 live_key = opening.unwrap_only(live, passphrase, recovery_key)
             except VaultError:
                 live_key = None
-            if live_key is not None:
-                replaced = opening.read_log_state(vault_file, live_key, live.vault_id)
+            if live_key is None:
+                # A backup of before a key change over this vault, which the secret given
+                # does not open: its case numbers would be given out again.
+                raise RestoreNeedsOpenVault()
+            replaced = opening.read_log_state(vault_file, live_key, live.vault_id)
         keep_replaced(vault_file)
     # A rollback journal belongs to the file replaced: kept aside with it.
     opening.keep_aside(opening.journal(vault_file), "vervangen")

@@ -85,6 +85,17 @@ def export_rekeyed(source: Any, vault_file: Path, new_key: bytes, user_version: 
     return part
 
 
+def export_backup(source: Path, source_key: bytes, vault_file: Path, new_key: bytes) -> Path:
+    """The new file as the backup ``source`` (under ``source_key``, opened read-only) exported
+    under ``new_key``."""
+    conn = engine.connect(source, source_key, settings=False, read_only=True)
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        return export_rekeyed(conn, vault_file, new_key, version)
+    finally:
+        conn.close()
+
+
 def copy_in(vault_file: Path, source: Path) -> Path:
     """The new file as a durable copy of ``source`` (a backup, for a restore)."""
     part = swap_file(vault_file)

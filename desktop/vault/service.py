@@ -349,17 +349,29 @@ class Vault(CaseWork):
         """The backups beside the vault, newest first."""
         return backups.list_backups(self._store.path)
 
-    def restore(self, backup_file: str | os.PathLike[str]) -> Path:
+    def restore(
+        self,
+        backup_file: str | os.PathLike[str],
+        *,
+        passphrase: str | None = None,
+        recovery_key: str | None = None,
+    ) -> Path:
         """Replace the vault by ``backup_file`` (checked first); returns the safety copy of
-        the vault as it was, made just before. A vault too damaged to copy, or a backup made
-        under an earlier passphrase, is restored with :meth:`restore_backup` after locking.
-        Case numbers given out since the backup stay taken, and the restore event names the
-        safety copy and the head of the log it replaced (``desktop.vault.restoring``)."""
+        the vault as it was, made just before. A backup made before a key change asks for
+        the passphrase (or recovery key) of its time (:class:`BackupFromEarlierKey` without
+        it); it is restored under the key in force, so the passphrase stays. A vault too
+        damaged to copy is restored with :meth:`restore_backup` after locking. Case numbers
+        given out since the backup stay taken, and the restore event names the safety copy
+        and the head of the log it replaced (``desktop.vault.restoring``)."""
         source = validation.file_path("backup_file", backup_file)
+        if passphrase is not None or recovery_key is not None:
+            validation.one_secret(passphrase, recovery_key)
         with self._guard():
-            version = restoring.check_same_key(source, self._store)
+            version, backup_key = restoring.check_backup_of(
+                source, self._store, passphrase, recovery_key
+            )
             migrations.check_supported(version)
-            safety = self._store.restore(source, version)
+            safety = self._store.restore(source, version, backup_key)
             self._after_open(count_as_unlock=False, restored=True)
         return safety
 

@@ -249,15 +249,20 @@ class Store:
 
         self._swap(part, new_key, header, event)
 
-    def restore(self, source: Path, version: int) -> Path:
-        """Put the backup ``source`` (checked: of this key, schema ``version``) in place of
-        the vault; returns the safety copy made just before (``desktop.vault.restoring``)."""
+    def restore(self, source: Path, version: int, backup_key: bytes | None = None) -> Path:
+        """Put the backup ``source`` (checked: schema ``version``) in place of the vault;
+        returns the safety copy made just before (``desktop.vault.restoring``). A backup
+        under an earlier key (``backup_key``) is exported under the key in force, so that
+        the passphrase stays as it is."""
         # The safety copy's event goes into the restore event, so that the head replaced is
         # the one the safety copy holds (and the anchor names at the swap).
         safety = self.write_backup(None, "voor-terugzetten", record=False)
         with self.session() as session:
             replaced = queries.log_state(session)
-        part = rotation.copy_in(self.path, source)
+        if backup_key is None:
+            part = rotation.copy_in(self.path, source)
+        else:
+            part = rotation.export_backup(source, backup_key, self.path, bytes(self._key))
 
         def event(session: Session) -> None:
             restoring.record_restore(

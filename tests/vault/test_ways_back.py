@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 
 from desktop.vault import keyheader
-from desktop.vault.errors import NotAVault, VaultInUse, WrongPassphrase
+from desktop.vault.errors import (
+    BackupFromEarlierKey,
+    NotAVault,
+    RestoreNeedsOpenVault,
+    VaultInUse,
+    WrongPassphrase,
+)
 from desktop.vault.service import Vault
 from tests.vault.conftest import PASSPHRASE
 from tests.vault.test_rotation import crash, steps_of
@@ -189,3 +195,43 @@ def test_a_header_damaged_inside_a_slot_is_replaced_by_an_intact_copy(
     Vault.unlock(vault_file, PASSPHRASE).lock()
     with pytest.raises(WrongPassphrase):
         Vault.unlock(vault_file, "een heel ander wachtwoord")
+
+
+def test_a_backup_of_before_a_change_is_restored_in_the_open_vault_keeping_codes(
+    vault: Vault, vault_file: Path
+) -> None:
+    """Review of issue 9: restoring a backup of before a passphrase change with its own
+    passphrase, over a vault that passphrase does not open, gave a case code out twice."""
+    vault.create_case()
+    old = vault.backup()
+    vault.change_passphrase(NEW, current=PASSPHRASE)
+    handed = {vault.create_case(), vault.create_case()}
+    vault.lock()
+    with pytest.raises(RestoreNeedsOpenVault):
+        Vault.restore_backup(vault_file, old, PASSPHRASE)
+    with Vault.unlock(vault_file, NEW) as again:
+        with pytest.raises(BackupFromEarlierKey):
+            again.restore(old)
+        again.restore(old, passphrase=PASSPHRASE)
+        assert len(again.cases()) == 1
+        assert again.create_case() not in handed
+        assert again.unlock_problems == ()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(vault_file, PASSPHRASE)  # the passphrase in force stays
+    Vault.unlock(vault_file, NEW).lock()
+
+
+def test_a_crash_journal_does_not_hide_the_codes_given_out(vault: Vault, vault_file: Path) -> None:
+    """Review of issue 9: after a kill that left a rollback journal, restoring a backup over
+    the vault forgot the case numbers given out since the backup."""
+    from tests.vault.test_unlock_checks import half_a_save
+
+    vault.create_case()
+    old = vault.backup()
+    handed = {vault.create_case(), vault.create_case()}
+    key = bytes(vault._store.key)
+    vault.lock()
+    half_a_save(vault_file, key)
+    with Vault.restore_backup(vault_file, old, PASSPHRASE) as again:
+        assert again.create_case() not in handed
+    assert not list(vault_file.parent.glob(".kluis.db.stand*"))
