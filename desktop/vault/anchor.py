@@ -29,10 +29,12 @@ Normally one head; two while a new database key is being swapped in (one per key
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import hmac
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -48,7 +50,7 @@ from desktop.vault.audit import Head
 from toolkit.atomic import write_atomic
 
 FORMAT = "schoolsignaal-kluisanker"
-VERSION = 1
+VERSION = 2
 ANCHOR_SUFFIX = ".anker"
 MAX_ANCHOR_BYTES = 16 * 1024
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
@@ -62,10 +64,28 @@ def anchor_path(vault_file: Path) -> Path:
     return vault_file.with_suffix(ANCHOR_SUFFIX)
 
 
+class Role(StrEnum):
+    """Where a signed head is kept. Part of what is signed, so that the head in a backup's
+    header copy cannot be put beside the vault as its anchor (with that backup put in place
+    of the vault, the two would agree)."""
+
+    VAULT = "kluis"  # kluis.anker, beside the vault
+    BACKUP = "reservekopie"  # the header copy beside a backup
+
+
 @dataclass(frozen=True)
 class SignedHead:
+    """A head, where it is kept, the vault's restore generation then, and its MAC.
+
+    ``generation`` counts the restores the log has been through (``meta.restores``): a
+    restore on purpose goes back past the backups made before it, and they no longer count;
+    a backup of a later generation than the vault shows the vault was set back.
+    """
+
     key_id: str
     head: Head
+    role: Role
+    generation: int
     mac: str
 
     def to_json(self) -> dict[str, Any]:
@@ -74,6 +94,8 @@ class SignedHead:
             "seq": self.head.seq,
             "hash": self.head.hash,
             "at": self.head.at,
+            "role": self.role.value,
+            "generation": self.generation,
             "mac": self.mac,
         }
 
@@ -82,7 +104,8 @@ class SignedHead:
         """``ValueError`` for anything that is not a well-formed signed head."""
         if not isinstance(raw, dict):
             raise ValueError("a head is an object")
-        key_id, seq, digest, at, mac = (raw.get(k) for k in ("key_id", "seq", "hash", "at", "mac"))
+        fields = ("key_id", "seq", "hash", "at", "role", "generation", "mac")
+        key_id, seq, digest, at, role, generation, mac = (raw.get(k) for k in fields)
         if not (
             isinstance(key_id, str)
             and _HEX16.match(key_id)
@@ -92,11 +115,14 @@ class SignedHead:
             and _HEX64.match(digest)
             and isinstance(at, str)
             and _AT.match(at)
+            and role in {r.value for r in Role}
+            and type(generation) is int
+            and 0 <= generation < 2**31
             and isinstance(mac, str)
             and _HEX64.match(mac)
         ):
             raise ValueError("malformed head")
-        return cls(key_id, Head(seq, digest, at), mac)
+        return cls(key_id, Head(seq, digest, at), Role(role), generation, mac)
 
 
 class AnchorKey:
@@ -113,18 +139,26 @@ class AnchorKey:
         self._mac_key = derived[8:]
         self.vault_id = vault_id
 
-    def sign(self, head: Head) -> SignedHead:
-        return SignedHead(self.key_id, head, self._mac(head))
+    def sign(self, head: Head, role: Role, generation: int) -> SignedHead:
+        return SignedHead(self.key_id, head, role, generation, self._mac(head, role, generation))
 
-    def verified(self, signed: SignedHead) -> Head | None:
-        """The head if this key signed it for this vault; None if another key did, or the
-        MAC fails."""
-        if signed.key_id != self.key_id:
+    def verified(self, signed: SignedHead, role: Role) -> SignedHead | None:
+        """``signed`` if this key signed it, for this vault and this role; None if another
+        key did, or the MAC fails (edited, or a head of another role)."""
+        if signed.key_id != self.key_id or signed.role is not role:
             return None
-        return signed.head if hmac.compare_digest(self._mac(signed.head), signed.mac) else None
+        mac = self._mac(signed.head, signed.role, signed.generation)
+        return signed if hmac.compare_digest(mac, signed.mac) else None
 
-    def _mac(self, head: Head) -> str:
-        fields = {"vault_id": self.vault_id, "seq": head.seq, "hash": head.hash, "at": head.at}
+    def _mac(self, head: Head, role: Role, generation: int) -> str:
+        fields = {
+            "vault_id": self.vault_id,
+            "seq": head.seq,
+            "hash": head.hash,
+            "at": head.at,
+            "role": role.value,
+            "generation": generation,
+        }
         message = json.dumps(fields, sort_keys=True, separators=(",", ":")).encode("ascii")
         return hmac.new(self._mac_key, message, hashlib.sha256).hexdigest()
 
@@ -175,9 +209,16 @@ class Finding(StrEnum):
     INVALID = "invalid"  # an anchor file that is damaged, edited, or of another key or vault
     BEHIND_ANCHOR = "behind_anchor"  # the database lacks the head the anchor names
     BEHIND_BACKUP = "behind_backup"  # the database lacks the head a newer backup holds
+    EARLIER_KEY = "earlier_key"  # the anchor holds heads of other keys only: a file of before
 
 
 _MESSAGES = {
+    Finding.EARLIER_KEY: N_(
+        "Let op: de kluis is vervangen door een versie van vóór een wijziging van het "
+        "wachtwoord of de herstelsleutel. Het controlebestand {name} hoort bij een latere "
+        "stand. Er is een ouder bestand teruggezet. Dit staat nu in het logboek. Meld het aan "
+        "de ICT-beheerder en zet zo nodig de nieuwste reservekopie terug."
+    ),
     Finding.MISSING: N_(
         "Het controlebestand {name} naast de kluis ontbrak. Daarmee ziet Schoolsignaal of de "
         "kluis is teruggezet naar een eerdere stand. Er is een nieuw controlebestand gemaakt "
@@ -233,10 +274,12 @@ def findings(
 ) -> list[AnchorProblem]:
     """Compare the database's audit log with the heads kept outside it (read only).
 
-    ``backup_heads``: the heads in the header copies beside this vault's backups. Only
-    those written after the newest restore count: a restore goes back past them on purpose.
+    ``backup_heads``: the heads in the header copies beside this vault's backups. One of the
+    vault's restore generation must be in the log; one of a later generation means the vault
+    was set back past a restore; those of earlier generations were gone back past on purpose.
     """
     found = audit.newest_seq(session)
+    generation = audit.restore_generation(session)
     name = anchor_path(vault_file).name
     problems: list[AnchorProblem] = []
     try:
@@ -247,24 +290,37 @@ def findings(
     if signed is None:
         problems.append(AnchorProblem(Finding.MISSING, found=found, file_name=name))
         signed = []
-    mine = [key.verified(s) for s in signed if s.key_id == key.key_id]
-    heads = [h for h in mine if h is not None]
-    edited = (signed and not heads) or len(heads) != len(mine)  # or of another key
-    if edited and not problems:
+    mine = [s for s in signed if s.key_id == key.key_id]
+    valid = [v for v in (key.verified(s, Role.VAULT) for s in mine) if v is not None]
+    if signed and not mine:  # signed, but only by other keys: this file is of another key
+        problems.append(AnchorProblem(Finding.EARLIER_KEY, found=found, file_name=name))
+    elif len(valid) != len(mine) and not problems:
         problems.append(AnchorProblem(Finding.INVALID, found=found, file_name=name))
-    for head in heads:
-        if not audit.holds(session, head):
-            problems.append(AnchorProblem(Finding.BEHIND_ANCHOR, head, found, name))
-    since = audit.last_restore_at(session) or ""
+    for vault_head in valid:
+        if not audit.holds(session, vault_head.head):
+            problems.append(AnchorProblem(Finding.BEHIND_ANCHOR, vault_head.head, found, name))
     newer = [
-        head
-        for head in (key.verified(s) for s in backup_heads)
-        if head is not None and head.at > since and not audit.holds(session, head)
+        copy.head
+        for copy in (key.verified(s, Role.BACKUP) for s in backup_heads)
+        if copy is not None
+        and (
+            copy.generation > generation
+            or (copy.generation == generation and not audit.holds(session, copy.head))
+        )
     ]
     if newer:
         newest = max(newer, key=lambda h: h.seq)
         problems.append(AnchorProblem(Finding.BEHIND_BACKUP, newest, found, name))
     return problems
+
+
+def keep_aside(vault_file: Path) -> None:
+    """Keep an anchor file that did not hold as ``kluis.anker.ongeldig-<time>``."""
+    path = anchor_path(vault_file)
+    if path.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        with contextlib.suppress(OSError):
+            os.replace(path, path.with_name(f"{path.name}.ongeldig-{stamp}"))
 
 
 def backup_heads(header_anchors: Iterable[object]) -> list[SignedHead]:
@@ -290,11 +346,17 @@ def check_and_record(
     copies = backups.header_copies_of(vault_file, key.vault_id)
     heads = backup_heads(h.anchor for _path, h in copies if h.anchor is not None)
     problems = findings(session, vault_file, key, heads)
+    if any(p.finding in (Finding.INVALID, Finding.EARLIER_KEY) for p in problems):
+        keep_aside(vault_file)  # evidence: the next commit writes a new one
     behind = [p.expected for p in problems if p.expected is not None]
     if behind:
         audit.continue_from(session, max(behind, key=lambda h: h.seq))
     for problem in problems:
-        rolled_back = problem.finding in (Finding.BEHIND_ANCHOR, Finding.BEHIND_BACKUP)
+        rolled_back = problem.finding in (
+            Finding.BEHIND_ANCHOR,
+            Finding.BEHIND_BACKUP,
+            Finding.EARLIER_KEY,
+        )
         audit.record(
             session,
             audit.AuditKind.ROLLBACK_FOUND if rolled_back else audit.AuditKind.ANCHOR_REPLACED,

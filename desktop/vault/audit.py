@@ -200,14 +200,21 @@ def holds(session: Session, head: Head) -> bool:
     return False
 
 
-def last_restore_at(session: Session) -> str | None:
-    """When the newest restore event was written (ISO, as hashed), if any."""
-    return session.scalar(
-        select(AuditEvent.at)
-        .where(AuditEvent.kind == AuditKind.RESTORED.value)
-        .order_by(AuditEvent.seq.desc())
-        .limit(1)
-    )
+GENERATION_KEY = "restores"
+
+
+def restore_generation(session: Session) -> int:
+    """How many restores this log has been through (``meta.restores``; 0 if none)."""
+    row = session.get(Meta, GENERATION_KEY)
+    return int(row.value) if row is not None and row.value.isdecimal() else 0
+
+
+def set_restore_generation(session: Session, generation: int) -> None:
+    row = session.get(Meta, GENERATION_KEY)
+    if row is None:
+        session.add(Meta(key=GENERATION_KEY, value=str(generation)))
+    else:
+        row.value = str(generation)
 
 
 def recorded_backups(session: Session, names: list[str]) -> set[str]:

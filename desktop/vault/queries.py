@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.vault.audit import HEAD_KEY
+from desktop.vault.audit import GENERATION_KEY, HEAD_KEY
 from desktop.vault.errors import CaseNotFound
 from desktop.vault.records import (
     AssessmentView,
@@ -76,12 +76,17 @@ class LogState:
     counters: dict[str, int]  # meta key (``case_counter.2026``) -> last number given
     events: int | None  # the newest audit event's number
     head: str | None  # and its hash
+    generation: int = 0  # the restores it had been through (``meta.restores``)
 
 
 def log_state(session: Session) -> LogState:
     rows = session.execute(
         select(Meta.key, Meta.value).where(
-            or_(Meta.key.startswith(COUNTER_PREFIX), Meta.key == HEAD_KEY)
+            or_(
+                Meta.key.startswith(COUNTER_PREFIX),
+                Meta.key == HEAD_KEY,
+                Meta.key == GENERATION_KEY,
+            )
         )
     )
     return state_of({key: value for key, value in rows})
@@ -90,11 +95,12 @@ def log_state(session: Session) -> LogState:
 def state_of(meta: Mapping[str, str]) -> LogState:
     """The :class:`LogState` in the ``meta`` table's rows (``ValueError`` if they are not)."""
     counters = {k: int(v) for k, v in meta.items() if k.startswith(COUNTER_PREFIX)}
+    generation = int(meta.get(GENERATION_KEY, "0"))
     head = meta.get(HEAD_KEY)
     if head is None:
-        return LogState(counters, None, None)
+        return LogState(counters, None, None, generation)
     seq, _sep, digest = head.partition(":")
-    return LogState(counters, int(seq), digest)
+    return LogState(counters, int(seq), digest, generation)
 
 
 def keep_counters(session: Session, counters: Mapping[str, int]) -> None:

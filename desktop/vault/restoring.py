@@ -139,6 +139,9 @@ def record_restore(
     """What the restored file gets before it is swapped in (see the module's text)."""
     if replaced is not None:
         queries.keep_counters(session, replaced.counters)
+    # A new generation: backups made before this restore no longer say where the log is.
+    before = max(audit.restore_generation(session), replaced.generation if replaced else 0)
+    audit.set_restore_generation(session, before + 1)
     audit.record(
         session,
         AuditKind.RESTORED,
@@ -180,7 +183,7 @@ def restore_file(
     opening.keep_aside(opening.journal(vault_file), "vervangen")
     part = rotation.copy_in(vault_file, source)
     try:
-        head = rotation.record_in(
+        head, generation = rotation.record_in(
             part,
             found.db_key,
             lambda session: record_restore(
@@ -192,6 +195,7 @@ def restore_file(
             vault_file,
             new_key=AnchorKey(found.db_key, found.header.vault_id),
             new_head=head,
+            generation=generation,
             header_now=live,
             header_new=live if same and live is not None else found.header,
         )

@@ -33,7 +33,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.vault import anchor, audit, backups, engine
-from desktop.vault.anchor import AnchorKey
+from desktop.vault.anchor import AnchorKey, Role
 from desktop.vault.audit import Head
 from desktop.vault.errors import VaultError
 from desktop.vault.keyheader import (
@@ -104,18 +104,19 @@ def copy_in(vault_file: Path, source: Path) -> Path:
     return part
 
 
-def record_in(part: Path, db_key: bytes, work: Callable[[Session], object]) -> Head:
+def record_in(part: Path, db_key: bytes, work: Callable[[Session], object]) -> tuple[Head, int]:
     """Run ``work`` (which records at least one audit event) in one committed transaction
-    on the new file; returns the head of its log."""
+    on the new file; returns the head of its log and its restore generation."""
     made = engine.make_engine(part, db_key)
     try:
         with Session(made, expire_on_commit=False) as session, session.begin():
             work(session)
             head = audit.written_head(session)
+            generation = audit.restore_generation(session)
     finally:
         made.dispose()
     assert head is not None, "the change must be in the audit log"
-    return head
+    return head, generation
 
 
 def swap_in(
@@ -123,6 +124,7 @@ def swap_in(
     *,
     new_key: AnchorKey,
     new_head: Head,
+    generation: int,
     header_now: KeyHeader | None,
     header_new: KeyHeader,
 ) -> None:
@@ -135,6 +137,7 @@ def swap_in(
     except anchor.AnchorUnreadable:
         kept = []
     others = [h for h in kept if h.key_id != new_key.key_id]
+    signed = new_key.sign(new_head, Role.VAULT, generation)
     if header_new is not header_now:
         if (
             header_now is not None
@@ -147,7 +150,11 @@ def swap_in(
             # vault, or of version 1): the new one waits beside the vault as a copy, which
             # unlock tries when the header in force does not open the file in place.
             write_header(swap_header(vault_file), header_new)
-        anchor.write(vault_file, header_new.vault_id, [*others, new_key.sign(new_head)])
+        anchor.write(
+            vault_file,
+            header_new.vault_id,
+            [*others, signed],
+        )
     os.replace(part, vault_file)
     # From here on the change has happened; what follows only tidies up, and unlock does
     # the same if it is cut off.
@@ -156,6 +163,6 @@ def swap_in(
         if header_new is not header_now:
             write_header(target, header_new)
             swap_header(vault_file).unlink(missing_ok=True)
-        anchor.write(vault_file, header_new.vault_id, [new_key.sign(new_head)])
+        anchor.write(vault_file, header_new.vault_id, [signed])
     except OSError as exc:
         log.warning("header or anchor not rewritten after a swap (%s)", type(exc).__name__)

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import N_
 from desktop.vault import anchor, audit, backups, engine, migrations, queries, restoring, rotation
-from desktop.vault.anchor import AnchorKey
+from desktop.vault.anchor import AnchorKey, Role
 from desktop.vault.audit import AuditKind, AuditReport
 from desktop.vault.errors import InvalidInput, VaultError, VaultLocked
 from desktop.vault.keyheader import KeyHeader
@@ -49,6 +49,7 @@ class Store:
         self._mutex = threading.RLock()
         self._engine: Engine | None = engine.make_engine(path, db_key)
         self._batch: Session | None = None
+        self._generation = 0  # the restores the log went through: see load_generation
 
     # ------------------------------------------------------------------ state
 
@@ -128,7 +129,8 @@ class Store:
         if head is None:
             return
         try:
-            anchor.write(self.path, self._header.vault_id, [self._anchor_key.sign(head)])
+            signed = self._anchor_key.sign(head, Role.VAULT, self._generation)
+            anchor.write(self.path, self._header.vault_id, [signed])
         except OSError as exc:
             log.warning("the audit anchor was not written (%s)", type(exc).__name__)
 
@@ -202,7 +204,9 @@ class Store:
             raise InvalidInput("backup", N_("Kies een bestandsnaam die eindigt op .db."))
         with self.session() as session:
             head = audit.current_head(session)
-        signed = self._anchor_key.sign(head) if head is not None else None
+        signed = None
+        if head is not None:
+            signed = self._anchor_key.sign(head, Role.BACKUP, self._generation)
         raw = self._engine.raw_connection()
         try:
             backups.write_backup(
@@ -289,18 +293,21 @@ class Store:
         (an error before the rename leaves the vault, and its header, as they were)."""
         assert self._engine is not None
         try:
-            head = rotation.record_in(part, new_key, event)
+            head, generation = rotation.record_in(part, new_key, event)
             self._engine.dispose()
             rotation.swap_in(
                 self.path,
                 new_key=AnchorKey(new_key, header.vault_id),
                 new_head=head,
+                generation=generation,
                 header_now=self._header,
                 header_new=header,
             )
         finally:
             swapped = not part.exists()  # the rename is the change: it happened or not
-            if not swapped:
+            if swapped:
+                self._generation = generation
+            else:
                 # The header loses the pending slots, then the new file goes. On a full disk
                 # both stay, and the next unlock finds the swap not done.
                 with contextlib.suppress(OSError):
@@ -320,3 +327,8 @@ class Store:
         if self._engine is not None:
             self._engine.dispose()
         self._engine = engine.make_engine(self.path, bytes(self._key))
+
+    def load_generation(self) -> None:
+        """Read how many restores the log went through (signed into every anchor)."""
+        with self.session() as session:
+            self._generation = audit.restore_generation(session)

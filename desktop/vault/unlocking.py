@@ -31,6 +31,7 @@ def after_open(
     # Encrypted, but case data all the same; we hold the vault's lock, so no backup of ours
     # is being written now.
     backups.remove_unfinished(store.path)
+    store.load_generation()
     with store.session() as session:
         problems = anchor.check_and_record(
             session, store.path, store.anchor_key, header_copy=header_copy

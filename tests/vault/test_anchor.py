@@ -4,13 +4,15 @@ visible to every later check."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from desktop.vault import anchor, engine
+from desktop.vault import anchor, audit, engine
 from desktop.vault.anchor import Finding
 from desktop.vault.audit import ProblemKind
 from desktop.vault.service import Vault
@@ -203,3 +205,81 @@ def test_the_head_for_documents(vault: Vault) -> None:
     assert head is not None
     assert head.seq == newest(vault)
     assert head.short == f"{head.seq}:{head.hash[:16]}"
+
+
+# ---------------------------------------------------------------------- review of issue 9
+
+
+def test_a_backups_own_head_cannot_stand_in_for_the_vaults_anchor(
+    vault: Vault, vault_file: Path
+) -> None:
+    """The head in a backup's header copy is signed for a backup: put beside the vault with
+    that backup in place of the vault, it does not pass as the vault's anchor."""
+    busy(vault, 1)
+    old = vault.backup()
+    busy(vault, 5)
+    vault.lock()
+    shutil.copyfile(old, vault_file)
+    copy = json.loads(old.with_suffix(".sleutel").read_text())
+    forged = {"format": anchor.FORMAT, "version": anchor.VERSION, "vault_id": copy["vault_id"]}
+    anchor.anchor_path(vault_file).write_text(json.dumps({**forged, "heads": [copy["anchor"]]}))
+    with Vault.unlock(vault_file, PASSPHRASE) as again:
+        assert findings(again) == [Finding.INVALID]
+    kept = list(vault_file.parent.glob("kluis.anker.ongeldig-*"))
+    assert len(kept) == 1  # the evidence is kept, not overwritten
+
+
+def test_a_file_of_before_a_key_change_put_back_with_its_header_shows(
+    made: tuple[Vault, str], vault_file: Path
+) -> None:
+    vault, recovery_key = made
+    busy(vault, 1)
+    old = vault.backup()
+    vault.change_passphrase("een nieuw en lang wachtwoord", current=PASSPHRASE)
+    busy(vault, 3)
+    vault.lock()
+    shutil.copyfile(old, vault_file)
+    shutil.copyfile(old.with_suffix(".sleutel"), vault_file.with_suffix(".sleutel"))
+    with Vault.unlock(vault_file, recovery_key=recovery_key) as again:
+        assert findings(again) == [Finding.EARLIER_KEY]
+        assert "rollback_found" in [e.kind for e in again.audit_log()]
+
+
+def test_a_clock_that_ran_ahead_gives_no_false_alarm_after_a_restore(
+    vault: Vault, vault_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Backups of before a restore were told apart by time; with the clock years ahead
+    while one was made, a restore on purpose afterwards was reported as a rollback."""
+    busy(vault, 1)
+    old = vault.backup()
+    real = audit.record
+    ahead = dt.datetime.now(dt.UTC) + dt.timedelta(days=3 * 365)
+
+    def record_ahead(session: Any, kind: audit.AuditKind, /, **details: Any) -> Any:
+        return real(session, kind, **{"now": ahead, **details})
+
+    monkeypatch.setattr(audit, "record", record_ahead)
+    busy(vault, 2)
+    vault.backup()
+    monkeypatch.undo()
+    vault.restore(old)
+    assert vault.unlock_problems == ()
+    vault.lock()
+    with Vault.unlock(vault_file, PASSPHRASE) as again:
+        assert again.unlock_problems == ()
+
+
+def test_a_rollback_to_before_a_restore_shows_through_a_later_backup(
+    vault: Vault, vault_file: Path
+) -> None:
+    busy(vault, 1)
+    old = vault.backup()
+    busy(vault, 2)
+    safety = vault.restore(old)  # a restore on purpose: a new generation
+    busy(vault, 1)
+    vault.backup()  # of the new generation
+    vault.lock()
+    shutil.copyfile(safety, vault_file)  # back to before the restore
+    anchor.anchor_path(vault_file).unlink()
+    with Vault.unlock(vault_file, PASSPHRASE) as again:
+        assert findings(again) == [Finding.MISSING, Finding.BEHIND_BACKUP]
