@@ -17,6 +17,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,7 +83,8 @@ def copies_of_vault(
         seen_headers.add(header)
         owner = _vault_id_in_header(header) or vault_id_of(path, db_key)
         if owner == vault_id:
-            found += [path, header] if header.exists() else [path]
+            journal = path.with_name(path.name + "-journal")  # kept aside with it: its pages
+            found += [p for p in (path, journal, header) if p == path or p.exists()]
     orphans = [
         *sorted(backup_dir(vault_file).glob(f"{vault_file.stem}-*{HEADER_SUFFIX}")),
         *sorted(vault_file.parent.glob(f"{vault_file.stem}.*-*{HEADER_SUFFIX}")),
@@ -108,7 +110,7 @@ def remove_copies(vault_file: Path, copies: list[Path]) -> int:
         except OSError as exc:  # the others are still tried; the caller hears of the first
             failed = failed or exc
             continue
-        removed += path.suffix != HEADER_SUFFIX
+        removed += path.suffix == vault_file.suffix  # a database, not a journal or header
     fsync_dir(vault_file.parent)
     if backup_dir(vault_file).is_dir():
         fsync_dir(backup_dir(vault_file))
@@ -174,13 +176,19 @@ def sha256_of(path: Path) -> str:
 
 
 def write_backup(
-    source: Any, db_key: bytes, target: Path, header: KeyHeader, head: SignedHead | None
+    source: Any,
+    db_key: bytes,
+    target: Path,
+    header: KeyHeader,
+    head: SignedHead | None,
+    before_rename: Callable[[Path], None] | None = None,
 ) -> Path:
     """Copy the open vault (``source``, a keyed sqlcipher3 connection) to ``target``.
 
     Written under a temporary name; when complete and fsynced, the header copy (with the
-    backup's ``head``) is written beside it, and then the backup is renamed. On any error the
-    temporary file is removed and nothing else changes.
+    backup's ``head``) is written beside it, ``before_rename`` is called with the complete
+    temporary file, and then the backup is renamed. On any error the temporary file is
+    removed and nothing else changes.
     """
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     part = target.with_name(f".{target.name}.part")
@@ -194,6 +202,8 @@ def write_backup(
             dest.close()
         _fsync_file(part)
         write_header(copy, header.settled().with_anchor(head.to_json() if head else None))
+        if before_rename is not None:
+            before_rename(part)
         os.replace(part, target)
     except BaseException:
         for leftover in (part, part.with_name(part.name + "-journal"), copy):

@@ -127,6 +127,12 @@ class NotAVault(FileProblem):
     """The file is not a Schoolsignaal vault (or its key header is not one)."""
 
     def message(self) -> str:
+        if self.path.suffix == ".sleutel":
+            return _(
+                "Het sleutelbestand ({name}) naast de kluis is beschadigd, en geen reservekopie "
+                "heeft een bruikbaar exemplaar ervan. Zet het bestand terug uit een kopie van "
+                "de map met gegevens, of vraag hulp aan de ICT-beheerder. Er is niets veranderd."
+            ).format(name=self.path.name)  # the vault's own header: a name the app chose
         return _(
             "Het bestand {name} is geen kluis van Schoolsignaal. Kies het bestand kluis.db uit "
             "de map met gegevens van Schoolsignaal."

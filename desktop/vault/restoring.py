@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -179,8 +180,6 @@ def restore_file(
                 raise RestoreNeedsOpenVault()
             replaced = opening.read_log_state(vault_file, live_key, live.vault_id)
         keep_replaced(vault_file)
-    # A rollback journal belongs to the file replaced: kept aside with it.
-    opening.keep_aside(opening.journal(vault_file), "vervangen")
     part = rotation.copy_in(vault_file, source)
     try:
         head, generation = rotation.record_in(
@@ -213,4 +212,6 @@ def keep_replaced(vault_file: Path) -> Path:
     opening.preserve_as(vault_file, kept)
     if header_path(vault_file).exists():  # so that the kept copy opens too
         opening.preserve_as(header_path(vault_file), header_path(kept))
+    if opening.journal(vault_file).exists():  # a crash's journal belongs to the file kept
+        os.replace(opening.journal(vault_file), opening.journal(kept))
     return kept

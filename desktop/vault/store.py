@@ -207,15 +207,27 @@ class Store:
         signed = None
         if head is not None:
             signed = self._anchor_key.sign(head, Role.BACKUP, self._generation)
+        # A backup the coordinator puts elsewhere (a USB stick) is logged before its rename:
+        # no unlock looks there for one a crash left unlogged, and a purge must know of it.
+        chosen = to is not None
+
+        def log_it(complete: Path) -> None:
+            self.record_backup(complete, label=label, chosen=True)
+
         raw = self._engine.raw_connection()
         try:
             backups.write_backup(
-                raw.driver_connection, bytes(self._key), target, self._header, signed
+                raw.driver_connection,
+                bytes(self._key),
+                target,
+                self._header,
+                signed,
+                before_rename=log_it if record and chosen else None,
             )
         finally:
             raw.close()
-        if record:
-            self.record_backup(target, label=label, chosen=to is not None)
+        if record and not chosen:
+            self.record_backup(target, label=label)
         return target
 
     def record_backup(

@@ -275,7 +275,7 @@ def file_path(field: str, value: object) -> Path:
     if not isinstance(value, str | os.PathLike):
         raise InvalidInput(field, N_("Kies een bestand."))
     name = os.fspath(value)
-    if not isinstance(name, str) or not name:
+    if not isinstance(name, str) or not name or not Path(name).name:  # "", "/", "C:\\"
         raise InvalidInput(field, N_("Kies een bestand."))
     if "\x00" in name or not _file_system_can_take(name) or _too_long(name):
         raise InvalidInput(

@@ -54,6 +54,8 @@ def main(vault_file: str, passphrase: str, kill_at: str, action: str, *args: str
         vault.restore(args[0])
     elif action == "backup":
         vault.backup()
+    elif action == "backup_to":
+        vault.backup(to=args[0])
     else:
         raise SystemExit(f"unknown action {action}")
     os.replace, os.fsync = real_replace, real_fsync

@@ -340,7 +340,7 @@ def test_a_full_disk_while_backing_up_gives_the_dutch_message(
     from desktop.vault import backups
     from desktop.vault.errors import DiskFull
 
-    def full(*_args: object) -> None:
+    def full(*_args: object, **_kw: object) -> None:
         raise sqlcipher3.dbapi2.OperationalError("database or disk is full")  # no result code
 
     monkeypatch.setattr(backups, "write_backup", full)

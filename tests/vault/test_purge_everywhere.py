@@ -225,7 +225,7 @@ def test_copies_not_replaced_for_a_full_disk_are_replaced_at_a_later_unlock(
     code = open_case(vault)
     old = vault.backup()
 
-    def full(*_args: object) -> None:
+    def full(*_args: object, **_kw: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(backups, "write_backup", full)
@@ -475,3 +475,19 @@ def test_restoring_the_backup_a_purge_made_keeps_the_other_backups(
     with Vault.unlock(vault_file, PASSPHRASE) as again:
         assert set(again.backups()) == {fresh, later, safety}
         assert stale_marker(again) is None
+
+
+def test_the_journal_kept_with_a_replaced_vault_goes_with_it(
+    vault: Vault, vault_file: Path
+) -> None:
+    """Review of issue 9: a crash's journal kept aside with a replaced vault holds its
+    pages; a purge or deletion left it."""
+    from desktop.vault import restoring
+
+    code = vault.create_case()
+    kept = restoring.keep_replaced(vault_file)
+    journal = kept.with_name(kept.name + "-journal")
+    journal.write_bytes(b"pagina's van de kluis")
+    vault.delete_case(code)
+    assert not kept.exists()
+    assert not journal.exists()

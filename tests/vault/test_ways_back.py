@@ -13,6 +13,7 @@ import pytest
 from desktop.vault import keyheader
 from desktop.vault.errors import (
     BackupFromEarlierKey,
+    InvalidInput,
     NotAVault,
     RestoreNeedsOpenVault,
     VaultInUse,
@@ -235,3 +236,42 @@ def test_a_crash_journal_does_not_hide_the_codes_given_out(vault: Vault, vault_f
     with Vault.restore_backup(vault_file, old, PASSPHRASE) as again:
         assert again.create_case() not in handed
     assert not list(vault_file.parent.glob(".kluis.db.stand*"))
+
+
+@pytest.mark.slow
+def test_a_kill_during_a_backup_elsewhere_never_leaves_it_unlogged(tmp_path: Path) -> None:
+    """Review of issue 9: a backup on a USB stick killed after its rename had no event, so
+    a later purge did not count it among the copies to remove by hand."""
+    probe = tmp_path / "eerst" / "kluis.db"
+    Vault.create(probe, PASSPHRASE)[0].lock()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    total = steps_of(crash(probe, 0, "backup_to", str(stick / "proef.db")))
+    for kill_at in range(1, total + 1):
+        vault_file = tmp_path / f"k{kill_at}" / "kluis.db"
+        Vault.create(vault_file, PASSPHRASE)[0].lock()
+        target = stick / f"kopie-{kill_at}.db"
+        crash(vault_file, kill_at, "backup_to", str(target))
+        with Vault.unlock(vault_file, PASSPHRASE) as again:
+            logged = [json.loads(e.details) for e in again.audit_log() if e.kind == "backed_up"]
+        if target.exists():
+            assert [e["file"] for e in logged] == [None]
+            assert target.with_suffix(".sleutel").exists()
+
+
+def test_a_path_without_a_file_name_is_refused_in_dutch(vault: Vault, tmp_path: Path) -> None:
+    with pytest.raises(InvalidInput):
+        Vault.restore_backup("/", tmp_path / "x.db", passphrase=PASSPHRASE)
+    with pytest.raises(InvalidInput):
+        Vault.restore_backup(tmp_path / "kluis.db", "/", passphrase=PASSPHRASE)
+    with pytest.raises(InvalidInput):
+        vault.backup(to="/")
+
+
+def test_a_damaged_header_without_any_copy_is_named_as_such(vault: Vault, vault_file: Path) -> None:
+    vault.lock()
+    keyheader.header_path(vault_file).write_bytes(b"{kapot")
+    with pytest.raises(NotAVault) as caught:
+        Vault.unlock(vault_file, PASSPHRASE)
+    assert "sleutelbestand" in str(caught.value)
+    assert "kies het bestand kluis.db" not in str(caught.value).lower()
