@@ -31,6 +31,7 @@ def after_open(
     # Encrypted, but case data all the same; we hold the vault's lock, so no backup of ours
     # is being written now.
     backups.remove_unfinished(store.path)
+    remove_stale_temporaries(store.path)
     store.load_generation()
     with store.session() as session:
         problems = anchor.check_and_record(
@@ -69,3 +70,11 @@ def after_open(
     if not restored:  # a purge or deletion cut off: its copies go now
         retention.finish_at_unlock(store)
     return tuple(problems)
+
+
+def remove_stale_temporaries(vault_file: Path) -> None:
+    """Temporary files of the header and the anchor that a crash cut off (no case data:
+    the header's are encrypted keys, the anchor's are hashes)."""
+    for name in (f".{vault_file.stem}.sleutel.", f".{vault_file.stem}.anker."):
+        for stale in vault_file.parent.glob(f"{name}*.part"):
+            stale.unlink(missing_ok=True)
