@@ -180,9 +180,9 @@ def write(vault_file: Path, vault_id: str, heads: Iterable[SignedHead]) -> None:
     write_atomic(anchor_path(vault_file), (json.dumps(data, sort_keys=True) + "\n").encode())
 
 
-def read(vault_file: Path) -> list[SignedHead] | None:
+def read(vault_file: Path, vault_id: str | None = None) -> list[SignedHead] | None:
     """The signed heads in the anchor file; None if there is none; :class:`AnchorUnreadable`
-    if it is not an anchor file."""
+    if it is not an anchor file (or, given ``vault_id``, not this vault's)."""
     try:
         with anchor_path(vault_file).open("rb") as handle:
             data = handle.read(MAX_ANCHOR_BYTES + 1)
@@ -196,6 +196,8 @@ def read(vault_file: Path) -> list[SignedHead] | None:
             raise ValueError("not an anchor")
         if raw.get("version") != VERSION or not isinstance(raw.get("heads"), list):
             raise ValueError("unknown version")
+        if vault_id is not None and raw.get("vault_id") != vault_id:
+            raise ValueError("another vault's anchor")
         return [SignedHead.from_json(h) for h in raw["heads"]]
     except (UnicodeDecodeError, ValueError) as exc:
         raise AnchorUnreadable() from exc
@@ -214,10 +216,10 @@ class Finding(StrEnum):
 
 _MESSAGES = {
     Finding.EARLIER_KEY: N_(
-        "Let op: de kluis is vervangen door een versie van vóór een wijziging van het "
-        "wachtwoord of de herstelsleutel. Het controlebestand {name} hoort bij een latere "
-        "stand. Er is een ouder bestand teruggezet. Dit staat nu in het logboek. Meld het aan "
-        "de ICT-beheerder en zet zo nodig de nieuwste reservekopie terug."
+        "Let op: het controlebestand {name} hoort bij een andere sleutel van deze kluis. Er "
+        "is een ouder bestand teruggezet, van vóór een wijziging van het wachtwoord of de "
+        "herstelsleutel, of het controlebestand is veranderd. Dit staat nu in het logboek. "
+        "Meld het aan de ICT-beheerder en zet zo nodig de nieuwste reservekopie terug."
     ),
     Finding.MISSING: N_(
         "Het controlebestand {name} naast de kluis ontbrak. Daarmee ziet Schoolsignaal of de "
@@ -283,22 +285,26 @@ def findings(
     name = anchor_path(vault_file).name
     problems: list[AnchorProblem] = []
     try:
-        signed = read(vault_file)
+        signed = read(vault_file, key.vault_id)
     except AnchorUnreadable:
         signed = []
         problems.append(AnchorProblem(Finding.INVALID, found=found, file_name=name))
     if signed is None:
         problems.append(AnchorProblem(Finding.MISSING, found=found, file_name=name))
         signed = []
+    elif not signed and not problems:  # a real anchor always names a head
+        problems.append(AnchorProblem(Finding.INVALID, found=found, file_name=name))
     mine = [s for s in signed if s.key_id == key.key_id]
     valid = [v for v in (key.verified(s, Role.VAULT) for s in mine) if v is not None]
     if signed and not mine:  # signed, but only by other keys: this file is of another key
         problems.append(AnchorProblem(Finding.EARLIER_KEY, found=found, file_name=name))
     elif len(valid) != len(mine) and not problems:
         problems.append(AnchorProblem(Finding.INVALID, found=found, file_name=name))
-    for vault_head in valid:
-        if not audit.holds(session, vault_head.head):
-            problems.append(AnchorProblem(Finding.BEHIND_ANCHOR, vault_head.head, found, name))
+    # One head normally; during a swap one for the file before and one for the file after,
+    # and the file in place must hold one of them.
+    if valid and not any(audit.holds(session, v.head) for v in valid):
+        newest = max((v.head for v in valid), key=lambda h: h.seq)
+        problems.append(AnchorProblem(Finding.BEHIND_ANCHOR, newest, found, name))
     newer = [
         copy.head
         for copy in (key.verified(s, Role.BACKUP) for s in backup_heads)

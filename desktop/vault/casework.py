@@ -167,24 +167,25 @@ class CaseWork:
         went, and how many backups saved elsewhere must be removed by hand.
         """
         validation.case_code(code)
-        with self._store.session() as session:
-            case = queries.find_case(session, code)
-            entries = session.scalar(
-                select(func.count()).select_from(Entry).where(Entry.case_id == case.id)
-            )
-            session.execute(delete(Case).where(Case.id == case.id))
-            removed = RemovedCases(
-                [code], saved_elsewhere=retention.saved_elsewhere(session, [code])
-            )
-            event = audit.record(
-                session,
-                AuditKind.CASE_DELETED,
-                case_code=code,
-                entries=entries or 0,
-                saved_elsewhere=removed.saved_elsewhere,
-            )
-            retention.mark_stale(session, event)
-        return retention.replace_copies(self._store, removed)
+        with self._store.guard():  # the deletion and the copies' replacement, as one call
+            with self._store.session() as session:
+                case = queries.find_case(session, code)
+                entries = session.scalar(
+                    select(func.count()).select_from(Entry).where(Entry.case_id == case.id)
+                )
+                session.execute(delete(Case).where(Case.id == case.id))
+                removed = RemovedCases(
+                    [code], saved_elsewhere=retention.saved_elsewhere(session, [code])
+                )
+                event = audit.record(
+                    session,
+                    AuditKind.CASE_DELETED,
+                    case_code=code,
+                    entries=entries or 0,
+                    saved_elsewhere=removed.saved_elsewhere,
+                )
+                retention.mark_stale(session, event)
+            return retention.replace_copies(self._store, removed)
 
     def purge_expired(
         self, today: dt.date | None = None, *, date_confirmed: bool = False

@@ -226,7 +226,13 @@ class OpenedKey:
     header_changed: bool = False  # the file beside the vault must be written anew
 
 
-def open_key(vault_file: Path, passphrase: str | None, recovery_key: str | None) -> OpenedKey:
+def open_key(
+    vault_file: Path,
+    passphrase: str | None,
+    recovery_key: str | None,
+    *,
+    count_failure: bool = True,
+) -> OpenedKey:
     """Unwrap the database key: with the header beside the vault, or, if that one is gone,
     damaged, or does not take this passphrase (a slot damaged inside, or the header of a
     swap cut off just after its rename), with a header copy whose key opens this very file.
@@ -247,9 +253,16 @@ def open_key(vault_file: Path, passphrase: str | None, recovery_key: str | None)
     except (WrongPassphrase, WrongRecoveryKey):
         found = _open_with_copies(vault_file, passphrase, recovery_key, tried=effective)
         if found is None:
-            note_failed_unlock(vault_file, via)
+            if count_failure:
+                note_failed_unlock(vault_file, via)
             raise
         return found
+    if swap_header(vault_file).exists() and not key_opens(vault_file, db_key, header.vault_id):
+        # A restore under another vault's key was cut off after its rename: the header in
+        # force opens the file it replaced, the one waiting beside the vault this one.
+        found = _open_with_copies(vault_file, passphrase, recovery_key, tried=effective)
+        if found is not None:
+            return found
     return OpenedKey(effective, db_key, via, header_changed=effective != header)
 
 

@@ -22,8 +22,18 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from desktop.vault import audit, backups, migrations, opening, queries, retention, rotation
-from desktop.vault.anchor import AnchorKey
+from desktop.vault import (
+    anchor,
+    audit,
+    backups,
+    engine,
+    migrations,
+    opening,
+    queries,
+    retention,
+    rotation,
+)
+from desktop.vault.anchor import AnchorKey, Role
 from desktop.vault.audit import AuditKind
 from desktop.vault.errors import (
     BackupFromEarlierKey,
@@ -163,45 +173,93 @@ def restore_file(
     vault_file: Path, source: Path, passphrase: str | None, recovery_key: str | None
 ) -> BackupKey:
     """Put the backup ``source`` in place of ``vault_file`` (which may be damaged, of
-    another key, or gone); the file replaced is kept beside it with its header."""
+    another key, or gone); the file replaced is kept beside it with its header.
+
+    Where the secret given opens the vault in place (through its header, or a header copy
+    beside a backup), the backup is restored under that vault's key and header: restoring
+    never brings an earlier passphrase back. Where it does not open a vault of the same id
+    whose header is whole, :class:`RestoreNeedsOpenVault`: the numbers given out since the
+    backup could not be read. Case numbers and the restore generation are taken from the
+    vault replaced and from every backup of it the keys open.
+    """
     found = key_for_backup(vault_file, source, passphrase, recovery_key)
     migrations.check_supported(found.version)
     live = live_header(vault_file)
-    replaced = None
+    live_key = live_header_key = None
     if vault_file.exists():
-        if live is not None and live.vault_id == found.header.vault_id:
-            try:  # the case numbers the replaced vault gave out, if its key is this one
-                live_key = opening.unwrap_only(live, passphrase, recovery_key)
-            except VaultError:
-                live_key = None
-            if live_key is None:
-                # A backup of before a key change over this vault, which the secret given
-                # does not open: its case numbers would be given out again.
-                raise RestoreNeedsOpenVault()
-            replaced = opening.read_log_state(vault_file, live_key, live.vault_id)
+        try:
+            opened = opening.open_key(vault_file, passphrase, recovery_key, count_failure=False)
+        except (WrongPassphrase, WrongRecoveryKey):
+            if live is not None and live.vault_id == found.header.vault_id:
+                raise RestoreNeedsOpenVault() from None
+            opened = None  # another vault's header
+        except VaultError:
+            opened = None  # no header and no copy that opens it: nothing to read there
+        if opened is not None and opened.header.vault_id == found.header.vault_id:
+            live_key, live_header_key = opened.db_key, opened.header
+    keys = [k for k in (live_key, found.db_key) if k is not None]
+    replaced = _seen_before(vault_file, keys, found.header.vault_id)
+    if vault_file.exists():
         keep_replaced(vault_file)
-    part = rotation.copy_in(vault_file, source)
+    if opening.journal(vault_file).exists():  # a journal whose file went aside: never apply it
+        opening.keep_aside(opening.journal(vault_file), "vervangen")
+    if live_key is not None and live_header_key is not None:
+        # The vault's own key and header stay: the backup is exported under them.
+        key, header = live_key, live_header_key
+        part = rotation.export_backup(source, found.db_key, vault_file, live_key)
+    else:
+        key, header = found.db_key, found.header
+        part = rotation.copy_in(vault_file, source)
     try:
         head, generation = rotation.record_in(
             part,
-            found.db_key,
+            key,
             lambda session: record_restore(
                 session, source=source, from_version=found.version, replaced=replaced, safety=None
             ),
         )
-        same = live is not None and live.slots == found.header.slots
         rotation.swap_in(
             vault_file,
-            new_key=AnchorKey(found.db_key, found.header.vault_id),
+            new_key=AnchorKey(key, header.vault_id),
             new_head=head,
             generation=generation,
             header_now=live,
-            header_new=live if same and live is not None else found.header,
+            header_new=live if live is not None and live.slots == header.slots else header,
         )
     except BaseException:
         rotation.discard(vault_file)
         raise
-    return found
+    return BackupKey(header, key, found.unlocked_with, found.version)
+
+
+def _seen_before(vault_file: Path, keys: list[bytes], vault_id: str) -> queries.LogState:
+    """The highest case numbers and restore generation the vault in place and its backups
+    reached, as far as ``keys`` open them (read-only; nothing found: nothing to keep)."""
+    states = [opening.read_log_state(vault_file, key, vault_id) for key in keys]
+    for path in backups.list_backups(vault_file):
+        for key in keys:
+            meta = engine.read_meta(path, key)
+            if meta is not None and meta.get("vault_id") == vault_id:
+                with contextlib.suppress(ValueError):
+                    states.append(queries.state_of(meta))
+                break
+    counters: dict[str, int] = {}
+    for state in (s for s in states if s is not None):
+        for name, number in state.counters.items():
+            counters[name] = max(number, counters.get(name, 0))
+    generations = [s.generation for s in states if s is not None]
+    for _path, copy in backups.header_copies_of(vault_file, vault_id):  # signed generations
+        for key in keys:
+            signed = anchor.backup_heads([copy.anchor] if copy.anchor else [])
+            verified = [AnchorKey(key, vault_id).verified(h, Role.BACKUP) for h in signed]
+            generations += [v.generation for v in verified if v is not None]
+    live = states[0] if states and states[0] is not None else None
+    return queries.LogState(
+        counters,
+        live.events if live else None,
+        live.head if live else None,
+        max(generations, default=0),
+    )
 
 
 def keep_replaced(vault_file: Path) -> Path:
@@ -209,9 +267,16 @@ def keep_replaced(vault_file: Path) -> Path:
     ``kluis.vervangen-<time>.db`` and ``.sleutel`` (one time, so they go together)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     kept = vault_file.with_name(f"{vault_file.stem}.vervangen-{stamp}{vault_file.suffix}")
-    opening.preserve_as(vault_file, kept)
     if header_path(vault_file).exists():  # so that the kept copy opens too
         opening.preserve_as(header_path(vault_file), header_path(kept))
-    if opening.journal(vault_file).exists():  # a crash's journal belongs to the file kept
+    if opening.journal(vault_file).exists():
+        # A crash's journal belongs to the file: they go aside together (the file first), so
+        # that a file without its journal (half a transaction) is never in place. Until the
+        # restored file is renamed in, there is no vault; a journal left alone by a kill
+        # between the two is put aside before any file is renamed in (restore_file).
+        os.replace(vault_file, kept)
         os.replace(opening.journal(vault_file), opening.journal(kept))
+        backups.fsync_dir(vault_file.parent)
+    else:
+        opening.preserve_as(vault_file, kept)
     return kept

@@ -128,12 +128,14 @@ def purge(store: Store, day: dt.date, *, date_confirmed: bool = False) -> Remove
     Raises :class:`ClockUncertain` if ``day`` is far from the last day the vault saw, unless
     the coordinator confirmed it (``date_confirmed``, written to the audit log).
     """
-    with store.session() as session:
-        if not date_confirmed:
-            check_date(session, day)
-        removed = purge_cases(session, day, date_confirmed=date_confirmed)
-        _set_last_seen(session, day if date_confirmed else max(day, last_seen(session) or day))
-    return replace_copies(store, removed)
+    with store.guard():  # the purge and the copies' replacement, as one call
+        with store.session() as session:
+            if not date_confirmed:
+                check_date(session, day)
+            removed = purge_cases(session, day, date_confirmed=date_confirmed)
+            last = day if date_confirmed else max(day, last_seen(session) or day)
+            _set_last_seen(session, last)
+        return replace_copies(store, removed)
 
 
 def after_restore(session: Session) -> None:
@@ -186,6 +188,11 @@ def finish_pending(store: Store) -> int | None:
 
     With no copy of this vault beside it, no backup is made: the marker is just cleared.
     """
+    with store.guard():  # one call: no other thread's save between backup and removal
+        return _finish_pending(store)
+
+
+def _finish_pending(store: Store) -> int | None:
     with store.session() as session:
         marker = session.get(Meta, STALE_KEY)
         if marker is None:

@@ -136,8 +136,11 @@ def swap_in(
         kept = anchor.read(vault_file) or []
     except anchor.AnchorUnreadable:
         kept = []
-    others = [h for h in kept if h.key_id != new_key.key_id]
     signed = new_key.sign(new_head, Role.VAULT, generation)
+    # The anchor names the new head beside the current one(s) before the rename: whichever
+    # file is in place after a crash, a head of its own is there (unlock wants one of its
+    # heads in its log).
+    anchor.write(vault_file, header_new.vault_id, [*kept, signed])
     if header_new is not header_now:
         if (
             header_now is not None
@@ -150,11 +153,6 @@ def swap_in(
             # vault, or of version 1): the new one waits beside the vault as a copy, which
             # unlock tries when the header in force does not open the file in place.
             write_header(swap_header(vault_file), header_new)
-        anchor.write(
-            vault_file,
-            header_new.vault_id,
-            [*others, signed],
-        )
     os.replace(part, vault_file)
     # From here on the change has happened; what follows only tidies up, and unlock does
     # the same if it is cut off.

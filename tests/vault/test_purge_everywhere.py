@@ -491,3 +491,36 @@ def test_the_journal_kept_with_a_replaced_vault_goes_with_it(
     vault.delete_case(code)
     assert not kept.exists()
     assert not journal.exists()
+
+
+def test_a_deletion_and_saves_from_another_thread_do_not_mix(vault: Vault) -> None:
+    """Review of issue 9: the copies' replacement after a deletion ran outside the vault's
+    lock, on the connection another thread was saving through: saves were lost and codes
+    given twice."""
+    import threading
+
+    codes = [vault.create_case() for _ in range(6)]
+    vault.backup()
+    acknowledged: list[str] = []
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def save() -> None:
+        while not stop.is_set():
+            try:
+                acknowledged.append(vault.create_case())
+            except BaseException as exc:
+                errors.append(exc)
+
+    saver = threading.Thread(target=save)
+    saver.start()
+    try:
+        for code in codes:
+            vault.delete_case(code)
+    finally:
+        stop.set()
+        saver.join()
+    assert errors == []
+    assert len(acknowledged) == len(set(acknowledged)) > 0
+    kept = {row.code for row in vault.cases()}
+    assert set(acknowledged) <= kept

@@ -5,6 +5,7 @@ two passphrases, and the one that opens a changed vault finds its event."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -257,12 +258,15 @@ def test_a_full_disk_in_the_middle_of_a_change_leaves_the_old_passphrase(
         real_write(path, header)
         full["now"] = header.pending is not None
 
-    def anchor_write(*_args: object, **_kw: object) -> None:
+    real_replace = os.replace
+
+    def replace(src: str, dst: str) -> None:
         if full["now"]:
             raise OSError(28, "No space left on device")
+        real_replace(src, dst)
 
     monkeypatch.setattr("desktop.vault.rotation.write_header", write_header)
-    monkeypatch.setattr("desktop.vault.rotation.anchor.write", anchor_write)
+    monkeypatch.setattr(os, "replace", replace)
     with pytest.raises(DiskFull):
         vault.change_passphrase(NEW, current=PASSPHRASE)
     monkeypatch.undo()
