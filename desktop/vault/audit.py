@@ -67,6 +67,7 @@ class AuditKind(StrEnum):
     EXPORTED = "exported"
     PRINTED = "printed"
     BACKED_UP = "backed_up"
+    BACKUP_STARTED = "backup_started"  # a backup elsewhere, before a byte of it is written
     RESTORED = "restored"
     PURGED = "purged"
     CASE_DELETED = "case_deleted"

@@ -238,12 +238,17 @@ def saved_elsewhere(session: Session, codes: list[str]) -> int:
             AuditEvent.kind == AuditKind.CASE_CREATED.value, AuditEvent.case_code.in_(codes)
         )
     )
-    details = session.scalars(
-        select(AuditEvent.details).where(
-            AuditEvent.kind == AuditKind.BACKED_UP.value, AuditEvent.seq > (created or 0)
+    rows = session.execute(
+        select(AuditEvent.kind, AuditEvent.details).where(
+            AuditEvent.kind.in_([AuditKind.BACKED_UP.value, AuditKind.BACKUP_STARTED.value]),
+            AuditEvent.seq > (created or 0),
         )
-    )
-    return sum(1 for text in details if json.loads(text).get("file") is None)
+    ).all()
+    elsewhere = [kind for kind, text in rows if json.loads(text).get("file") is None]
+    # Each backup elsewhere is logged as started before it is written (a crash can leave
+    # it on the stick, finished or not); logs from before that have only the finished ones.
+    started = elsewhere.count(AuditKind.BACKUP_STARTED.value)
+    return max(started, elsewhere.count(AuditKind.BACKED_UP.value))
 
 
 # ---------------------------------------------------------------------- the clock

@@ -56,7 +56,12 @@ def discard(vault_file: Path) -> None:
     disk), ``OSError`` and nothing is removed: the next unlock finds the swap not done.
     """
     part = swap_file(vault_file)
-    leftovers = [part, part.with_name(part.name + "-journal"), swap_header(vault_file)]
+    leftovers = [
+        part,
+        part.with_name(part.name + "-journal"),
+        part.with_name(f".{part.name}.part"),  # a copy_in cut off
+        swap_header(vault_file),
+    ]
     if not any(p.exists() for p in leftovers):
         return
     try:

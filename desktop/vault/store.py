@@ -207,9 +207,12 @@ class Store:
         signed = None
         if head is not None:
             signed = self._anchor_key.sign(head, Role.BACKUP, self._generation)
-        # A backup the coordinator puts elsewhere (a USB stick) is logged before its rename:
-        # no unlock looks there for one a crash left unlogged, and a purge must know of it.
+        # A backup the coordinator puts elsewhere (a USB stick) is logged before a byte of
+        # it is written: no unlock looks there for one a crash left unlogged, and a purge
+        # must count it among the copies to remove by hand (its checksum follows).
         chosen = to is not None
+        if record and chosen:
+            self.record_backup(target, label=label, chosen=True, started=True)
 
         def log_it(complete: Path) -> None:
             self.record_backup(complete, label=label, chosen=True)
@@ -231,15 +234,21 @@ class Store:
         return target
 
     def record_backup(
-        self, target: Path, *, label: str = "", chosen: bool = False, found: bool = False
+        self,
+        target: Path,
+        *,
+        label: str = "",
+        chosen: bool = False,
+        found: bool = False,
+        started: bool = False,
     ) -> None:
         with self.session() as session:
             audit.record(
                 session,
-                AuditKind.BACKED_UP,
+                AuditKind.BACKUP_STARTED if started else AuditKind.BACKED_UP,
                 file=None if chosen else backups.safe_name(target),
                 label=label or None,
-                sha256=backups.sha256_of(target),
+                sha256=None if started else backups.sha256_of(target),
                 found_at_unlock=found or None,
             )
 

@@ -73,8 +73,17 @@ def after_open(
 
 
 def remove_stale_temporaries(vault_file: Path) -> None:
-    """Temporary files of the header and the anchor that a crash cut off (no case data:
-    the header's are encrypted keys, the anchor's are hashes)."""
-    for name in (f".{vault_file.stem}.sleutel.", f".{vault_file.stem}.anker."):
-        for stale in vault_file.parent.glob(f"{name}*.part"):
+    """Temporary files a crash cut off: of the header and the anchor (encrypted keys and
+    hashes), and the copy in which a crash journal is rolled back to read the case numbers
+    (case data)."""
+    stem = vault_file.stem
+    patterns = (
+        f".{stem}.sleutel.*.part",
+        f".{stem}.anker.*.part",
+        f"..{stem}.nieuw.sleutel.*.part",
+        f".{vault_file.name}.stand",
+        f".{vault_file.name}.stand-journal",
+    )
+    for pattern in patterns:
+        for stale in vault_file.parent.glob(pattern):
             stale.unlink(missing_ok=True)
