@@ -362,3 +362,13 @@ class RestoreNeedsOpenVault(VaultError):
             "gegeven. Gaat de kluis niet meer open? Gebruik dan de herstelsleutel. Er is niets "
             "teruggezet."
         )
+
+
+class RecoveryKeyNotConfirmed(VaultError):
+    """The key typed back is not the new recovery key just shown."""
+
+    def message(self) -> str:
+        return _(
+            "Dit is niet de herstelsleutel die net is getoond. Neem hem precies over; de oude "
+            "herstelsleutel blijft gelden tot de nieuwe is bevestigd."
+        )

@@ -11,10 +11,16 @@ database key, so nothing written before the change opens the vault after it.
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 
 from desktop.i18n import ngettext
 from desktop.vault import backups, kdf, recovery
-from desktop.vault.errors import CurrentPassphraseNeeded, RecoveryKeyOutdated, WrongPassphrase
+from desktop.vault.errors import (
+    CurrentPassphraseNeeded,
+    RecoveryKeyOutdated,
+    VaultError,
+    WrongPassphrase,
+)
 from desktop.vault.keyheader import KeyHeader
 from desktop.vault.store import Store
 
@@ -41,7 +47,23 @@ def for_new_passphrase(
     return new_key, header.with_slots(slots)
 
 
-def for_new_recovery_key(header: KeyHeader, passphrase: str) -> tuple[bytes, KeyHeader, str]:
+@dataclass(frozen=True)
+class NewRecoveryKey:
+    """A recovery key shown but not yet in force, with the key and header it will bring."""
+
+    text: str  # as the person writes it down
+    db_key: bytes
+    header: KeyHeader
+
+    def matches(self, typed: str) -> bool:
+        """Whether ``typed`` is this key (as :func:`recovery.parse_key` reads it)."""
+        try:
+            return recovery.parse_key(typed) == recovery.parse_key(self.text)
+        except VaultError:
+            return False
+
+
+def for_new_recovery_key(header: KeyHeader, passphrase: str) -> NewRecoveryKey:
     """A new database key, ``header`` with it wrapped under the same ``passphrase`` and for
     a new recovery key, and that recovery key as the person writes it down."""
     secret = recovery.new_secret()
@@ -50,7 +72,7 @@ def for_new_recovery_key(header: KeyHeader, passphrase: str) -> tuple[bytes, Key
     slots = header.slots_for(
         new_key, passphrase, header.passphrase.argon2, recovery_public=recovery.public_key(secret)
     )
-    return new_key, header.with_slots(slots), recovery.format_key(secret)
+    return NewRecoveryKey(recovery.format_key(secret), new_key, header.with_slots(slots))
 
 
 def backups_from_earlier_keys(store: Store) -> int:

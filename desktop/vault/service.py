@@ -27,6 +27,7 @@ from types import TracebackType
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.i18n import N_
 from desktop.vault import (
     audit,
     backups,
@@ -44,6 +45,8 @@ from desktop.vault.anchor import AnchorProblem
 from desktop.vault.audit import AuditKind, AuditReport, Head
 from desktop.vault.casework import CaseWork
 from desktop.vault.errors import (
+    InvalidInput,
+    RecoveryKeyNotConfirmed,
     VaultExists,
 )
 from desktop.vault.keyheader import (
@@ -67,6 +70,7 @@ class Vault(CaseWork):
         self._store = Store(path, header, db_key, lock)
         self._unlocked_with = unlocked_with
         self._problems: tuple[AnchorProblem, ...] = ()
+        self._pending_recovery: keys.NewRecoveryKey | None = None
 
     # ================================================================== opening and locking
 
@@ -212,6 +216,7 @@ class Vault(CaseWork):
 
     def lock(self) -> None:
         """Close the database, forget the key and release the file lock. Safe to call twice."""
+        self._pending_recovery = None
         self._store.close()
         self._store.lock.release()
 
@@ -286,10 +291,11 @@ class Vault(CaseWork):
             self._store.rotate(new_key, header, AuditKind.PASSPHRASE_CHANGED, params.memory_kib)
 
     def new_recovery_key(self, *, current: str | None) -> str:
-        """Make a new recovery key (shown once, returned here); the old one stops working.
+        """A new recovery key to show once; it is put in force by :meth:`confirm_recovery_key`
+        once the coordinator has it (a crash or a closed window before that changes nothing).
 
         Asks for the passphrase (``current``), also in a vault opened with the recovery key.
-        The vault gets a new database key as with a passphrase change, so that the old
+        The vault then gets a new database key as with a passphrase change, so that the old
         recovery key does not open it through any header copy either.
         """
         if current is not None:
@@ -297,9 +303,20 @@ class Vault(CaseWork):
         with self._guard():
             keys.check_current(self._store, current)
             assert current is not None
-            new_key, header, text = keys.for_new_recovery_key(self._store.header, current)
-            self._store.rotate(new_key, header, AuditKind.RECOVERY_KEY_CHANGED)
-            return text
+            self._pending_recovery = keys.for_new_recovery_key(self._store.header, current)
+            return self._pending_recovery.text
+
+    def confirm_recovery_key(self, recovery_key: str) -> None:
+        """Put the recovery key that :meth:`new_recovery_key` showed in force, once it is
+        typed (or pasted) back; the old one stops working. Audited."""
+        with self._guard():
+            pending = self._pending_recovery
+            if pending is None:
+                raise InvalidInput("recovery_key", N_("Maak eerst een nieuwe herstelsleutel aan."))
+            if not isinstance(recovery_key, str) or not pending.matches(recovery_key):
+                raise RecoveryKeyNotConfirmed()
+            self._store.rotate(pending.db_key, pending.header, AuditKind.RECOVERY_KEY_CHANGED)
+            self._pending_recovery = None
 
     def backups_from_earlier_keys(self) -> int:
         """How many of this vault's backups beside it were made before the last passphrase

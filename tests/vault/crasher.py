@@ -49,7 +49,9 @@ def main(vault_file: str, passphrase: str, kill_at: str, action: str, *args: str
     elif action == "change":
         vault.change_passphrase(args[0], current=passphrase, kdf_params=CHEAP)
     elif action == "recovery":
-        print(vault.new_recovery_key(current=passphrase), flush=True)
+        shown = vault.new_recovery_key(current=passphrase)
+        print(shown, flush=True)  # shown (and written down) before it is put in force
+        vault.confirm_recovery_key(shown)
     elif action == "restore":
         vault.restore(args[0])
     elif action == "backup":

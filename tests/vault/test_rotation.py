@@ -17,6 +17,7 @@ from desktop.vault.errors import (
     BackupFromEarlierKey,
     CurrentPassphraseNeeded,
     DiskFull,
+    RecoveryKeyNotConfirmed,
     WrongPassphrase,
     WrongRecoveryKey,
 )
@@ -113,13 +114,14 @@ def test_a_kill_at_any_step_of_a_new_recovery_key_leaves_one_key(tmp_path: Path)
         folder = tmp_path / f"k{kill_at}"
         vault, old_key = Vault.create(folder / "kluis.db", PASSPHRASE)
         vault.lock()
-        crash(folder / "kluis.db", kill_at, "recovery")
+        shown = crash(folder / "kluis.db", kill_at, "recovery")
         with Vault.unlock(folder / "kluis.db", PASSPHRASE) as again:
             changed = bool(events(again, "recovery_key_changed"))
             assert again.unlock_problems == ()
-        if changed:
+        if changed:  # only after the new key was shown: the coordinator has it
             with pytest.raises(WrongRecoveryKey):
                 Vault.unlock(folder / "kluis.db", recovery_key=old_key)
+            Vault.unlock(folder / "kluis.db", recovery_key=shown[0]).lock()
         else:
             Vault.unlock(folder / "kluis.db", recovery_key=old_key).lock()
 
@@ -157,6 +159,9 @@ def test_a_new_recovery_key_replaces_the_old_one(made: tuple[Vault, str], vault_
     new_key = vault.new_recovery_key(current=PASSPHRASE)
     assert new_key != old_key
     recovery.parse_key(new_key)  # well formed
+    with pytest.raises(RecoveryKeyNotConfirmed):
+        vault.confirm_recovery_key(old_key)
+    vault.confirm_recovery_key(new_key.lower().replace("-", " "))  # typed back as it comes
     vault.lock()
     with pytest.raises(WrongRecoveryKey):
         Vault.unlock(vault_file, recovery_key=old_key)
@@ -178,6 +183,7 @@ def test_a_forgotten_passphrase_then_a_new_recovery_key(
     with Vault.unlock(vault_file, recovery_key=recovery_key) as again:
         again.change_passphrase(NEW)  # no current passphrase needed
         fresh = again.new_recovery_key(current=NEW)
+        again.confirm_recovery_key(fresh)
     with pytest.raises(WrongRecoveryKey):
         Vault.unlock(vault_file, recovery_key=recovery_key)
     Vault.unlock(vault_file, recovery_key=fresh).lock()
@@ -311,3 +317,15 @@ def test_a_kill_while_unlock_tidies_up_a_change_that_did_not_happen(
             Vault.unlock(vault_file, NEW)
         with Vault.unlock(vault_file, PASSPHRASE) as again:
             assert len(again.cases()) == 1
+
+
+def test_a_new_recovery_key_not_confirmed_changes_nothing(
+    made: tuple[Vault, str], vault_file: Path
+) -> None:
+    """Second review of issue 9: a new recovery key put in force before the coordinator had
+    it could be lost with the old one (a crash just after the swap)."""
+    vault, old_key = made
+    vault.new_recovery_key(current=PASSPHRASE)
+    vault.lock()  # closed before it was written down
+    with Vault.unlock(vault_file, recovery_key=old_key) as again:
+        assert "recovery_key_changed" not in [e.kind for e in again.audit_log()]
