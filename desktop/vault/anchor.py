@@ -180,9 +180,10 @@ def write(vault_file: Path, vault_id: str, heads: Iterable[SignedHead]) -> None:
     write_atomic(anchor_path(vault_file), (json.dumps(data, sort_keys=True) + "\n").encode())
 
 
-def read(vault_file: Path, vault_id: str | None = None) -> list[SignedHead] | None:
+def read(vault_file: Path) -> list[SignedHead] | None:
     """The signed heads in the anchor file; None if there is none; :class:`AnchorUnreadable`
-    if it is not an anchor file (or, given ``vault_id``, not this vault's)."""
+    if it is not an anchor file. (During a restore over another vault it holds heads of
+    both: each head's MAC binds its vault.)"""
     try:
         with anchor_path(vault_file).open("rb") as handle:
             data = handle.read(MAX_ANCHOR_BYTES + 1)
@@ -196,11 +197,19 @@ def read(vault_file: Path, vault_id: str | None = None) -> list[SignedHead] | No
             raise ValueError("not an anchor")
         if raw.get("version") != VERSION or not isinstance(raw.get("heads"), list):
             raise ValueError("unknown version")
-        if vault_id is not None and raw.get("vault_id") != vault_id:
-            raise ValueError("another vault's anchor")
         return [SignedHead.from_json(h) for h in raw["heads"]]
     except (UnicodeDecodeError, ValueError) as exc:
         raise AnchorUnreadable() from exc
+
+
+def _vault_id_of(vault_file: Path) -> str | None:
+    """The ``vault_id`` the anchor file names (read again: only when no head is ours)."""
+    try:
+        raw = json.loads(anchor_path(vault_file).read_bytes()[:MAX_ANCHOR_BYTES])
+    except (OSError, ValueError):
+        return None
+    value = raw.get("vault_id") if isinstance(raw, dict) else None
+    return value if isinstance(value, str) else None
 
 
 # ---------------------------------------------------------------------- what unlock finds
@@ -285,7 +294,7 @@ def findings(
     name = anchor_path(vault_file).name
     problems: list[AnchorProblem] = []
     try:
-        signed = read(vault_file, key.vault_id)
+        signed = read(vault_file)
     except AnchorUnreadable:
         signed = []
         problems.append(AnchorProblem(Finding.INVALID, found=found, file_name=name))
@@ -296,7 +305,9 @@ def findings(
         problems.append(AnchorProblem(Finding.INVALID, found=found, file_name=name))
     mine = [s for s in signed if s.key_id == key.key_id]
     valid = [v for v in (key.verified(s, Role.VAULT) for s in mine) if v is not None]
-    if signed and not mine:  # signed, but only by other keys: this file is of another key
+    if signed and not mine and _vault_id_of(vault_file) != key.vault_id:
+        problems.append(AnchorProblem(Finding.INVALID, found=found, file_name=name))
+    elif signed and not mine:  # this vault's, but only heads of other keys: a file of before
         problems.append(AnchorProblem(Finding.EARLIER_KEY, found=found, file_name=name))
     elif len(valid) != len(mine) and not problems:
         problems.append(AnchorProblem(Finding.INVALID, found=found, file_name=name))

@@ -7,7 +7,7 @@ file the vault depends on becomes durable or changes name. With K = 0 nothing is
 the last line says how many steps the action took (``steps N``), so the parent can try every
 K from 1 to N. Actions: ``open`` (the unlock itself), ``change NEW`` (passphrase),
 ``recovery`` (new recovery key; its key is printed before the steps line), ``restore
-BACKUP``, ``backup``.
+BACKUP``, ``restore_backup BACKUP`` (without unlocking first), ``backup``, ``backup_to PATH``.
 """
 
 from __future__ import annotations
@@ -42,6 +42,12 @@ def main(vault_file: str, passphrase: str, kill_at: str, action: str, *args: str
 
     if action == "open":  # the unlock itself (it may settle what a swap left)
         os.replace, os.fsync = replace, fsync  # type: ignore[assignment]
+    if action == "restore_backup":  # a vault that does not open, or is gone
+        os.replace, os.fsync = replace, fsync  # type: ignore[assignment]
+        Vault.restore_backup(vault_file, args[0], passphrase).lock()
+        os.replace, os.fsync = real_replace, real_fsync
+        print(f"steps {steps}", flush=True)
+        return
     vault = Vault.unlock(vault_file, passphrase)
     os.replace, os.fsync = replace, fsync  # type: ignore[assignment]
     if action == "open":
