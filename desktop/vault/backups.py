@@ -182,16 +182,20 @@ def write_backup(
     header: KeyHeader,
     head: SignedHead | None,
     before_rename: Callable[[Path], None] | None = None,
+    *,
+    elsewhere: bool = False,
 ) -> Path:
     """Copy the open vault (``source``, a keyed sqlcipher3 connection) to ``target``.
 
     Written under a temporary name; when complete and fsynced, the header copy (with the
     backup's ``head``) is written beside it, ``before_rename`` is called with the complete
     temporary file, and then the backup is renamed. On any error the temporary file is
-    removed and nothing else changes.
+    removed and nothing else changes. ``elsewhere`` (a USB stick, say): the temporary file is
+    ``<name>.onvolledig``, not hidden, so that one a crash leaves there is seen and removed
+    with the rest by the person who removes copies by hand.
     """
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    part = target.with_name(f".{target.name}.part")
+    part = target.with_name(f"{target.name}.onvolledig" if elsewhere else f".{target.name}.part")
     copy = header_beside(target)
     new_private_file(part)
     try:

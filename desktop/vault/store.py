@@ -226,6 +226,7 @@ class Store:
                 self._header,
                 signed,
                 before_rename=log_it if record and chosen else None,
+                elsewhere=chosen,
             )
         finally:
             raw.close()
