@@ -45,7 +45,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_, _, format_datetime
-from desktop.vault import audit
+from desktop.vault import audit, backups
 from desktop.vault.audit import Head
 from toolkit.atomic import write_atomic
 
@@ -335,9 +335,8 @@ def keep_aside(vault_file: Path) -> None:
     """Keep an anchor file that did not hold as ``kluis.anker.ongeldig-<time>``."""
     path = anchor_path(vault_file)
     if path.exists():
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         with contextlib.suppress(OSError):
-            os.replace(path, path.with_name(f"{path.name}.ongeldig-{stamp}"))
+            os.replace(path, path.with_name(f"{path.name}.ongeldig-{backups.time_stamp()}"))
 
 
 def backup_heads(header_anchors: Iterable[object]) -> list[SignedHead]:
@@ -358,8 +357,6 @@ def check_and_record(
     heads kept outside it (the anchor file, the header copies beside this vault's backups)
     and record what does not hold, going on from the newest head known, so that the gap
     stays in the log. Also records a key header taken from ``header_copy``."""
-    from desktop.vault import backups
-
     copies = backups.header_copies_of(vault_file, key.vault_id)
     heads = backup_heads(h.anchor for _path, h in copies if h.anchor is not None)
     problems = findings(session, vault_file, key, heads)

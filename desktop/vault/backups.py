@@ -38,9 +38,19 @@ def backup_dir(vault_file: Path) -> Path:
     return vault_file.parent / BACKUP_FOLDER
 
 
+def time_stamp(now: dt.datetime | None = None) -> str:
+    """``20261123-154501-123456``: in the names of files kept; sorts by time, never collides."""
+    return (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+
+
+def set_aside_path(path: Path, label: str) -> Path:
+    """``kluis.<label>-<time>.db`` beside ``kluis.db``: where a file is kept, not deleted."""
+    return path.with_name(f"{path.stem}.{label}-{time_stamp()}{path.suffix}")
+
+
 def new_backup_path(vault_file: Path, label: str = "", *, now: dt.datetime | None = None) -> Path:
     """``backups/kluis-20261123-154501-123456[-label].db``: sorts by time, never collides."""
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    stamp = time_stamp(now)
     suffix = f"-{label}" if label else ""
     return backup_dir(vault_file) / f"{vault_file.stem}-{stamp}{suffix}{vault_file.suffix}"
 

@@ -124,19 +124,6 @@ def read_header_of(vault_file: Path) -> KeyHeader:
         raise KeyFileMissing(header_path(vault_file), backups.newest_backup(vault_file)) from exc
 
 
-def unwrap(
-    vault_file: Path, header: KeyHeader, passphrase: str | None, recovery_key: str | None
-) -> tuple[bytes, str]:
-    """The database key from ``header``; a wrong passphrase or key is counted as a failed
-    attempt on ``vault_file``."""
-    via = "passphrase" if passphrase is not None else "recovery_key"
-    try:
-        return unwrap_only(header, passphrase, recovery_key), via
-    except (WrongPassphrase, WrongRecoveryKey):
-        note_failed_unlock(vault_file, via)
-        raise
-
-
 def unwrap_only(header: KeyHeader, passphrase: str | None, recovery_key: str | None) -> bytes:
     if passphrase is not None:
         return header.unwrap_with_passphrase(passphrase)
@@ -205,8 +192,7 @@ def keep_evidence(vault_file: Path) -> Path | None:
     hot = journal(vault_file)
     if not hot.exists() or hot.stat().st_size == 0:
         return None
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    kept = vault_file.with_name(f"{vault_file.stem}.voor-herstel-{stamp}{vault_file.suffix}")
+    kept = backups.set_aside_path(vault_file, "voor-herstel")
     backups.copy_durably(hot, kept.with_name(kept.name + "-journal"))
     backups.copy_durably(vault_file, kept)
     return kept
@@ -340,8 +326,7 @@ def journal(vault_file: Path) -> Path:
 def keep_aside(path: Path, label: str) -> None:
     """Rename ``path`` (if there) to ``<stem>.<label>-<time><suffix>``: kept, not deleted."""
     if path.exists():
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        os.replace(path, path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}"))
+        os.replace(path, backups.set_aside_path(path, label))
 
 
 def preserve_as(path: Path, kept: Path) -> None:

@@ -14,7 +14,6 @@ restored one with all of that.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -265,8 +264,7 @@ def _seen_before(vault_file: Path, keys: list[bytes], vault_id: str) -> queries.
 def keep_replaced(vault_file: Path) -> Path:
     """Keep the vault about to be replaced, with its header, as
     ``kluis.vervangen-<time>.db`` and ``.sleutel`` (one time, so they go together)."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-    kept = vault_file.with_name(f"{vault_file.stem}.vervangen-{stamp}{vault_file.suffix}")
+    kept = backups.set_aside_path(vault_file, "vervangen")
     if header_path(vault_file).exists():  # so that the kept copy opens too
         opening.preserve_as(header_path(vault_file), header_path(kept))
     if opening.journal(vault_file).exists():

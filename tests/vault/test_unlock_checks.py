@@ -64,6 +64,15 @@ def stale_page(before: bytes, after: bytes, key: bytes, scratch: Path) -> bytes:
     raise AssertionError("no page of the grown file is caught by quick_check")
 
 
+def with_a_stale_page(vault: Vault, vault_file: Path, scratch: Path) -> bytes:
+    """Grow the vault, lock it and put one page back as it was; returns the key."""
+    before, after = grown(vault)
+    key = bytes(vault._store.key)
+    vault.lock()
+    vault_file.write_bytes(stale_page(before, after, key, scratch / "proef.db"))
+    return key
+
+
 def sha(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -71,10 +80,7 @@ def sha(path: Path) -> str:
 def test_an_older_copy_of_one_page_is_refused_before_anything_is_written(
     vault: Vault, vault_file: Path, tmp_path: Path
 ) -> None:
-    before, after = grown(vault)
-    key = bytes(vault._store.key)
-    vault.lock()
-    vault_file.write_bytes(stale_page(before, after, key, tmp_path / "proef.db"))
+    with_a_stale_page(vault, vault_file, tmp_path)
     untouched = sha(vault_file)
     with pytest.raises(VaultCorrupt) as caught:
         Vault.unlock(vault_file, PASSPHRASE)
@@ -107,10 +113,7 @@ def test_a_crash_journal_is_rolled_back_and_its_copies_go_when_all_is_well(
 def test_a_damaged_vault_with_a_crash_journal_is_kept_as_it_was(
     vault: Vault, vault_file: Path, tmp_path: Path
 ) -> None:
-    before, after = grown(vault)
-    key = bytes(vault._store.key)
-    vault.lock()
-    vault_file.write_bytes(stale_page(before, after, key, tmp_path / "proef.db"))
+    key = with_a_stale_page(vault, vault_file, tmp_path)
     half_a_save(vault_file, key)
     original = (sha(vault_file), sha(opening.journal(vault_file)))
     with pytest.raises(VaultCorrupt) as caught:
@@ -128,10 +131,7 @@ def test_what_the_message_says_is_true(
     vault: Vault, vault_file: Path, tmp_path: Path, damage: str
 ) -> None:
     """Only a read-only check may say that the file was not changed."""
-    before, after = grown(vault)
-    key = bytes(vault._store.key)
-    vault.lock()
-    vault_file.write_bytes(stale_page(before, after, key, tmp_path / "proef.db"))
+    key = with_a_stale_page(vault, vault_file, tmp_path)
     if damage == "journal":
         half_a_save(vault_file, key)
     with pytest.raises(VaultCorrupt) as caught:
