@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import N_, _, ngettext
+from desktop.concerns.session import VaultSession
+from desktop.i18n import N_, _
 from desktop.school_profile import SchoolProfile
 from desktop.ui.pages.base import Page
 from desktop.ui.style import STYLE_SHEET
@@ -30,9 +31,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.lesson_log import LessonLog
+    from desktop.ui.concerns.page import ConcernsPage
     from desktop.ui.guide_dialog import GuideDialog
     from desktop.ui.lesson_log_dialog import LessonLogDialog, RecordLessonDialog
-    from desktop.ui.pages.concerns import ConcernsPage
     from desktop.ui.pages.lessons import LessonsPage
     from desktop.ui.pages.printing import PrintingPage
     from desktop.ui.pages.settings import SettingsPage
@@ -81,10 +82,18 @@ KEYS = [key for key, _title in PAGES]
 class MainWindow(QMainWindow):
     presentation_finished = Signal(object)  # LoadedLesson
 
-    def __init__(self, profile: SchoolProfile) -> None:
+    def __init__(self, profile: SchoolProfile, *, demo_passphrase: str = "") -> None:
         super().__init__()
         self.profile = profile
+        self.vault_session = VaultSession(
+            profile.paths.vault_file,
+            retention_months=lambda: profile.settings.retention_months,
+            demo_passphrase=demo_passphrase,
+            parent=self,
+        )
+        self.pending_signals: tuple[str, ...] = ()  # from the signal card, until the vault opens
         self.last_message: QMessageBox | None = None
+        self.last_dialog: QWidget | None = None
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE_SHEET)
         self.resize(1200, 780)
@@ -140,6 +149,14 @@ class MainWindow(QMainWindow):
         self.record_dialog: RecordLessonDialog | None = None
         start = QShortcut(QKeySequence("F5"), self)
         start.activated.connect(self._start_from_anywhere)
+
+        from desktop.ui.concerns.guard import VaultGuard
+
+        self.guard = VaultGuard(self.vault_session, self, lambda: profile.settings.autolock_minutes)
+        self.guard.extra_hide.append(self._black_out_projector)
+        profile.changed.connect(lambda _settings: self.guard.settings_changed())
+        self.vault_session.opened.connect(self._vault_opened)
+        self.vault_session.locked.connect(lambda _reason: self._forget_pending())
 
         self.navigation.setCurrentRow(0)
         self.retranslate()
@@ -234,23 +251,45 @@ class MainWindow(QMainWindow):
         return dialog
 
     def start_concern(self, signal_ids: list[str]) -> None:
-        """Hand ticked signals to the concern log (it arrives with the vault)."""
-        from PySide6.QtWidgets import QMessageBox
+        """Ticked signals from the signal card: to a new case or a chosen one, once open."""
+        self.pending_signals = tuple(signal_ids)
+        page = self.concerns_page
+        self.show_page(page)
+        if self.vault_session.is_open:
+            self._place_pending_signals()
 
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(_("Zorgmeldingen"))
-        box.setText(_("Het vastleggen van zorgmeldingen komt in een volgende versie."))
-        box.setInformativeText(
-            ngettext(
-                "Je {n} aangevinkte signaal blijft aangevinkt op de signalenkaart.",
-                "Je {n} aangevinkte signalen blijven aangevinkt op de signalenkaart.",
-                len(signal_ids),
-            ).format(n=len(signal_ids))
-        )
-        box.setModal(True)
-        box.show()
-        self.last_message = box
+    def _vault_opened(self) -> None:
+        if self.pending_signals and not self.vault_session.after_unlock.recovery_key:
+            self._place_pending_signals()
+
+    def _forget_pending(self) -> None:
+        self.pending_signals = ()
+
+    def _place_pending_signals(self) -> None:
+        from desktop.ui.concerns.from_signals import SignalsTargetDialog
+
+        signals, self.pending_signals = self.pending_signals, ()
+        workspace = self.concerns_page.workspace
+        dialog = SignalsTargetDialog(self.vault_session, len(signals), self)
+        workspace.keep_dialog(dialog)
+
+        def chosen(result: int) -> None:
+            if result != SignalsTargetDialog.DialogCode.Accepted:
+                return
+            target = dialog.target()
+            if target is None:
+                self.concerns_page.new_case(signals)
+            else:
+                self.concerns_page.observe(target, signals)
+
+        dialog.finished.connect(chosen)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def _black_out_projector(self) -> None:
+        if self.session is not None:
+            self.session.presentation.blank = "black"
+            self.session.refresh()
 
     # ---------------------------------------------------------------- pages
     def page(self, key: str) -> Page:
@@ -288,9 +327,9 @@ class MainWindow(QMainWindow):
             card.concern_requested.connect(self.start_concern)
             return card
         if key == "concerns":
-            from desktop.ui.pages.concerns import ConcernsPage
+            from desktop.ui.concerns.page import ConcernsPage
 
-            return ConcernsPage()
+            return ConcernsPage(self.vault_session, self.profile)
         if key == "printing":
             from desktop.ui.pages.printing import PrintingPage
 
@@ -369,6 +408,12 @@ class MainWindow(QMainWindow):
             item.setText(_(title))
             item.setToolTip(f"{_(title)} (Ctrl+{row + 1})")
         self._fill_notice()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        from desktop.concerns.idle import LockReason
+
+        self.vault_session.lock(LockReason.CLOSING)
+        super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

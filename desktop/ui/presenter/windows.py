@@ -60,6 +60,7 @@ class AudienceWindow(QWidget):
     def __init__(self, renderer: SlideRenderer) -> None:
         super().__init__()
         self.setObjectName("audienceWindow")
+        self.setProperty("audience", True)  # the hide key blacks it out rather than hiding it
         self.canvas = SlideCanvas(renderer, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,118 @@
+"""A case's chronology as rich text for the case view: dated entries, corrections visible.
+
+Every piece of case text is escaped. An entry shows what was seen or heard, the pupil's own
+words apart (quoted), the interpretation apart, who saw or heard it (a role), and the signals
+ticked. An entry that was corrected shows the reason and, below it, the earlier text as such
+(a correction is an addendum: nothing said earlier disappears).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+from typing import TYPE_CHECKING
+
+from desktop.i18n import _, format_date, format_datetime
+
+if TYPE_CHECKING:
+    from desktop.vault.records import EntryText, EntryView
+
+CORRECT_LINK = "correct:"  # href of an entry's "Corrigeren" link: correct:<entry id>
+
+
+def _para(text: str) -> str:
+    return escape(text).replace("\n", "<br>")
+
+
+def _text_block(text: EntryText, signal_text: Callable[[str], str]) -> str:
+    parts = []
+    if text.facts:
+        parts.append(f"<p style='margin:2px 0'>{_para(text.facts)}</p>")
+    if text.pupil_words:
+        parts.append(
+            "<p style='margin:2px 0'><b>{label}</b> “{words}”</p>".format(
+                label=escape(_("Woorden van de leerling:")), words=_para(text.pupil_words)
+            )
+        )
+    if text.interpretation:
+        parts.append(
+            "<p style='margin:2px 0;color:#5a4a00'><b>{label}</b> <i>{text}</i></p>".format(
+                label=escape(_("Interpretatie:")), text=_para(text.interpretation)
+            )
+        )
+    if text.who:
+        parts.append(
+            "<p style='margin:2px 0;color:#5a6270'>{label} {who}</p>".format(
+                label=escape(_("Gezien of gehoord door:")), who=escape(text.who)
+            )
+        )
+    if text.signals:
+        names = ", ".join(escape(signal_text(s)) for s in text.signals)
+        parts.append(
+            "<p style='margin:2px 0;color:#5a6270'>{label} {names}</p>".format(
+                label=escape(_("Signalen:")), names=names
+            )
+        )
+    return "".join(parts)
+
+
+def entry_html(
+    entry: EntryView,
+    *,
+    kind_label: str,
+    signal_text: Callable[[str], str],
+    editable: bool = True,
+) -> str:
+    current = entry.current
+    head = f"<b>{escape(format_date(current.occurred_on, 'long'))}</b> · {escape(kind_label)}"
+    if getattr(entry, "disclosure", False):
+        head += " · <b style='color:#b00020'>{}</b>".format(escape(_("spontane onthulling")))
+    if editable:
+        head += " &nbsp; <a href='{href}{id}'>{label}</a>".format(
+            href=CORRECT_LINK, id=entry.id, label=escape(_("Corrigeren"))
+        )
+    body = [f"<p style='margin:10px 0 2px 0'>{head}</p>", _text_block(current, signal_text)]
+    if entry.earlier:
+        body.append(
+            "<p style='margin:2px 0;color:#5a6270'>{}</p>".format(
+                escape(
+                    _("Gecorrigeerd op {when}. Reden: {reason}").format(
+                        when=format_datetime(current.saved_at, "short"),
+                        reason=current.reason or "–",
+                    )
+                )
+            )
+        )
+        for old in reversed(entry.earlier):
+            body.append(
+                "<div style='margin:4px 0 4px 18px;color:#7a7f88'>"
+                "<p style='margin:2px 0'><i>{label}</i></p>{text}</div>".format(
+                    label=escape(
+                        _("Eerdere tekst (versie {n}, van {date}):").format(
+                            n=old.revision, date=format_date(old.occurred_on, "medium")
+                        )
+                    ),
+                    text=_text_block(old, signal_text),
+                )
+            )
+    return "".join(body)
+
+
+def chronology_html(
+    entries: Sequence[EntryView],
+    *,
+    newest_first: bool,
+    kind_label: Callable[[EntryView], str],
+    signal_text: Callable[[str], str],
+    editable: bool = True,
+) -> str:
+    """The whole chronology, oldest first unless ``newest_first``."""
+    if not entries:
+        return "<p style='color:#5a6270'>{}</p>".format(
+            escape(_("Nog geen notities. Begin met een waarneming: wat zag of hoorde je, wanneer?"))
+        )
+    ordered = list(reversed(entries)) if newest_first else list(entries)
+    return "<hr>".join(
+        entry_html(e, kind_label=kind_label(e), signal_text=signal_text, editable=editable)
+        for e in ordered
+    )

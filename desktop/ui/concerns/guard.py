@@ -1,0 +1,120 @@
+"""What keeps case text from being seen: auto-lock, the hide key, no screen capture.
+
+:class:`VaultGuard` is made once by the main window. While the vault is open it watches for
+input (auto-lock after the settings' idle minutes, and at once when the computer slept or the
+application is suspended), and on Windows excludes the app's windows from screen capture and
+screen sharing (``SetWindowDisplayAffinity``; a no-op elsewhere). The hide key
+(Ctrl+Shift+Space, in every window of the app, the presenter's too) locks the vault, blacks
+out the projector and minimises every window at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.concerns.idle import IdleWatch, LockReason
+from desktop.concerns.session import VaultSession
+
+log = logging.getLogger(__name__)
+
+HIDE_KEY = "Ctrl+Shift+Space"
+LOCK_KEY = "Ctrl+L"
+WDA_NONE = 0x0
+WDA_EXCLUDEFROMCAPTURE = 0x11  # Windows 10 2004 and later; older versions ignore the call
+
+
+def set_capture_excluded(window: QWidget, excluded: bool) -> bool:
+    """Keep ``window`` out of screenshots, recordings and shared screens (Windows only).
+
+    Returns True when the platform took the request.
+    """
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    try:
+        user32 = ctypes.windll.user32
+        affinity = WDA_EXCLUDEFROMCAPTURE if excluded else WDA_NONE
+        return bool(user32.SetWindowDisplayAffinity(int(window.winId()), affinity))
+    except (AttributeError, OSError):  # an old Windows: nothing to do
+        log.info("screen capture exclusion not available")
+        return False
+
+
+class VaultGuard(QObject):
+    """Auto-lock, Ctrl+L, the hide key and capture exclusion for ``window``."""
+
+    def __init__(
+        self,
+        session: VaultSession,
+        window: QWidget,
+        minutes: Callable[[], int],
+        *,
+        idle: IdleWatch | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.session = session
+        self.window = window
+        self.minutes = minutes
+        self.idle = idle or IdleWatch(minutes(), parent=self)
+        self.idle.expired.connect(self._expired)
+        self.hidden_by_key = 0  # how often the hide key was used (for tests)
+        self.capture_excluded = False
+        self.extra_hide: list[Callable[[], None]] = []  # e.g. black out the projector
+
+        hide = QShortcut(QKeySequence(HIDE_KEY), window)
+        hide.setContext(Qt.ShortcutContext.ApplicationShortcut)  # the presenter's windows too
+        hide.activated.connect(self.hide_everything)
+        lock = QShortcut(QKeySequence(LOCK_KEY), window)
+        lock.activated.connect(lambda: session.lock(LockReason.BUTTON))
+        self.shortcuts = (hide, lock)
+
+        session.opened.connect(self._opened)
+        session.locked.connect(self._locked)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._application_state)
+
+    def _opened(self) -> None:
+        self.idle.set_minutes(self.minutes())
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self.idle.start()
+        self.capture_excluded = set_capture_excluded(self.window, True)
+
+    def _locked(self, _reason: str) -> None:
+        self.idle.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        if self.capture_excluded:
+            set_capture_excluded(self.window, False)
+            self.capture_excluded = False
+
+    def _expired(self, reason: str) -> None:
+        self.session.lock(reason)
+
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationSuspended and self.session.is_open:
+            self.session.lock(LockReason.SLEEP)
+
+    def settings_changed(self) -> None:
+        self.idle.set_minutes(self.minutes())
+
+    def hide_everything(self) -> None:
+        """Lock the vault, black out the projector, minimise every window: at once."""
+        self.hidden_by_key += 1
+        self.session.lock(LockReason.HIDE)
+        for blank in self.extra_hide:
+            blank()
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and widget.isWindow() and not widget.property("audience"):
+                widget.showMinimized()
+        log.info("everything hidden by the hide key")

@@ -1,0 +1,198 @@
+"""Zorgmeldingen: the concern log's page. Set-up, the lock screen, or the open log.
+
+The page follows the :class:`~desktop.concerns.session.VaultSession`: no vault yet shows the
+set-up; a locked vault the lock screen; an open vault the workspace. On lock the workspace
+forgets every piece of case text and the lock screen comes back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop.concerns.session import VaultSession
+from desktop.i18n import _, ngettext
+from desktop.ui.concerns.opening import SetupView, UnlockView
+from desktop.ui.concerns.recovery_view import RecoveryKeyView
+from desktop.ui.concerns.workspace import Workspace
+from desktop.ui.pages.base import Page
+from desktop.ui.widgets import named
+
+if TYPE_CHECKING:
+    from desktop.school_profile import SchoolProfile
+
+
+def centred(card: QWidget) -> QWidget:
+    holder = QWidget()
+    column = QVBoxLayout(holder)
+    column.addStretch(1)
+    column.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+    column.addStretch(2)
+    return holder
+
+
+class ConcernsPage(Page):
+    def __init__(
+        self,
+        session: VaultSession,
+        profile: SchoolProfile,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.profile = profile
+        self.last_message: QMessageBox | None = None
+        self.demo_banner = named(QLabel(wordWrap=True), "demoBanner")
+        self.demo_banner.setVisible(session.is_demo)
+        self.setup = SetupView(session, self._weak_words())
+        self.unlock = UnlockView(session)
+        self.recovery = RecoveryKeyView(lambda: profile.settings.school_name, Path.home())
+        self.workspace = Workspace(session)
+        self.stack = named(QStackedWidget(), "concernStack")
+        for view in (self.setup, self.unlock, self.recovery):
+            self.stack.addWidget(centred(view))
+        self.stack.addWidget(self.workspace)
+        self.body.insertWidget(0, self.demo_banner)
+        self.body.addWidget(self.stack, 1)
+
+        session.opened.connect(self._opened)
+        session.locked.connect(self._locked)
+        self.recovery.confirmed.connect(self._show_workspace)
+        self.workspace.new_case_requested.connect(lambda: self.new_case(()))
+        self.retranslate()
+        self.show_current()
+
+    def title(self) -> str:
+        return _("Zorgmeldingen")
+
+    def retranslate(self) -> None:
+        self.heading.setText(_("Zorgmeldingen"))
+        self.intro.setText(
+            _(
+                "Zorgen over een leerling vastleggen en de vijf stappen van de meldcode volgen. "
+                "Een melding heeft een code, nooit een naam."
+            )
+        )
+        self.demo_banner.setText(
+            _(
+                "Oefenkluis: alle meldingen hier zijn verzonnen. Gebruik deze kluis om te "
+                "oefenen en voor uitleg, nooit voor echte leerlingen."
+            )
+        )
+        for view in (self.setup, self.unlock, self.recovery, self.workspace):
+            view.retranslate()
+
+    def _weak_words(self) -> list[str]:
+        words = ["schoolsignaal", "kluis", "wachtwoord", "zorgmelding"]
+        school = self.profile.settings.school_name
+        return [*words, *school.split()] if school else words
+
+    # ---------------------------------------------------------------- which view
+    def show_current(self) -> None:
+        if self.session.is_open:
+            self._show_workspace()
+        elif self.session.exists():
+            self.stack.setCurrentIndex(1)
+            self.unlock.passphrase.setFocus()
+        else:
+            self.stack.setCurrentIndex(0)
+            self.setup.passphrase.setFocus()
+
+    def _opened(self) -> None:
+        self.setup.clear()
+        self.unlock.clear()
+        after = self.session.after_unlock
+        if after.recovery_key:
+            self.recovery.show_key(after.recovery_key)
+            self.stack.setCurrentIndex(2)
+            self.recovery.group_field.setFocus()
+            return
+        self._show_workspace()
+
+    def _show_workspace(self) -> None:
+        self.stack.setCurrentIndex(3)
+        self.workspace.show_notices(self.after_unlock_lines())
+        self.workspace.reload()
+        self.workspace.list_panel.search.setFocus()
+        if self.session.after_unlock.clock_uncertain:
+            self._ask_about_the_date()
+
+    def after_unlock_lines(self) -> list[str]:
+        after = self.session.after_unlock
+        lines = [problem.message() for problem in after.problems]
+        if after.purged:
+            lines.append(
+                ngettext(
+                    "De bewaartermijn van {n} gesloten melding is verstreken. Deze is "
+                    "verwijderd, ook uit de reservekopieën op deze computer: {codes}.",
+                    "De bewaartermijn van {n} gesloten meldingen is verstreken. Deze zijn "
+                    "verwijderd, ook uit de reservekopieën op deze computer: {codes}.",
+                    len(after.purged),
+                ).format(n=len(after.purged), codes=", ".join(after.purged))
+            )
+        if after.saved_elsewhere:
+            lines.append(
+                ngettext(
+                    "Er is {n} reservekopie elders opgeslagen (bijvoorbeeld op een USB-stick) "
+                    "waarin deze meldingen nog kunnen staan. Verwijder die met de hand.",
+                    "Er zijn {n} reservekopieën elders opgeslagen (bijvoorbeeld op een "
+                    "USB-stick) waarin deze meldingen nog kunnen staan. Verwijder die met de hand.",
+                    after.saved_elsewhere,
+                ).format(n=after.saved_elsewhere)
+            )
+        return lines
+
+    def _ask_about_the_date(self) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Klopt de datum?"))
+        box.setText(self.session.after_unlock.clock_uncertain)
+        box.setInformativeText(
+            _("Klopt de datum van deze computer? Dan worden verlopen meldingen nu verwijderd.")
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(self._date_answered)
+        self.workspace.keep_dialog(box)
+        box.open()
+        self.last_message = box
+
+    def _date_answered(self, result: int) -> None:
+        if result == QMessageBox.StandardButton.Yes and self.session.is_open:
+            self.session.purge_with_confirmed_date()
+            self.workspace.show_notices(self.after_unlock_lines())
+
+    # ---------------------------------------------------------------- new cases and entries
+    def new_case(self, signals: tuple[str, ...] = ()) -> QWidget | None:
+        """The new-case dialog; once made, the case opens with an observation form."""
+        from desktop.ui.concerns.new_case import CaseDetailsDialog
+
+        if not self.session.is_open:
+            return None
+        dialog = CaseDetailsDialog(self.session, parent=self)
+        self.workspace.keep_dialog(dialog)
+        dialog.saved.connect(lambda code: self.observe(code, signals))
+        dialog.open()
+        return dialog
+
+    def observe(self, code: str, signals: tuple[str, ...] = ()) -> QWidget | None:
+        """Open case ``code`` and its observation form, with ``signals`` ticked."""
+        if not self.session.is_open:
+            return None
+        self.workspace.reload()
+        view = self.workspace.open_case(code)
+        if view is None:
+            return None
+        row = self.workspace.list_panel.model.row_of(code)
+        if row >= 0:
+            self.workspace.list_panel.table.selectRow(row)
+        return view.new_entry("observation", signals)
+
+    def _locked(self, _reason: str) -> None:
+        self.workspace.forget()
+        self.recovery.forget()
+        self.unlock.clear()
+        self.show_current()
