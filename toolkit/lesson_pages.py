@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import io
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -18,7 +17,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from lessons.model import Lesson
 from toolkit.lesson_plan_labels import PlanLabels
-from toolkit.pdf import MUTED, REGULAR, register_fonts
+from toolkit.pdf import MUTED, REGULAR, NumberedCanvas, register_fonts
 
 PAGE = A4
 MARGIN_X = 18 * mm
@@ -29,31 +28,12 @@ FOOTER = "Mensenhandel (niet) op school — Schoolsignaal"
 RULE = colors.HexColor("#d9dde3")
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds the pages back until the end, so each can say "page 2 of 5"."""
-
-    def __init__(self, *args: Any, page_label: str = "{page}", **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._page_label = page_label
-        self._held: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._held.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._held)
-        for number, state in enumerate(self._held, start=1):
-            self.__dict__.update(state)
-            self.setFont(REGULAR, 8)
-            self.setFillColor(MUTED)
-            self.drawRightString(
-                PAGE[0] - MARGIN_X,
-                MARGIN_BOTTOM - 10 * mm,
-                self._page_label.format(page=number, pages=total),
-            )
-            super().showPage()
-        super().save()
+def _page_number(canvas: Canvas, page: int, pages: int, *, label: str) -> None:
+    canvas.setFont(REGULAR, 8)
+    canvas.setFillColor(MUTED)
+    canvas.drawRightString(
+        PAGE[0] - MARGIN_X, MARGIN_BOTTOM - 10 * mm, label.format(page=page, pages=pages)
+    )
 
 
 def build_document(
@@ -105,7 +85,8 @@ def build_document(
         id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
-    doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, page_label=labels.page))
+    stamp = functools.partial(_page_number, label=labels.page)
+    doc.build(story, canvasmaker=functools.partial(NumberedCanvas, stamp=stamp))
     return buffer.getvalue()
 
 

@@ -3,7 +3,8 @@ refuse to overflow.
 
 reportlab's ``Paragraph`` parses markup, so every piece of text that is not ours (a school's
 name, a coordinator's e-mail) goes through :func:`esc` first. The built-in PDF fonts cannot draw
-many characters; DejaVu Sans (``resources/fonts``, free licence) is embedded instead.
+many characters; DejaVu Sans (``resources/fonts``, free licence) is embedded instead, and DejaVu
+Sans Mono where a reader must tell 0 from O and 1 from l (the recovery key).
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ CONDENSED = "DejaVuSansCondensed"
 CONDENSED_BOLD = "DejaVuSansCondensed-Bold"
 ITALIC = "DejaVuSans-Oblique"
 BOLD_ITALIC = "DejaVuSans-BoldOblique"
+MONO = "DejaVuSansMono"
+MONO_BOLD = "DejaVuSansMono-Bold"
 
 NAVY = colors.HexColor("#1d3557")
 ACCENT = colors.HexColor("#e07a5f")
@@ -61,13 +64,14 @@ class PanelOverflow(ValueError):
 
 @functools.cache
 def register_fonts() -> None:
-    for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC, CONDENSED, CONDENSED_BOLD):
+    for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC, CONDENSED, CONDENSED_BOLD, MONO, MONO_BOLD):
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
     # ``<i>`` in a Paragraph needs the family's italics, or it prints upright
     pdfmetrics.registerFontFamily(
         REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
     )
     pdfmetrics.registerFontFamily(CONDENSED, normal=CONDENSED, bold=CONDENSED_BOLD)
+    pdfmetrics.registerFontFamily(MONO, normal=MONO, bold=MONO_BOLD)
 
 
 def esc(text: str) -> str:
@@ -236,6 +240,33 @@ def render(
     draw_pages(canvas)
     canvas.save()
     return buffer.getvalue()
+
+
+class NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Holds the pages back until the end, so each can say "page 2 of 5".
+
+    ``stamp(canvas, page, pages)`` draws what every page carries (a page number, a
+    confidentiality line) just before that page is written.
+    """
+
+    def __init__(
+        self, *args: Any, stamp: Callable[[Canvas, int, int], None], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._stamp = stamp
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for number, state in enumerate(self._held, start=1):
+            self.__dict__.update(state)
+            self._stamp(self, number, total)
+            super().showPage()
+        super().save()
 
 
 def save(data: bytes, path: str | Path) -> Path:
