@@ -14,7 +14,6 @@ language in :mod:`toolkit.audit_report_labels`.
 from __future__ import annotations
 
 import functools
-import io
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,28 +21,25 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    Flowable,
-    Frame,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-)
+from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph, Spacer, Table
 
 from toolkit.audit_report_labels import LABELS, AuditLabels, labels_for
 from toolkit.pdf import (
     ACCENT,
+    BODY_WIDTH,
     BOLD,
     INK,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
     MUTED,
     NAVY,
     REGULAR,
     TINT,
     WARM_TINT,
-    NumberedCanvas,
     esc,
+    fit,
+    flow,
     register_fonts,
     style,
     table_style,
@@ -52,10 +48,6 @@ from toolkit.pdf import (
 __all__ = ["LABELS", "AuditReportData", "AuditRow", "audit_report"]
 
 PAGE = A4
-MARGIN_X = 18 * mm
-MARGIN_TOP = 20 * mm
-MARGIN_BOTTOM = 20 * mm
-BODY_WIDTH = PAGE[0] - 2 * MARGIN_X
 RULE = colors.HexColor("#d9dde3")
 GOOD = colors.HexColor("#2d6a4f")
 GOOD_TINT = colors.HexColor("#e8f3ec")
@@ -103,40 +95,15 @@ class AuditReportData:
 def audit_report(data: AuditReportData) -> bytes:
     """The audit log as PDF bytes (A4 portrait, as many pages as the rows need)."""
     labels = labels_for(data.language)
-    register_fonts()
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=PAGE,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+    register_fonts()  # before the first Paragraph: its style names a registered font
+    return flow(
+        _story(data, labels),
         title=labels.title,
         subject="",
-        author="Schoolsignaal",
-        creator="Schoolsignaal",
-        invariant=1,
-        pageCompression=1,
-        lang="nl-NL" if data.language == "nl" else "en-GB",
-        initialFontName=REGULAR,
+        language=data.language,
+        on_page=functools.partial(_running_head, head=fit(f"{labels.title} · {data.school}", 110)),
+        stamp=functools.partial(_foot, labels=labels),
     )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        BODY_WIDTH,
-        PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    on_page = functools.partial(_running_head, head=_fit(f"{labels.title} · {data.school}", 110))
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
-    stamp = functools.partial(_foot, labels=labels)
-    doc.build(_story(data, labels), canvasmaker=functools.partial(NumberedCanvas, stamp=stamp))
-    return buffer.getvalue()
 
 
 def _story(data: AuditReportData, labels: AuditLabels) -> list[Flowable]:
@@ -290,7 +257,3 @@ def _foot(canvas: Canvas, page: int, pages: int, *, labels: AuditLabels) -> None
     canvas.setFillColor(MUTED)
     canvas.drawRightString(PAGE[0] - MARGIN_X, y, labels.page.format(page=page, pages=pages))
     canvas.restoreState()
-
-
-def _fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

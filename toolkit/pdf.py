@@ -18,12 +18,13 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
 from toolkit.atomic import write_atomic
 from toolkit.resources import resource_path
@@ -267,6 +268,67 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
             self._stamp(self, number, total)
             super().showPage()
         super().save()
+
+
+# The pages a long document flows over (a lesson plan, the audit log): A4 portrait, room at
+# the top for a running head and at the foot for a page number.
+MARGIN_X = 18 * mm
+MARGIN_TOP = 20 * mm
+MARGIN_BOTTOM = 20 * mm
+BODY_WIDTH = A4[0] - 2 * MARGIN_X
+
+
+def flow(
+    story: list[Flowable],
+    *,
+    title: str,
+    subject: str,
+    language: str,
+    on_page: Callable[[Canvas, BaseDocTemplate], None],
+    stamp: Callable[[Canvas, int, int], None],
+) -> bytes:
+    """Flow ``story`` over as many A4 pages as it needs; the PDF's bytes (no timestamps).
+
+    ``on_page(canvas, doc)`` draws each page's running parts while the page is made;
+    ``stamp(canvas, page, pages)`` what needs the page count, once every page is known.
+    """
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        subject=subject,
+        author="Schoolsignaal",
+        creator="Schoolsignaal",
+        invariant=1,
+        pageCompression=1,
+        lang="nl-NL" if language == "nl" else "en-GB",
+        initialFontName=REGULAR,
+    )
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        BODY_WIDTH,
+        A4[1] - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
+    doc.build(story, canvasmaker=functools.partial(NumberedCanvas, stamp=stamp))
+    return buffer.getvalue()
+
+
+def fit(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (a running head on one line)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def save(data: bytes, path: str | Path) -> Path:

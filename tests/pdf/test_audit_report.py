@@ -11,6 +11,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
+from tests.conftest import run_python
 from tests.pdf.fonts import fonts_of
 from toolkit.audit_report import LABELS, AuditReportData, AuditRow, audit_report
 from toolkit.pdf import BOLD, REGULAR, register_fonts
@@ -172,3 +173,19 @@ def test_english_labels_and_numbers() -> None:
 
 def test_dutch_count_uses_a_dot_for_thousands(long_log: tuple[float, list[str]]) -> None:
     assert "2.000" in long_log[1][0]
+
+
+def test_both_vault_documents_draw_in_a_fresh_interpreter() -> None:
+    """Nothing else has registered the fonts there: each document does it itself."""
+    code = (
+        "import datetime as dt\n"
+        "from toolkit.audit_report import AuditReportData, AuditRow, audit_report\n"
+        "from toolkit.recovery_sheet import RecoverySheet, recovery_sheet\n"
+        "row = AuditRow(1, 'nu', 'Kluis geopend', '', 'Geopend met het wachtwoord')\n"
+        "a = audit_report(AuditReportData('De Brug', '', '', (row,), True, 'Compleet.'))\n"
+        "r = recovery_sheet(RecoverySheet(('ABCDE',) * 10, 'De Brug', dt.date(2026, 1, 1)))\n"
+        "print(a[:5].decode(), r[:5].decode())\n"
+    )
+    done = run_python(code)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["%PDF-", "%PDF-"]
