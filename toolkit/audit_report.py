@@ -28,6 +28,7 @@ from toolkit.pdf import (
     ACCENT,
     BODY_WIDTH,
     BOLD,
+    CONDENSED,
     INK,
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -53,7 +54,7 @@ GOOD = colors.HexColor("#2d6a4f")
 GOOD_TINT = colors.HexColor("#e8f3ec")
 BAD = colors.HexColor("#9b2226")
 # Nr., time, event, case, details: the details take what is left
-COLUMNS = (11 * mm, 35 * mm, 38 * mm, 19 * mm)
+COLUMNS = (11 * mm, 37 * mm, 37 * mm, 19 * mm)
 
 TITLE = style("ar-title", fontName=BOLD, fontSize=20, leading=24, textColor=NAVY)
 INTRO = style("ar-intro", fontSize=9, leading=12, textColor=MUTED)
@@ -62,6 +63,7 @@ META_LABEL = style("ar-metalabel", fontSize=7.5, leading=9, textColor=MUTED)
 META_VALUE = style("ar-metavalue", fontName=BOLD, fontSize=10, leading=12.5, textColor=INK)
 CELL = style("ar-cell", fontSize=7.5, leading=9.2)
 CELL_BOLD = style("ar-cellbold", parent=CELL, fontName=BOLD)
+CELL_TIME = style("ar-celltime", parent=CELL, fontName=CONDENSED)  # a time on one line
 HEAD = style("ar-head", parent=CELL, fontName=BOLD, textColor=colors.white)
 
 
@@ -198,7 +200,7 @@ def _table(rows: tuple[AuditRow, ...], labels: AuditLabels) -> Flowable:
     body += [
         [
             str(row.seq),
-            Paragraph(esc(row.when), CELL),
+            Paragraph(esc(row.when), CELL_TIME),
             Paragraph(esc(row.what), CELL_BOLD),
             Paragraph(esc(row.case_code), CELL),
             Paragraph(esc(row.details), CELL),

@@ -208,7 +208,9 @@ def test_english_sentences(english: None) -> None:
     assert words.describe(event(AuditKind.ENTRY_ADDED)) == "Observation added (2 signals)"
     assert words.describe(event(AuditKind.CASE_CREATED)) == "Case created (1 form of exploitation)"
     exported = words.describe(event(AuditKind.EXPORTED))
-    assert exported.startswith("Exported: referral letter to Veilig Thuis")
+    assert (
+        exported == "Exported: referral letter to Veilig Thuis, basis: right to report (4 sections)"
+    )
 
 
 @pytest.mark.parametrize(
