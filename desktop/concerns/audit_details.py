@@ -136,7 +136,8 @@ def _entry_added(kind: AuditKind, details: Details) -> str | None:
 def _entry_edited(kind: AuditKind, details: Details) -> str | None:
     revision = _int(details, "revision")
     fields = details.get("fields")
-    names = [_(_FIELDS[f]) for f in fields if f in _FIELDS] if isinstance(fields, list) else []
+    listed = fields if isinstance(fields, list) else []
+    names = [_(_FIELDS[f]) for f in listed if isinstance(f, str) and f in _FIELDS]
     if revision is None or not names:
         return None
     return _("Aantekening gewijzigd: {fields} (nu versie {revision})").format(

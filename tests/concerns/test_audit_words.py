@@ -221,6 +221,14 @@ def test_unreadable_or_unknown_details_fall_back_to_the_label(details: str) -> N
     assert words.describe(event(AuditKind.ENTRY_ADDED, details)) == "Aantekening toegevoegd"
 
 
+def test_odd_values_in_details_do_not_break_a_sentence() -> None:
+    odd = '{"fields": [{"a": 1}, ["facts"]], "revision": true}'
+    assert words.describe(event(AuditKind.ENTRY_EDITED, odd)) == "Aantekening gewijzigd"
+    assert words.describe(event(AuditKind.PURGED, '{"count": 1, "codes": "x"}')) == (
+        "1 casus verwijderd na de bewaartermijn"
+    )
+
+
 def test_a_real_vaults_events_all_read_as_sentences(vault: Vault) -> None:
     log = vault.audit_log()
     kinds = {e.kind for e in log}
