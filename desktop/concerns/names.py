@@ -259,8 +259,10 @@ class _Reader:
             return NONE  # a compound: "Instagram-bericht", "Gucci-tas"
         if self._listed_surname(i):
             return STRONG
-        if k in lists.not_names or parts[0] in lists.not_names or _STREET.search(k):
+        if k in lists.not_names or _STREET.search(k):
             return NONE
+        if parts[0] in lists.not_names and parts[0] not in TUSSENVOEGSELS:
+            return NONE  # "Rotterdam-Zuid", "Noord-Holland"; not "Al-Masri"
         if _POSTCODE_BEFORE.search(self.text, max(0, token.start - 20), token.start):
             return NONE  # the town after a postcode
         at_start = self.starts_sentence(i)

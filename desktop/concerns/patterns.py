@@ -188,13 +188,13 @@ def find_addresses(text: str) -> Iterator[Span]:
 # ---------------------------------------------------------------- date of birth
 
 _MONTHS = (
-    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
-    "|jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+    "(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    r"|(?:jan|feb|febr|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?)"
 )
 _DATE = (
     r"(?:\d{1,2}\s?[-/.]\s?\d{1,2}\s?[-/.]\s?(?:\d{4}|\d{2})"
     r"|(?:19|20)\d\d-\d{1,2}-\d{1,2}"
-    rf"|\d{{1,2}}(?:e|ste|de)?\s+(?:{_MONTHS})\.?(?:\s+(?:19|20)\d\d)?)"
+    rf"|\d{{1,2}}(?:e|ste|de)?\s+{_MONTHS}(?:\s+(?:19|20)\d\d)?)"
 )
 _BIRTH_TRIGGER = (
     r"(?:geboren|geb\.?\s?datum|geb\.?|geboortedatum|geboortedag|verjaardag|jarig|"

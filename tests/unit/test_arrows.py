@@ -60,6 +60,13 @@ def test_desktop_outside_ui_imports_no_widgets() -> None:
     assert offending(files, ("PySide6.QtWidgets", "PySide6.QtPrintSupport", "desktop.ui")) == []
 
 
+def test_concerns_import_no_qt() -> None:
+    """The care coordinator's rules (privacy check, meldcode) run and test without Qt at all."""
+    files = python_files("desktop/concerns")
+    assert files, "no Python files found under desktop/concerns/"
+    assert offending(files, ("PySide6", "shiboken6", "desktop.ui")) == []
+
+
 def test_ui_holds_no_sql_and_no_pdf_drawing() -> None:
     assert offending(python_files("desktop/ui"), ("sqlalchemy", "sqlcipher3", "reportlab")) == []
 
