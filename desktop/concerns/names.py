@@ -274,8 +274,8 @@ class _Reader:
             return NONE if self._thing_before(i) else STRONG
         if k in lists.first_names or k in lists.surnames:
             return STRONG
-        if any(part in lists.first_names or part in lists.surnames for part in parts[1:]):
-            return STRONG  # "Anne-Sophie", "Jan-Willem"
+        if any(part in lists.first_names or part in lists.surnames for part in parts):
+            return STRONG  # "Anne-Sophie", "Jan-Willem", "Anne-Roxy"
         if at_start:
             return WEAK
         return NONE if self._thing_before(i) else STRONG

@@ -60,6 +60,8 @@ POSITIVES = [
     ("name", "Ik sprak met fatima over haar bijbaan.", "fatima"),
     ("name", "Gesprek met Ahmet, Efe en Berat.", "Efe"),
     ("name", "De oom heet Şahin, zegt ze.", "Şahin"),
+    ("name", "Anne-Roxy en Jan-Willem zaten naast haar.", "Anne-Roxy"),
+    ("name", "Anne-Roxy en Jan-Willem zaten naast haar.", "Jan-Willem"),
     # e-mail
     ("email", "Mail van de oom: y.elamrani84@gmail.com, graag.", "y.elamrani84@gmail.com"),
     ("email", "Het adres is m.dekker@school.nl.", "m.dekker@school.nl"),
