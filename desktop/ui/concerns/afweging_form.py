@@ -204,9 +204,7 @@ class AfwegingForm(QGroupBox):
             to_date(day.date()) if answer != "unknown" else None
             for answer, day in zip(chosen, self.dates, strict=True)
         ]
-        recheck = (
-            None if self.recheck.date() == self.recheck.minimumDate() else self.recheck.date()
-        )
+        recheck = None if self.recheck.date() == self.recheck.minimumDate() else self.recheck.date()
         try:
             self.session.vault.set_answers(
                 self.code,

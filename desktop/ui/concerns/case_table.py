@@ -173,6 +173,7 @@ class CaseListPanel(QWidget):
             lambda current, _prev: self._activated(current)
         )
         self.retranslate()
+        self.filter = self.current_filter()
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Zoek op code of tekst"))
