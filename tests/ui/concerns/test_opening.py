@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.ui.concerns.page import ConcernsPage
@@ -110,6 +111,7 @@ def test_english_messages_follow_the_language(page: ConcernsPage, qtbot: QtBot) 
     from desktop.language import apply_language
 
     apply_language("en")
+    QApplication.processEvents()  # the language change event reaches the widgets
     try:
         assert "encrypted vault" in page.setup.explain.text()
         assert page.setup.create_button.text() == "Create vault"
