@@ -206,7 +206,13 @@ def test_meldcode_skipped_step_needs_a_reason_and_answers_give_advice(
     form.answers[0].setCurrentIndex(form.answers[0].findData("yes"))
     form.answers[1].setCurrentIndex(form.answers[1].findData("yes"))
     assert "Veilig Thuis" in form.recommendation.text()
+    form.recheck_on.setChecked(True)
+    form.recheck.setDate(form.recheck.date().addDays(10))
     assert form.save()
     detail = open_page.session.vault.case(code)
     assert detail.assessment is not None
     assert detail.assessment.recommendation.value == "report"
+    assert detail.assessment.recheck_on is not None
+    assert detail.assessment.answered_on[:2] == (TODAY, TODAY)
+    view.reload()
+    assert panel.afweging.recheck_on.isChecked(), "the saved re-check date shows again"

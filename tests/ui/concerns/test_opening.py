@@ -42,7 +42,7 @@ def test_making_a_vault_shows_the_recovery_key_once_and_asks_a_group_back(
     setup = page.setup
     setup.passphrase.setText("paarse olifanten dansen op het dak")
     setup.repeat.setText("paarse olifanten dansen op het dak")
-    qtbot.waitUntil(setup.create_button.isEnabled, timeout=2000)  # after a pause in typing
+    qtbot.waitUntil(setup.create_button.isEnabled, timeout=5000)  # after a pause in typing
     with qtbot.waitSignal(page.session.opened, timeout=10_000):
         qtbot.mouseClick(setup.create_button, Qt.MouseButton.LeftButton)
     assert setup.passphrase.text() == ""
