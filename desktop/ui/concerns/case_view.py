@@ -154,6 +154,7 @@ class CaseView(QWidget):
                 newest_first=bool(self.order.currentData()),
                 kind_label=kind_label,
                 signal_text=signal_text,
+                status_changes=self.detail.status_history,
             )
         )
         self.chronology.verticalScrollBar().setValue(position)
