@@ -38,7 +38,7 @@ CONTENT = Path(__file__).resolve().parent
 LANGUAGES = ("nl", "en")
 
 # Shown on the lock screen: obviously a practice passphrase, never one for real cases.
-DEMO_PASSPHRASE = "oefenen met verzonnen meldingen"
+DEMO_PASSPHRASE = "oefenen met verzonnen meldingen"  # noqa: S105 (public by design)
 
 # The ids of the vault's vocabulary (desktop.vault.vocabulary), as the YAML spells them.
 FormId = Literal["sexual", "criminal", "labour"]
@@ -138,12 +138,16 @@ class DemoAssessment(ContentModel):
     def _yes_and_no_unquoted(cls, answers: Any) -> Any:
         # YAML reads yes and no without quotes as true and false.
         if isinstance(answers, list):
-            return [{True: "yes", False: "no"}.get(a, a) if isinstance(a, bool) else a for a in answers]
+            return [
+                {True: "yes", False: "no"}.get(a, a) if isinstance(a, bool) else a for a in answers
+            ]
         return answers
 
     @model_validator(mode="after")
     def _a_date_for_each_answer(self) -> DemoAssessment:
-        for number, (answer, day) in enumerate(zip(self.answers, self.answered_days_ago, strict=True)):
+        for number, (answer, day) in enumerate(
+            zip(self.answers, self.answered_days_ago, strict=True)
+        ):
             if (answer == "unknown") != (day is None):
                 raise ValueError(
                     f"vraag {number + 1}: een beantwoorde vraag heeft een dag in "
@@ -262,7 +266,14 @@ def read_demo_cases(path: Path) -> DemoCases:
     cases = validate_data(data, node, DemoCases, path.name, context)
     if language in LANGUAGES and cases.language != language:
         raise ContentError(
-            [Problem(path.name, 1, "language", f"het bestand is voor '{language}', niet '{cases.language}'")]
+            [
+                Problem(
+                    path.name,
+                    1,
+                    "language",
+                    f"het bestand is voor '{language}', niet '{cases.language}'",
+                )
+            ]
         )
     return cases
 
@@ -344,9 +355,7 @@ def make_demo_vault(path: Path, language: str, today: dt.date | None = None) -> 
         _remove_half_made(path)
         raise
     vault.lock()
-    log.info(
-        "demo vault made: %d cases in %.2f s", len(cases.cases), time.perf_counter() - started
-    )
+    log.info("demo vault made: %d cases in %.2f s", len(cases.cases), time.perf_counter() - started)
 
 
 def _fill(vault: Vault, case: DemoCase, today: dt.date) -> str:
