@@ -60,6 +60,7 @@ class AuditKind(StrEnum):
     CASE_CREATED = "case_created"
     CASE_CHANGED = "case_changed"
     STATUS_SET = "status_set"
+    ACUTE_SET = "acute_set"  # acute unsafety recorded or cleared; by a disclosure too
     ENTRY_ADDED = "entry_added"
     ENTRY_EDITED = "entry_edited"
     STEP_SET = "step_set"

@@ -76,13 +76,17 @@ def for_new_recovery_key(header: KeyHeader, passphrase: str) -> NewRecoveryKey:
 
 
 def backups_from_earlier_keys(store: Store) -> int:
-    """This vault's backups whose header copy wraps another key than the one in force."""
-    now = store.header
-    return sum(
-        1
-        for _path, copy in backups.header_copies_of(store.path, now.vault_id)
-        if (copy.passphrase, copy.recovery) != (now.passphrase, now.recovery)
-    )
+    """How many of this vault's backups beside it were made before the last passphrase
+    change or new recovery key (their header copy wraps another key than the one in force:
+    they open only with the passphrase of their time); for the change dialog
+    (:func:`backups_notice`)."""
+    with store.guard():
+        now = store.header
+        return sum(
+            1
+            for _path, copy in backups.header_copies_of(store.path, now.vault_id)
+            if (copy.passphrase, copy.recovery) != (now.passphrase, now.recovery)
+        )
 
 
 def backups_notice(count: int) -> str:

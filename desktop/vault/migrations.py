@@ -21,7 +21,7 @@ from sqlalchemy import Connection
 
 from desktop.vault.errors import VaultFromNewerVersion
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,99 @@ def _count_entries_per_case(conn: Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(2, "case-entry-count", _count_entries_per_case),)
+_VERSION_3_COLUMNS = {
+    "cases": (
+        "last_entry_on VARCHAR(10)",
+        "step INTEGER DEFAULT '1' NOT NULL",
+        "recheck_on VARCHAR(10)",
+        "acute_on VARCHAR(10)",
+    ),
+    "entries": (
+        "pupil_words TEXT DEFAULT '' NOT NULL",
+        "disclosure BOOLEAN DEFAULT '0' NOT NULL",
+        "reason TEXT DEFAULT '' NOT NULL",
+    ),
+    "entry_revisions": ("pupil_words TEXT DEFAULT '' NOT NULL", "reason TEXT DEFAULT '' NOT NULL"),
+    "meldcode_steps": ("who TEXT DEFAULT '' NOT NULL",),
+    "assessments": (
+        "suspicion_on VARCHAR(10)",
+        "unsafe_on VARCHAR(10)",
+        "can_help_on VARCHAR(10)",
+        "accepted_on VARCHAR(10)",
+        "lasting_safety_on VARCHAR(10)",
+        "consulted TEXT DEFAULT '' NOT NULL",
+        "entry_ids TEXT DEFAULT '[]' NOT NULL",
+        "recheck_on VARCHAR(10)",
+    ),
+}
+_STATUS_CHANGES = """
+CREATE TABLE status_changes (
+    id INTEGER NOT NULL,
+    case_id INTEGER NOT NULL,
+    status VARCHAR(16) NOT NULL,
+    outcome VARCHAR(16),
+    reason TEXT NOT NULL,
+    changed_on VARCHAR(10) NOT NULL,
+    saved_at VARCHAR(26) NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(case_id) REFERENCES cases (id) ON DELETE CASCADE
+)"""
+# The lowest meldcode step whose newest state is neither done nor skipped (a step never
+# set is not started), 6 when there is none: ``vocabulary.step_reached``, as it was in
+# version 3.
+_STEP_REACHED = """
+UPDATE cases SET step = coalesce((
+    SELECT min(n) FROM (
+        SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5
+    )
+    WHERE coalesce((
+        SELECT status FROM meldcode_steps
+        WHERE case_id = cases.id AND step = n ORDER BY id DESC LIMIT 1
+    ), 'not_started') NOT IN ('done', 'skipped')
+), 6)"""
+
+# The day a version-2 record was saved (UTC) for each question it answered.
+_ANSWER_DATES = """
+UPDATE assessments SET
+    suspicion_on = CASE WHEN suspicion != 'unknown' THEN substr(saved_at, 1, 10) END,
+    unsafe_on = CASE WHEN unsafe != 'unknown' THEN substr(saved_at, 1, 10) END,
+    can_help_on = CASE WHEN can_help != 'unknown' THEN substr(saved_at, 1, 10) END,
+    accepted_on = CASE WHEN accepted != 'unknown' THEN substr(saved_at, 1, 10) END,
+    lasting_safety_on = CASE WHEN lasting_safety != 'unknown' THEN substr(saved_at, 1, 10) END"""
+
+
+def _concern_screens(conn: Connection) -> None:
+    """Version 3, for the concern screens: the pupil's own words and the reason of each
+    correction on entries, and whether an entry is a spontaneous disclosure; who took a
+    meldcode step (a role); the afwegingskader as a dated decision record (a date per
+    answer, who was consulted, linked entries, a re-check date); status changes with their
+    reason and a closing's outcome (``status_changes``); and on ``cases``, for the case
+    list, the newest entry's date, the meldcode step reached, the re-check date and the
+    date of acute unsafety.
+
+    Filled for what a version-2 vault holds: ``last_entry_on`` and ``step`` from its entries
+    and steps; each answered question's date is the day its record was saved (UTC), the
+    date the vault has of it. Version 2 kept no re-check dates, disclosures, acute dates or
+    status reasons: those stay empty, and a case's status history starts with its next
+    change.
+    """
+    for table, columns in _VERSION_3_COLUMNS.items():
+        for column in columns:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column}")
+    conn.exec_driver_sql(_STATUS_CHANGES)
+    conn.exec_driver_sql("CREATE INDEX ix_status_changes_case ON status_changes (case_id)")
+    conn.exec_driver_sql(
+        "UPDATE cases SET last_entry_on = "
+        "(SELECT max(occurred_on) FROM entries WHERE case_id = cases.id)"
+    )
+    conn.exec_driver_sql(_STEP_REACHED)
+    conn.exec_driver_sql(_ANSWER_DATES)
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(2, "case-entry-count", _count_entries_per_case),
+    Migration(3, "concern-screens", _concern_screens),
+)
 
 
 def check_supported(found: int) -> None:

@@ -12,6 +12,7 @@ from desktop.vault.audit import AuditReport
 from desktop.vault.vocabulary import (
     Answer,
     CaseStatus,
+    ClosingOutcome,
     EntryKind,
     Form,
     RecipientKind,
@@ -20,10 +21,13 @@ from desktop.vault.vocabulary import (
     StepStatus,
 )
 
+Day = dt.date | None
+FiveDates = tuple[Day, Day, Day, Day, Day]
+
 
 @dataclass(frozen=True)
 class CaseRow:
-    """One line of the case list."""
+    """One line of the case list (read from the case alone: see ``desktop.vault.schema``)."""
 
     code: str
     status: CaseStatus
@@ -36,6 +40,18 @@ class CaseRow:
     closed_on: dt.date | None
     retain_until: dt.date | None
     entry_count: int
+    last_entry_on: dt.date | None  # the newest entry's date; None without entries
+    step: int  # the meldcode step the case is at: 1-5, or 6 when every step is taken
+    recheck_on: dt.date | None  # the newest afwegingskader record's re-check date
+    acute_on: dt.date | None  # acute unsafety since (set, or a spontaneous disclosure)
+
+    def overdue(self, today: dt.date) -> bool:
+        """Whether the re-check date has passed (before ``today``) and the case is open."""
+        return (
+            self.recheck_on is not None
+            and self.recheck_on < today
+            and self.status is not CaseStatus.CLOSED
+        )
 
 
 @dataclass(frozen=True)
@@ -49,6 +65,8 @@ class EntryText:
     who: str
     signals: tuple[str, ...]
     saved_at: dt.datetime
+    pupil_words: str  # the pupil's own words, verbatim
+    reason: str  # why this revision corrected the one before; '' for the first
 
 
 @dataclass(frozen=True)
@@ -58,6 +76,7 @@ class EntryView:
     current: EntryText
     earlier: tuple[EntryText, ...]  # oldest first; empty if never edited
     created_at: dt.datetime
+    disclosure: bool  # the pupil told of their own accord (spontaneous disclosure)
 
     # Shortcuts to the current text.
     @property
@@ -80,21 +99,44 @@ class EntryView:
     def signals(self) -> tuple[str, ...]:
         return self.current.signals
 
+    @property
+    def pupil_words(self) -> str:
+        return self.current.pupil_words
+
 
 @dataclass(frozen=True)
 class StepView:
     step: int  # 1-5
     status: StepStatus
     done_on: dt.date | None
-    note: str
+    note: str  # for a skipped step: why
     saved_at: dt.datetime | None  # None: never set
+    who: str  # who took the step, as a role ("mentor"), never a name
 
 
 @dataclass(frozen=True)
 class AssessmentView:
+    """The afwegingskader's five answers as a dated decision record."""
+
     answers: tuple[Answer, Answer, Answer, Answer, Answer]
     recommendation: Recommendation
     note: str
+    saved_at: dt.datetime
+    # the day each answer was given; None for a question not answered yet
+    answered_on: FiveDates
+    consulted: str  # who was consulted, as roles
+    entry_ids: tuple[int, ...]  # the entries of the case's chronology it rests on
+    recheck_on: dt.date | None  # when to weigh question 5 (lasting safety) again
+
+
+@dataclass(frozen=True)
+class StatusChangeView:
+    """A change of the case's status, with its reason (and, closing, its outcome)."""
+
+    status: CaseStatus
+    outcome: ClosingOutcome | None  # set when the case was closed
+    reason: str
+    changed_on: dt.date
     saved_at: dt.datetime
 
 
@@ -120,6 +162,7 @@ class CaseDetail:
     assessment: AssessmentView | None  # the newest answers
     assessment_history: tuple[AssessmentView, ...]  # oldest first
     referrals: tuple[ReferralView, ...]
+    status_history: tuple[StatusChangeView, ...]  # oldest first (kept since version 3)
 
     @property
     def code(self) -> str:
@@ -128,6 +171,13 @@ class CaseDetail:
     @property
     def status(self) -> CaseStatus:
         return self.row.status
+
+    @property
+    def outcome(self) -> ClosingOutcome | None:
+        """How a closed case ended (None if open, or closed before outcomes were kept)."""
+        if self.row.status is not CaseStatus.CLOSED or not self.status_history:
+            return None
+        return self.status_history[-1].outcome
 
 
 @dataclass(frozen=True)

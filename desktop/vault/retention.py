@@ -66,8 +66,10 @@ MAX_MONTHS_AHEAD = 3  # longer than any school holiday
 
 
 class RemovedCases(list[str]):
-    """The codes of the cases removed (a plain list of codes), and what became of the copies.
+    """The codes of the cases removed (a plain list of codes, in order), and what became of
+    the copies: what the screens list after a purge or a deletion.
 
+    ``day``: for a purge, the date it went by (cases whose retention date was before it).
     ``copies_removed``: copies of the vault deleted on this computer (backups and copies kept
     aside; one fresh backup replaced them). ``copies_pending``: they could not be replaced
     yet (a full disk, say); the next unlock, purge or deletion tries again. The cases are
@@ -77,9 +79,14 @@ class RemovedCases(list[str]):
     """
 
     def __init__(
-        self, codes: list[str] | tuple[str, ...] = (), *, saved_elsewhere: int = 0
+        self,
+        codes: list[str] | tuple[str, ...] = (),
+        *,
+        saved_elsewhere: int = 0,
+        day: dt.date | None = None,
     ) -> None:
         super().__init__(codes)
+        self.day = day
         self.copies_removed = 0
         self.copies_pending = False
         self.saved_elsewhere = saved_elsewhere
@@ -105,6 +112,7 @@ def purge_cases(session: Session, day: dt.date, *, date_confirmed: bool = False)
     removed = RemovedCases(
         [code for _id, code in expired],
         saved_elsewhere=saved_elsewhere(session, [code for _id, code in expired]),
+        day=day,
     )
     if expired or date_confirmed:
         session.execute(delete(Case).where(Case.id.in_([i for i, _c in expired])))
@@ -180,6 +188,17 @@ def replace_copies(store: Store, removed: RemovedCases) -> RemovedCases:
         log.warning("the vault's copies could not be replaced yet: %s", type(exc).__name__)
         removed.copies_pending = True
     return removed
+
+
+def replace_backups(store: Store) -> int:
+    """Put one fresh backup in place of every copy of this vault beside it (after a key
+    change: so that an old passphrase opens none of them); returns how many went.
+    Crash-safe like a purge's: a marker committed first, finished at the next unlock."""
+    with store.guard():
+        with store.session() as session:
+            event = audit.record(session, AuditKind.BACKUPS_TO_REPLACE)
+            mark_stale(session, event)
+        return finish_pending(store) or 0
 
 
 def finish_pending(store: Store) -> int | None:

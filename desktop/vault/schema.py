@@ -1,10 +1,15 @@
 """The vault's tables, as SQLAlchemy 2 typed ORM classes.
 
 A case has a code (``2026-001``), never a name, and its suspected forms in one column.
-Entries keep their earlier texts: an edit moves the text it replaces into
-:class:`EntryRevision`. Meldcode steps and afwegingskader
-answers are written as new rows each time (the newest row is the current one), so nothing
+Entries keep their earlier texts: an edit (a correction, with its reason) moves the text it
+replaces into :class:`EntryRevision`. Meldcode steps, afwegingskader answers and status
+changes are written as new rows each time (the newest row is the current one), so nothing
 said earlier is overwritten either. Referral exports and prints are :class:`Referral` rows.
+
+The case list reads ``cases`` alone, without joins or aggregates: what it shows of the other
+tables is kept on the case by the service as they change (``entry_count``, ``last_entry_on``,
+``step``, ``recheck_on``, ``acute_on``). Columns added by a migration come last in their
+class, in the migration's order, so that a new vault and a migrated one are alike.
 The audit log (:class:`AuditEvent`) holds no free text; see ``desktop.vault.audit``.
 
 Rows refer to their case by id with ``ON DELETE CASCADE``: deleting a case removes all it
@@ -18,6 +23,7 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     CheckConstraint,
     Dialect,
     ForeignKey,
@@ -95,6 +101,13 @@ class Case(Base):
     # Kept by the service as entries are added (schema version 2): counting them per case
     # in the case list cost ~40 ms of decrypted index pages for 10,000 cases.
     entry_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # Schema version 3, for the case list as well:
+    last_entry_on: Mapped[dt.date | None] = mapped_column(IsoDate)  # newest entry's date
+    # The meldcode step the case is at (``vocabulary.step_reached``): 1-5, 6 when all are
+    # done or skipped.
+    step: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    recheck_on: Mapped[dt.date | None] = mapped_column(IsoDate)  # the newest assessment's
+    acute_on: Mapped[dt.date | None] = mapped_column(IsoDate)  # acute unsafety since, if so
 
 
 class Entry(Base):
@@ -114,6 +127,11 @@ class Entry(Base):
     revision: Mapped[int] = mapped_column(Integer)  # 1 for the first text, +1 per edit
     created_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)
     updated_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)
+    # Schema version 3:
+    pupil_words: Mapped[str] = mapped_column(Text, default="", server_default="")  # verbatim
+    # The pupil told of their own accord (a spontaneous disclosure: acute, domain.md 3).
+    disclosure: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")  # of this revision
 
 
 class EntryRevision(Base):
@@ -132,6 +150,9 @@ class EntryRevision(Base):
     signals: Mapped[str] = mapped_column(Text)
     saved_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)  # when this text was saved
     replaced_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)  # when an edit replaced it
+    # Schema version 3:
+    pupil_words: Mapped[str] = mapped_column(Text, default="", server_default="")
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")  # '' for the first
 
 
 class MeldcodeStepRecord(Base):
@@ -148,12 +169,16 @@ class MeldcodeStepRecord(Base):
     step: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16))
     done_on: Mapped[dt.date | None] = mapped_column(IsoDate)
-    note: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text)  # for a skipped step: why
     saved_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)
+    # Schema version 3: who took the step, as a role ("mentor"), never a name.
+    who: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Assessment(Base):
-    """The afwegingskader's five answers as saved at one moment, with their recommendation."""
+    """The afwegingskader's five answers as saved at one moment, with their recommendation:
+    a dated decision record (each answer's date, who was consulted, the chronology's entries
+    it rests on, when question 5 is to be weighed again)."""
 
     __tablename__ = "assessments"
     __table_args__ = (Index("ix_assessments_case", "case_id"),)
@@ -167,6 +192,30 @@ class Assessment(Base):
     lasting_safety: Mapped[str] = mapped_column(String(8))
     recommendation: Mapped[str] = mapped_column(String(16))
     note: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)
+    # Schema version 3: the date of each answer (NULL while unanswered) ...
+    suspicion_on: Mapped[dt.date | None] = mapped_column(IsoDate)
+    unsafe_on: Mapped[dt.date | None] = mapped_column(IsoDate)
+    can_help_on: Mapped[dt.date | None] = mapped_column(IsoDate)
+    accepted_on: Mapped[dt.date | None] = mapped_column(IsoDate)
+    lasting_safety_on: Mapped[dt.date | None] = mapped_column(IsoDate)
+    consulted: Mapped[str] = mapped_column(Text, default="", server_default="")  # roles
+    entry_ids: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")  # JSON
+    recheck_on: Mapped[dt.date | None] = mapped_column(IsoDate)  # weigh question 5 again
+
+
+class StatusChange(Base):
+    """A change of a case's status, with its reason; a closing with its outcome."""
+
+    __tablename__ = "status_changes"
+    __table_args__ = (Index("ix_status_changes_case", "case_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16))
+    outcome: Mapped[str | None] = mapped_column(String(16))  # a ClosingOutcome when closed
+    reason: Mapped[str] = mapped_column(Text)
+    changed_on: Mapped[dt.date] = mapped_column(IsoDate)
     saved_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)
 
 

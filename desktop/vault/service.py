@@ -3,11 +3,13 @@
 ``Vault.create(path, passphrase)`` makes a new vault and returns it open, with the recovery key
 to show once; ``Vault.unlock(path, passphrase=…)`` or ``(…, recovery_key=…)`` opens one.
 Every save is one transaction with its audit event; reads return plain dataclasses
-(``desktop.vault.records``). The case work (cases, entries, meldcode steps, the
-afwegingskader's answers, documents made) is in ``desktop.vault.casework``; this module keeps
-opening, locking, the keys (a passphrase change or a new recovery key gives the vault a new
-database key: ``desktop.vault.rotation``), backups and restores, and the audit and integrity
-checks, with the chain's head kept outside the database (``desktop.vault.anchor``).
+(``desktop.vault.records``). The case work is in modules by topic, functions of the open
+:class:`~desktop.vault.store.Store` that the vault offers as its methods: a case as a whole
+(``cases``), its chronology (``chronology``), the meldcode's steps and the afwegingskader
+(``meldcode``), the documents made from it (``documents``). This module keeps opening,
+locking, the keys (a passphrase change or a new recovery key gives the vault a new database
+key: ``desktop.vault.rotation``), backups and restores, and the audit and integrity checks,
+with the chain's head kept outside the database (``desktop.vault.anchor``).
 Every failure the user should see is a ``VaultError`` with a Dutch message. Methods may be
 called from a worker thread (a backup, say): calls are serialised, and :meth:`Vault.lock`
 waits for a running one.
@@ -24,16 +26,16 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from types import TracebackType
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from desktop.i18n import N_
 from desktop.vault import (
-    audit,
     backups,
+    cases,
+    chronology,
+    documents,
     engine,
     kdf,
     keys,
+    meldcode,
     migrations,
     opening,
     restoring,
@@ -42,27 +44,40 @@ from desktop.vault import (
     validation,
 )
 from desktop.vault.anchor import AnchorProblem
-from desktop.vault.audit import AuditKind, AuditReport, Head
-from desktop.vault.casework import CaseWork
-from desktop.vault.errors import (
-    InvalidInput,
-    RecoveryKeyNotConfirmed,
-    VaultExists,
-)
-from desktop.vault.keyheader import (
-    KeyHeader,
-)
+from desktop.vault.audit import AuditKind
+from desktop.vault.binding import StoreMethod
+from desktop.vault.errors import InvalidInput, RecoveryKeyNotConfirmed, VaultExists
+from desktop.vault.keyheader import KeyHeader
 from desktop.vault.lock import VaultLock
-from desktop.vault.records import AuditEventView, IntegrityReport
-from desktop.vault.schema import AuditEvent
 from desktop.vault.store import Store
 
 
-class Vault(CaseWork):
-    """An open vault. Make one with :meth:`create`, :meth:`unlock` or :meth:`restore_backup`.
+class Vault:
+    """An open vault. Make one with :meth:`create`, :meth:`unlock` or :meth:`restore_backup`."""
 
-    The saves and reads of cases come from :class:`~desktop.vault.casework.CaseWork`.
-    """
+    # Functions of the open Store, offered as methods (desktop.vault.binding): the case
+    # work, by topic, and the reads of the audit log and the checks.
+    create_case = StoreMethod(cases.create_case)
+    next_code = StoreMethod(cases.next_code)
+    set_details = StoreMethod(cases.set_details)
+    set_status = StoreMethod(cases.set_status)
+    set_acute = StoreMethod(cases.set_acute)
+    delete_case = StoreMethod(cases.delete_case)
+    purge_expired = StoreMethod(cases.purge_expired)
+    case = StoreMethod(cases.case)
+    cases = StoreMethod(cases.cases)  # last of these: from here on, "cases" is this method
+    add_entry = StoreMethod(chronology.add_entry)
+    edit_entry = StoreMethod(chronology.edit_entry)
+    set_step = StoreMethod(meldcode.set_step)
+    set_answers = StoreMethod(meldcode.set_answers)
+    record_export = StoreMethod(documents.record_export)
+    record_print = StoreMethod(documents.record_print)
+    backups_from_earlier_keys = StoreMethod(keys.backups_from_earlier_keys)
+    replace_backups = StoreMethod(retention.replace_backups)
+    audit_head = StoreMethod(Store.audit_head)
+    verify_audit = StoreMethod(Store.verify_audit)
+    audit_log = StoreMethod(Store.audit_log)
+    check_integrity = StoreMethod(Store.check_integrity)
 
     def __init__(
         self, path: Path, header: KeyHeader, db_key: bytes, lock: VaultLock, unlocked_with: str
@@ -255,11 +270,6 @@ class Vault(CaseWork):
         has a ``message()`` for the coordinator. Empty when all is well."""
         return self._problems
 
-    def audit_head(self) -> Head | None:
-        """The newest event of the audit log, for an exported document to print."""
-        with self._session() as session:
-            return audit.current_head(session)
-
     # ================================================================== keys
 
     def change_passphrase(
@@ -317,41 +327,6 @@ class Vault(CaseWork):
                 raise RecoveryKeyNotConfirmed()
             self._store.rotate(pending.db_key, pending.header, AuditKind.RECOVERY_KEY_CHANGED)
             self._pending_recovery = None
-
-    def backups_from_earlier_keys(self) -> int:
-        """How many of this vault's backups beside it were made before the last passphrase
-        change or new recovery key (they open only with the passphrase of their time); for
-        the change dialog (``keys.backups_notice``)."""
-        with self._guard():
-            return keys.backups_from_earlier_keys(self._store)
-
-    def replace_backups(self) -> int:
-        """Put one fresh backup in place of every copy of this vault beside it (after a key
-        change: so that an old passphrase opens none of them); returns how many went.
-        Crash-safe like a purge's: a marker committed first, finished at the next unlock."""
-        with self._guard():
-            with self._session() as session:
-                event = audit.record(session, AuditKind.BACKUPS_TO_REPLACE)
-                retention.mark_stale(session, event)
-            return retention.finish_pending(self._store) or 0
-
-    # ================================================================== audit and integrity
-
-    def verify_audit(self) -> AuditReport:
-        """Walk the audit chain: finds a removed, altered or moved event."""
-        with self._session() as session:
-            return audit.verify(session)
-
-    def audit_log(self) -> list[AuditEventView]:
-        with self._session() as session:
-            rows = session.scalars(select(AuditEvent).order_by(AuditEvent.id))
-            return [AuditEventView(r.seq, r.at, r.kind, r.case_code, r.details) for r in rows]
-
-    def check_integrity(self) -> IntegrityReport:
-        """SQLCipher's page check (every page's HMAC), SQLite's integrity and foreign-key
-        checks, and the audit chain."""
-        with self._guard():
-            return self._store.check_integrity()
 
     # ================================================================== backups
 
@@ -412,9 +387,6 @@ class Vault(CaseWork):
 
     def _guard(self) -> AbstractContextManager[None]:
         return self._store.guard()
-
-    def _session(self) -> AbstractContextManager[Session]:
-        return self._store.session()
 
     def batch(self) -> AbstractContextManager[None]:
         """Make every save in the block one transaction: all or nothing, one fsync.

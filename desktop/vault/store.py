@@ -19,17 +19,18 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.i18n import N_
 from desktop.vault import anchor, audit, backups, engine, migrations, queries, restoring, rotation
 from desktop.vault.anchor import AnchorKey, Role
-from desktop.vault.audit import AuditKind, AuditReport
+from desktop.vault.audit import AuditKind, AuditReport, Head
 from desktop.vault.errors import InvalidInput, VaultError, VaultLocked
 from desktop.vault.keyheader import KeyHeader
 from desktop.vault.lock import VaultLock
-from desktop.vault.records import IntegrityReport
-from desktop.vault.schema import Base, Meta
+from desktop.vault.records import AuditEventView, IntegrityReport
+from desktop.vault.schema import AuditEvent, Base, Meta
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -159,9 +160,29 @@ class Store:
 
     # ------------------------------------------------------------------ checks
 
+    def audit_head(self) -> Head | None:
+        """The newest event of the audit log, for an exported document to print."""
+        with self.session() as session:
+            return audit.current_head(session)
+
+    def verify_audit(self) -> AuditReport:
+        """Walk the audit chain: finds a removed, altered or moved event."""
+        with self.session() as session:
+            return audit.verify(session)
+
+    def audit_log(self) -> list[AuditEventView]:
+        """Every event of the audit log, oldest first."""
+        with self.session() as session:
+            rows = session.scalars(select(AuditEvent).order_by(AuditEvent.id))
+            return [AuditEventView(r.seq, r.at, r.kind, r.case_code, r.details) for r in rows]
+
     def check_integrity(self) -> IntegrityReport:
         """SQLCipher's page check (every page's HMAC), SQLite's integrity and foreign-key
         checks, and the audit chain."""
+        with self.guard():  # both checks on the same state
+            return self._check_integrity()
+
+    def _check_integrity(self) -> IntegrityReport:
         problems: list[str] = []
         # On the session's own connection: handing a raw pool connection back would roll
         # back whatever a surrounding batch() had not committed yet (the pool is one shared

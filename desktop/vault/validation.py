@@ -32,6 +32,7 @@ from desktop.vault.vocabulary import (
     SCHOOL_YEARS,
     Answer,
     CaseStatus,
+    ClosingOutcome,
     EntryKind,
     Form,
     RecipientKind,
@@ -44,6 +45,7 @@ MAX_SEARCH_CHARS = 200
 MAX_SIGNALS = 200
 MAX_SIGNAL_CHARS = 64
 MAX_SECTIONS = 100
+MAX_ENTRY_LINKS = 1000  # entries of the chronology one afwegingskader record refers to
 MAX_NAME_BYTES = 255  # one part of a file's path, on every file system the app runs on
 FIRST_YEAR, LAST_YEAR = 1900, 2199  # far inside what dt.date can add a retention period to
 FIRST_DAY, LAST_DAY = dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)
@@ -54,10 +56,21 @@ SHA256_HEX = re.compile(r"[0-9a-fA-F]{64}")  # fullmatch
 CASE_CODE = re.compile(r"[0-9]{4}-[0-9]{3,12}")  # ``2026-001``; fullmatch
 
 
-E = TypeVar("E", CaseStatus, EntryKind, Form, StepStatus, Answer, RecipientKind, SharingBasis)
+E = TypeVar(
+    "E",
+    CaseStatus,
+    ClosingOutcome,
+    EntryKind,
+    Form,
+    StepStatus,
+    Answer,
+    RecipientKind,
+    SharingBasis,
+)
 
 UNKNOWN_CHOICE = N_("Deze keuze is niet bekend.")
 PICK_FROM_LIST = N_("Kies een of meer uit de lijst.")
+NOT_OF_THIS_CASE = N_("Koppel alleen aantekeningen uit de tijdlijn van deze casus.")
 
 
 def choice(kind: type[E], value: object, field: str) -> E:
@@ -104,6 +117,30 @@ def answers(values: object) -> tuple[Answer, Answer, Answer, Answer, Answer]:
     return first, second, third, fourth, fifth
 
 
+def answer_dates(
+    values: object, five: tuple[Answer, Answer, Answer, Answer, Answer], today: dt.date
+) -> list[dt.date | None]:
+    """The date each of the afwegingskader's answers was given: a date for an answered
+    question, None for one not answered yet. Not given (None): ``today`` for each answer."""
+    if values is None:
+        return [None if a is Answer.UNKNOWN else today for a in five]
+    problem = N_("Geef bij elke beantwoorde vraag een datum, en bij een open vraag geen.")
+    given = listed("answered_on", values, 5, problem)
+    if len(given) != 5 or any(
+        (answer is Answer.UNKNOWN) != (day is None) for answer, day in zip(five, given, strict=True)
+    ):
+        raise InvalidInput("answered_on", problem)
+    return [optional_date("answered_on", day) for day in given]
+
+
+def linked_entries(values: object) -> list[int]:
+    """Entry ids, each once, in the order given (whether they are the case's is checked
+    where the case is at hand)."""
+    given = listed("entry_ids", values, MAX_ENTRY_LINKS, NOT_OF_THIS_CASE)
+    ids = [whole_number("entry_ids", i, ENTRY_IDS, NOT_OF_THIS_CASE) for i in given]
+    return list(dict.fromkeys(ids))
+
+
 def forms_column(chosen: Iterable[Form]) -> str:
     """``",sexual,criminal,"``: the forms in :class:`Form` order, a comma around each."""
     present = set(chosen)
@@ -144,6 +181,17 @@ def retention_months(value: object, allowed: range) -> int:
 def step(value: object, allowed: range) -> int:
     return whole_number(
         "step", value, allowed, N_("De meldcode heeft vijf stappen: kies 1 tot en met 5.")
+    )
+
+
+def year(value: object) -> int:
+    return whole_number(
+        "year",
+        value,
+        range(FIRST_YEAR, LAST_YEAR + 1),
+        N_("Kies een jaar van {first} tot en met {last}."),
+        first=FIRST_YEAR,
+        last=LAST_YEAR,
     )
 
 
@@ -216,6 +264,15 @@ def texts(**fields: object) -> dict[str, str]:
             )
         kept[name] = value
     return kept
+
+
+def reason(field: str, value: object, problem: str) -> str:
+    """Text that says why (a correction, a status change, a step skipped): not empty, not
+    only spaces; ``problem`` is the message when it is."""
+    text = texts(**{field: value})[field]
+    if not text.strip():
+        raise InvalidInput(field, problem)
+    return text
 
 
 def search_text(value: object) -> str | None:

@@ -11,6 +11,7 @@ when shown. Terms:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
 
 from desktop.i18n import N_
@@ -21,6 +22,17 @@ class CaseStatus(StrEnum):
     MONITORING = "monitoring"  # help is organised; the school follows how it goes
     REFERRED = "referred"  # reported to Veilig Thuis or referred to the care coordinator
     CLOSED = "closed"  # closed; the retention period runs from the closing date
+
+
+class ClosingOutcome(StrEnum):
+    """How a closed case ended, recorded with the closing (shared/domain.md 3: where a
+    suspicion proved unfounded, the file says so explicitly)."""
+
+    NOT_CONFIRMED = "not_confirmed"  # the suspicion proved unfounded
+    HELP_ORGANISED = "help_organised"  # help organised, safety lasting
+    HANDED_OVER = "handed_over"  # another organisation took the case over
+    PUPIL_LEFT = "pupil_left"  # the pupil left the school
+    OTHER = "other"  # the reason says what
 
 
 class Form(StrEnum):
@@ -86,12 +98,20 @@ SCHOOL_TYPES: tuple[str, ...] = (
 )
 SCHOOL_YEARS = range(1, 7)
 MELDCODE_STEPS = range(1, 6)
+ALL_STEPS_TAKEN = 6  # a case's step once every meldcode step is done or skipped
 
 STATUS_LABELS = {
     CaseStatus.OPEN: N_("Open"),
     CaseStatus.MONITORING: N_("Volgen"),
     CaseStatus.REFERRED: N_("Gemeld of doorverwezen"),
     CaseStatus.CLOSED: N_("Gesloten"),
+}
+CLOSING_OUTCOME_LABELS = {
+    ClosingOutcome.NOT_CONFIRMED: N_("Vermoeden niet bevestigd"),
+    ClosingOutcome.HELP_ORGANISED: N_("Hulp georganiseerd, veiligheid blijvend"),
+    ClosingOutcome.HANDED_OVER: N_("Overgedragen aan een andere organisatie"),
+    ClosingOutcome.PUPIL_LEFT: N_("Leerling heeft de school verlaten"),
+    ClosingOutcome.OTHER: N_("Anders"),
 }
 # The forms' names come from the signal card (``SignalCard.forms``), in either language.
 ENTRY_KIND_LABELS = {
@@ -164,3 +184,12 @@ def recommend(answers: tuple[Answer, Answer, Answer, Answer, Answer]) -> Recomme
     if lasting is Answer.YES:
         return Recommendation.LASTING_SAFETY
     return Recommendation.ORGANISE_HELP
+
+
+def step_reached(current: Mapping[int, StepStatus]) -> int:
+    """The meldcode step a case is at: the lowest of steps 1-5 that is neither done nor
+    skipped (a step never set is not started), or :data:`ALL_STEPS_TAKEN` when all are."""
+    for step in MELDCODE_STEPS:
+        if current.get(step, StepStatus.NOT_STARTED) not in (StepStatus.DONE, StepStatus.SKIPPED):
+            return step
+    return ALL_STEPS_TAKEN

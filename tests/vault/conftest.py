@@ -22,6 +22,8 @@ from desktop.vault.service import Vault
 PASSPHRASE = "een lange zin als wachtwoord"
 CHEAP = kdf.Argon2Params(memory_kib=1024, iterations=1, lanes=1)
 SECRET = "Fatima"  # stands for any case text or pupil's name
+# What closing a case takes besides the status (schema version 3): a reason and an outcome.
+CLOSING = {"reason": "hulp georganiseerd", "outcome": "help_organised"}
 
 # Hypothesis keeps caches in ``.hypothesis`` in the working folder; keep them out of the repo.
 set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "schoolsignaal-hypothesis")

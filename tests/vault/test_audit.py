@@ -18,7 +18,7 @@ DAY = dt.date(2026, 3, 2)
 def busy_vault(vault: Vault) -> Vault:
     code = vault.create_case(forms=["sexual"], opened_on=DAY)
     entry = vault.add_entry(code, "observation", occurred_on=DAY, facts="geheim", who="mentor")
-    vault.edit_entry(entry, facts="nog geheimer")
+    vault.edit_entry(entry, reason="correctie", facts="nog geheimer")
     vault.set_step(code, 1, "done")
     vault.set_answers(code, ["yes", "no", "yes", "yes", "unknown"])
     vault.record_print(code, "referral_letter", "veilig_thuis", "meldrecht", "cd" * 32)

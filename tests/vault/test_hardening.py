@@ -18,7 +18,7 @@ from desktop.vault.errors import (
     WrongPassphrase,
 )
 from desktop.vault.service import Vault
-from tests.vault.conftest import PASSPHRASE
+from tests.vault.conftest import CLOSING, PASSPHRASE
 
 DAY = dt.date(2026, 3, 2)
 NEW = "een nieuw lang wachtwoord"
@@ -43,7 +43,7 @@ def test_a_failed_save_while_changing_the_passphrase_keeps_the_old_one(
             raise OSError(28, "No space left on device")
         return real(session, kind, **kw)
 
-    monkeypatch.setattr("desktop.vault.service.audit.record", full)
+    monkeypatch.setattr(audit, "record", full)
     with pytest.raises(DiskFull):
         vault.change_passphrase(NEW, current=PASSPHRASE)
     monkeypatch.undo()
@@ -119,20 +119,20 @@ def test_an_integrity_check_inside_a_batch_keeps_the_batch(vault: Vault, vault_f
 
 def test_closing_a_closed_case_again_does_not_extend_its_retention(vault: Vault) -> None:
     code = vault.create_case(opened_on=DAY)
-    vault.set_status(code, "closed", today=dt.date(2026, 4, 1))
-    vault.set_status(code, "closed", today=dt.date(2027, 1, 15))
+    vault.set_status(code, "closed", **CLOSING, today=dt.date(2026, 4, 1))
+    vault.set_status(code, "closed", **CLOSING, today=dt.date(2027, 1, 15))
     row = vault.case(code).row
     assert row.closed_on == dt.date(2026, 4, 1)
     assert row.retain_until == dt.date(2028, 4, 1)
     # A different period still applies, from the first closing date.
-    vault.set_status(code, "closed", today=dt.date(2027, 1, 15), retention_months=12)
+    vault.set_status(code, "closed", **CLOSING, today=dt.date(2027, 1, 15), retention_months=12)
     assert vault.case(code).row.retain_until == dt.date(2027, 4, 1)
     assert vault.purge_expired(dt.date(2027, 4, 2), date_confirmed=True) == [code]
     # Reopening and closing again is a new closing date.
     other = vault.create_case(opened_on=DAY)
-    vault.set_status(other, "closed", today=dt.date(2026, 4, 1))
-    vault.set_status(other, "open")
-    vault.set_status(other, "closed", today=dt.date(2026, 9, 1))
+    vault.set_status(other, "closed", **CLOSING, today=dt.date(2026, 4, 1))
+    vault.set_status(other, "open", reason="om te testen")
+    vault.set_status(other, "closed", **CLOSING, today=dt.date(2026, 9, 1))
     assert vault.case(other).row.closed_on == dt.date(2026, 9, 1)
 
 
@@ -169,7 +169,7 @@ def test_the_restore_event_links_to_the_log_it_replaced(vault: Vault, vault_file
     the backup is a status: a deletion would replace the backup, see test_purge_everywhere.)"""
     vault.create_case(opened_on=DAY)
     backup = vault.backup()
-    vault.set_status("2026-001", "closed", today=DAY)
+    vault.set_status("2026-001", "closed", **CLOSING, today=DAY)
     before = vault.audit_log()[-1]
     assert before.kind == "status_set"
     safety = vault.restore(backup)
@@ -247,7 +247,7 @@ def test_failed_unlocks_survive_an_unlock_that_could_not_write_them(
             raise OSError(28, "No space left on device")
         return real(session, kind, **kw)
 
-    monkeypatch.setattr("desktop.vault.service.audit.record", full)
+    monkeypatch.setattr(audit, "record", full)
     with pytest.raises(DiskFull):
         Vault.unlock(vault_file, PASSPHRASE)
     monkeypatch.undo()
@@ -371,7 +371,7 @@ def test_a_restored_backup_does_not_bring_back_a_purged_case(vault: Vault, tmp_p
     test_purge_everywhere) still holds the expired case: restoring it purges it again."""
     code = vault.create_case(opened_on=dt.date(2023, 1, 5))
     vault.add_entry(code, "note", occurred_on=dt.date(2023, 1, 5), facts="al lang voorbij")
-    vault.set_status(code, "closed", today=dt.date(2023, 2, 1), retention_months=1)
+    vault.set_status(code, "closed", **CLOSING, today=dt.date(2023, 2, 1), retention_months=1)
     kept = vault.create_case(opened_on=DAY)
     backup = vault.backup(to=tmp_path / "usb" / "kopie.db")  # made before the purge
     purged_now = vault.purge_expired(dt.date.today())

@@ -8,8 +8,8 @@ must be a :class:`VaultError` whose message, arguments and chained exceptions do
 case text :data:`SECRET`; anything else (a ``TypeError``, an ``OverflowError``, a warning,
 which the test settings turn into an error) fails the test.
 
-Then the exact round trip: what ``add_entry``, ``edit_entry``, ``set_step``, ``set_answers``
-and ``record_export`` store comes back field for field through ``case()``.
+Then the exact round trip: what ``add_entry``, ``edit_entry``, ``set_step``, ``set_answers``,
+``set_status`` and ``record_export`` store comes back field for field through ``case()``.
 
 The Argon2id settings are the tests' cheap ones; every vault is made once per module (a
 function-scoped fixture would trip Hypothesis's health check), and the example database is
@@ -31,7 +31,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from desktop.vault import kdf, validation
-from desktop.vault.casework import RETENTION_MONTHS
+from desktop.vault.cases import RETENTION_MONTHS
 from desktop.vault.errors import InvalidInput, VaultError
 from desktop.vault.service import Vault
 from desktop.vault.vocabulary import (
@@ -41,6 +41,7 @@ from desktop.vault.vocabulary import (
     SCHOOL_YEARS,
     Answer,
     CaseStatus,
+    ClosingOutcome,
     EntryKind,
     Form,
     RecipientKind,
@@ -48,7 +49,7 @@ from desktop.vault.vocabulary import (
     StepStatus,
     recommend,
 )
-from tests.vault.conftest import CHEAP, PASSPHRASE, SECRET, everything_said
+from tests.vault.conftest import CHEAP, CLOSING, PASSPHRASE, SECRET, everything_said
 
 T = TypeVar("T")
 DAY = dt.date(2026, 3, 2)
@@ -299,12 +300,27 @@ def test_set_details(env: SimpleNamespace, args: dict[str, Any]) -> None:
     args=arguments(
         code=CODES,
         status=member_or_id(CaseStatus),
+        reason=free_texts,
+        outcome=st.none() | member_or_id(ClosingOutcome),
         today=st.none() | days,
         retention_months=st.sampled_from(list(RETENTION_MONTHS)),
     )
 )
 def test_set_status(env: SimpleNamespace, args: dict[str, Any]) -> None:
     succeeds_or_refuses(lambda: env.vault.set_status(**resolve(args, env)))
+
+
+@CHEAP_CALLS
+@given(args=arguments(code=CODES, on=st.none() | days))
+def test_set_acute(env: SimpleNamespace, args: dict[str, Any]) -> None:
+    succeeds_or_refuses(lambda: env.vault.set_acute(**resolve(args, env)))
+
+
+@CHEAP_CALLS
+@given(args=arguments(year=st.none() | st.integers(validation.FIRST_YEAR, validation.LAST_YEAR)))
+def test_next_code(env: SimpleNamespace, args: dict[str, Any]) -> None:
+    code = succeeds_or_refuses(lambda: env.vault.next_code(**args))
+    assert code is None or validation.CASE_CODE.fullmatch(code)
 
 
 @CHEAP_CALLS
@@ -319,7 +335,7 @@ def test_delete_case(env: SimpleNamespace, args: dict[str, Any]) -> None:
 @given(args=arguments(today=st.none() | days, date_confirmed=st.booleans()))
 def test_purge_expired(purging: Vault, args: dict[str, Any]) -> None:
     code = purging.create_case(opened_on=DAY)
-    purging.set_status(code, "closed", today=DAY, retention_months=1)
+    purging.set_status(code, "closed", **CLOSING, today=DAY, retention_months=1)
     purged = succeeds_or_refuses(lambda: purging.purge_expired(**args))  # or ClockUncertain
     if purged is not None:
         assert (code in purged) == ((args["today"] or dt.date.today()) > dt.date(2026, 4, 2))
@@ -337,7 +353,9 @@ def test_purge_expired(purging: Vault, args: dict[str, Any]) -> None:
         facts=free_texts,
         interpretation=free_texts,
         who=free_texts,
+        pupil_words=free_texts,
         signals=some(signal_ids),
+        disclosure=st.booleans(),
     )
 )
 def test_add_entry(env: SimpleNamespace, args: dict[str, Any]) -> None:
@@ -349,10 +367,12 @@ def test_add_entry(env: SimpleNamespace, args: dict[str, Any]) -> None:
 @given(
     args=arguments(
         entry_id=st.just(Ref("the entry", lambda env: env.entry)) | st.just(2**63 - 1),
+        reason=free_texts,
         occurred_on=st.none() | days,
         facts=st.none() | free_texts,
         interpretation=st.none() | free_texts,
         who=st.none() | free_texts,
+        pupil_words=st.none() | free_texts,
         signals=st.none() | some(signal_ids),
     )
 )
@@ -370,6 +390,7 @@ def test_edit_entry(env: SimpleNamespace, args: dict[str, Any]) -> None:
         step=st.sampled_from(list(MELDCODE_STEPS)),
         status=member_or_id(StepStatus),
         done_on=st.none() | days,
+        who=free_texts,
         note=free_texts,
     )
 )
@@ -384,11 +405,18 @@ def test_set_step(env: SimpleNamespace, args: dict[str, Any]) -> None:
         answers=st.lists(member_or_id(Answer), min_size=5, max_size=5).flatmap(
             lambda v: st.sampled_from([v, tuple(v)])
         ),
+        answered_on=st.none() | st.lists(st.none() | days, min_size=5, max_size=5),
+        consulted=free_texts,
+        entry_ids=some(st.just(Ref("the entry", lambda env: env.entry)) | st.just(2**63 - 1)),
+        recheck_on=st.none() | days,
         note=free_texts,
     )
 )
 def test_set_answers(env: SimpleNamespace, args: dict[str, Any]) -> None:
-    succeeds_or_refuses(lambda: env.vault.set_answers(**resolve(args, env)))
+    given = resolve(args, env)
+    if isinstance(given["entry_ids"], list | tuple):
+        given["entry_ids"] = [i.get(env) if isinstance(i, Ref) else i for i in given["entry_ids"]]
+    succeeds_or_refuses(lambda: env.vault.set_answers(**given))
 
 
 @pytest.mark.parametrize("method", ["record_export", "record_print"])
@@ -419,6 +447,8 @@ def test_record_document(env: SimpleNamespace, method: str, args: dict[str, Any]
         text=st.none() | texts | st.sampled_from(["%", "_", "\\", "a" * 200]),
         since=st.none() | days,
         until=st.none() | days,
+        acute_only=st.booleans(),
+        overdue_on=st.none() | days,
     )
 )
 def test_cases(env: SimpleNamespace, args: dict[str, Any]) -> None:
@@ -585,22 +615,39 @@ def test_after_all_that_the_vaults_are_sound(
 
 # ---------------------------------------------------------------------- exact round trip
 
+reasons = texts.filter(str.strip)  # a reason is not empty, nor only spaces
+
 
 @ROUND_TRIPS
 @given(
     kind=member_or_id(EntryKind),
-    first=st.tuples(days, texts, texts, texts, st.lists(signal_ids, max_size=6)),
+    first=st.tuples(days, texts, texts, texts, texts, st.lists(signal_ids, max_size=6)),
+    disclosure=st.booleans(),
     second=st.tuples(
         st.none() | days,
         st.none() | texts,
         st.none() | texts,
         st.none() | texts,
+        st.none() | texts,
         st.none() | st.lists(signal_ids, max_size=6),
     ),
+    reason=reasons,
     step=st.tuples(
-        st.sampled_from(list(MELDCODE_STEPS)), member_or_id(StepStatus), st.none() | days, texts
+        st.sampled_from(list(MELDCODE_STEPS)),
+        member_or_id(StepStatus),
+        st.none() | days,
+        texts,
+        reasons,
     ),
-    answers=st.tuples(st.lists(member_or_id(Answer), min_size=5, max_size=5), texts),
+    answers=st.tuples(
+        st.lists(member_or_id(Answer), min_size=5, max_size=5),
+        days,
+        texts,
+        st.booleans(),
+        st.none() | days,
+        texts,
+    ),
+    status=st.tuples(member_or_id(CaseStatus), member_or_id(ClosingOutcome), reasons, days),
     document=st.tuples(
         plain_ids,
         member_or_id(RecipientKind),
@@ -614,14 +661,17 @@ def test_everything_saved_comes_back_exactly(
     env: SimpleNamespace,
     kind: Any,
     first: Any,
+    disclosure: bool,
     second: Any,
+    reason: str,
     step: Any,
     answers: Any,
+    status: Any,
     document: Any,
 ) -> None:
     vault = env.vault
     code = vault.create_case(opened_on=DAY)
-    day, facts, interpretation, who, signals = first
+    day, facts, interpretation, who, pupil_words, signals = first
     entry_id = vault.add_entry(
         code,
         kind,
@@ -629,21 +679,45 @@ def test_everything_saved_comes_back_exactly(
         facts=facts,
         interpretation=interpretation,
         who=who,
+        pupil_words=pupil_words,
         signals=signals,
+        disclosure=disclosure,
     )
-    new_day, new_facts, new_interpretation, new_who, new_signals = second
+    new_day, new_facts, new_interpretation, new_who, new_words, new_signals = second
     revision = vault.edit_entry(
         entry_id,
+        reason=reason,
         occurred_on=new_day,
         facts=new_facts,
         interpretation=new_interpretation,
         who=new_who,
+        pupil_words=new_words,
         signals=new_signals,
     )
-    number, step_status, done_on, step_note = step
-    vault.set_step(code, number, step_status, done_on=done_on, note=step_note)
-    chosen, answers_note = answers
-    recommendation = vault.set_answers(code, chosen, note=answers_note)
+    number, step_status, done_on, step_who, step_note = step
+    vault.set_step(code, number, step_status, done_on=done_on, who=step_who, note=step_note)
+    chosen, answered_day, consulted, linked, recheck_on, answers_note = answers
+    five = tuple(Answer(a) for a in chosen)
+    answered_on = [None if a is Answer.UNKNOWN else answered_day for a in five]
+    links = [entry_id] if linked else []
+    recommendation = vault.set_answers(
+        code,
+        chosen,
+        answered_on=answered_on,
+        consulted=consulted,
+        entry_ids=links,
+        recheck_on=recheck_on,
+        note=answers_note,
+    )
+    new_status, outcome, status_reason, changed_on = status
+    closing = CaseStatus(new_status) is CaseStatus.CLOSED
+    vault.set_status(
+        code,
+        new_status,
+        reason=status_reason,
+        outcome=outcome if closing else None,
+        today=changed_on,
+    )
     what, recipient, basis, sha, recipient_name, sections = document
     vault.record_export(
         code, what, recipient, basis, sha, recipient_name=recipient_name, sections=sections
@@ -651,12 +725,13 @@ def test_everything_saved_comes_back_exactly(
 
     detail = vault.case(code)
     (entry,) = detail.entries
-    assert (entry.id, entry.kind) == (entry_id, EntryKind(kind))
+    assert (entry.id, entry.kind, entry.disclosure) == (entry_id, EntryKind(kind), disclosure)
     expected = (
         day if new_day is None else new_day,
         facts if new_facts is None else new_facts,
         interpretation if new_interpretation is None else new_interpretation,
         who if new_who is None else new_who,
+        pupil_words if new_words is None else new_words,
         tuple(signals if new_signals is None else new_signals),
     )
     current = entry.current
@@ -665,35 +740,59 @@ def test_everything_saved_comes_back_exactly(
         current.facts,
         current.interpretation,
         current.who,
+        current.pupil_words,
         current.signals,
     ) == expected
     assert current.revision == revision
-    original = (day, facts, interpretation, who, tuple(signals))
+    original = (day, facts, interpretation, who, pupil_words, tuple(signals))
     if expected == original:
-        assert (revision, entry.earlier) == (1, ())
+        assert (revision, entry.earlier, current.reason) == (1, (), "")
     else:
         (earlier,) = entry.earlier
-        assert (revision, earlier.revision) == (2, 1)
+        assert (revision, earlier.revision, current.reason, earlier.reason) == (2, 1, reason, "")
         assert (
             earlier.occurred_on,
             earlier.facts,
             earlier.interpretation,
             earlier.who,
+            earlier.pupil_words,
             earlier.signals,
         ) == original
+    assert detail.row.last_entry_on == expected[0]
+    assert detail.row.acute_on == (day if disclosure else None)
 
     saved_step = detail.steps[number - 1]
-    assert (saved_step.step, saved_step.status, saved_step.done_on, saved_step.note) == (
-        number,
-        StepStatus(step_status),
-        done_on,
-        step_note,
+    assert (
+        saved_step.step,
+        saved_step.status,
+        saved_step.done_on,
+        saved_step.who,
+        saved_step.note,
+    ) == (number, StepStatus(step_status), done_on, step_who, step_note)
+    taken = StepStatus(step_status) in (StepStatus.DONE, StepStatus.SKIPPED)
+    assert detail.row.step == (2 if number == 1 and taken else 1)
+
+    assessment = detail.assessment
+    assert assessment is not None
+    assert assessment.answers == five
+    assert assessment.recommendation is recommendation is recommend(five)  # type: ignore[arg-type]
+    assert (
+        assessment.answered_on,
+        assessment.consulted,
+        assessment.entry_ids,
+        assessment.recheck_on,
+        assessment.note,
+    ) == (tuple(answered_on), consulted, tuple(links), recheck_on, answers_note)
+    assert detail.row.recheck_on == recheck_on
+
+    (change,) = detail.status_history
+    assert (change.status, change.reason, change.changed_on) == (
+        CaseStatus(new_status),
+        status_reason,
+        changed_on,
     )
-    assert detail.assessment is not None
-    five = tuple(Answer(a) for a in chosen)
-    assert detail.assessment.answers == five
-    assert detail.assessment.recommendation is recommendation is recommend(five)  # type: ignore[arg-type]
-    assert detail.assessment.note == answers_note
+    assert change.outcome == (ClosingOutcome(outcome) if closing else None)
+    assert detail.outcome == change.outcome
 
     (referral,) = detail.referrals
     assert (

@@ -24,7 +24,7 @@ from desktop.vault.errors import (
     VaultIOError,
 )
 from desktop.vault.service import Vault
-from tests.vault.conftest import CHEAP, PASSPHRASE, SECRET, everything_said
+from tests.vault.conftest import CHEAP, CLOSING, PASSPHRASE, SECRET, everything_said
 
 DAY = dt.date(2026, 3, 2)
 SHA = "ab" * 32
@@ -68,7 +68,11 @@ OPEN_VAULT_CALLS: list[tuple[str, Call, str]] = [
     ("since_year_1", lambda v, c, e: v.cases(since=dt.date.min), "since"),
     ("status_number", lambda v, c, e: v.cases(status=5), "status"),
     # dates near date.min / date.max: add_months overflowed (AssertionError "unreachable")
-    ("close_on_date_max", lambda v, c, e: v.set_status(c, "closed", today=dt.date.max), "today"),
+    (
+        "close_on_date_max",
+        lambda v, c, e: v.set_status(c, "closed", **CLOSING, today=dt.date.max),
+        "today",
+    ),
     ("purge_on_date_min", lambda v, c, e: v.purge_expired(dt.date.min), "today"),
     ("purge_on_date_max", lambda v, c, e: v.purge_expired(dt.date.max), "today"),
     ("open_in_year_1", lambda v, c, e: v.create_case(opened_on=dt.date(1, 1, 1)), "opened_on"),
@@ -93,23 +97,51 @@ OPEN_VAULT_CALLS: list[tuple[str, Call, str]] = [
     ),
     (
         "status_months_float",
-        lambda v, c, e: v.set_status(c, "closed", today=DAY, retention_months=12.0),
+        lambda v, c, e: v.set_status(c, "closed", **CLOSING, today=DAY, retention_months=12.0),
         "retention_months",
     ),
     (
         "status_months_bool",
-        lambda v, c, e: v.set_status(c, "closed", today=DAY, retention_months=True),
+        lambda v, c, e: v.set_status(c, "closed", **CLOSING, today=DAY, retention_months=True),
         "retention_months",
     ),
     ("step_float", lambda v, c, e: v.set_step(c, 1.0, "done"), "step"),
     ("step_bool", lambda v, c, e: v.set_step(c, True, "done"), "step"),
-    ("entry_id_2_63", lambda v, c, e: v.edit_entry(2**63, facts="x"), "entry_id"),
-    ("entry_id_2_64", lambda v, c, e: v.edit_entry(2**64, facts="x"), "entry_id"),
-    ("entry_id_negative", lambda v, c, e: v.edit_entry(-1, facts="x"), "entry_id"),
-    ("entry_id_float", lambda v, c, e: v.edit_entry(float(e), facts="x"), "entry_id"),
-    ("entry_id_text", lambda v, c, e: v.edit_entry(str(e), facts="x"), "entry_id"),
-    ("entry_id_bool", lambda v, c, e: v.edit_entry(True, facts="x"), "entry_id"),
-    ("entry_id_none", lambda v, c, e: v.edit_entry(None, facts="x"), "entry_id"),
+    (
+        "entry_id_2_63",
+        lambda v, c, e: v.edit_entry(2**63, reason="correctie", facts="x"),
+        "entry_id",
+    ),
+    (
+        "entry_id_2_64",
+        lambda v, c, e: v.edit_entry(2**64, reason="correctie", facts="x"),
+        "entry_id",
+    ),
+    (
+        "entry_id_negative",
+        lambda v, c, e: v.edit_entry(-1, reason="correctie", facts="x"),
+        "entry_id",
+    ),
+    (
+        "entry_id_float",
+        lambda v, c, e: v.edit_entry(float(e), reason="correctie", facts="x"),
+        "entry_id",
+    ),
+    (
+        "entry_id_text",
+        lambda v, c, e: v.edit_entry(str(e), reason="correctie", facts="x"),
+        "entry_id",
+    ),
+    (
+        "entry_id_bool",
+        lambda v, c, e: v.edit_entry(True, reason="correctie", facts="x"),
+        "entry_id",
+    ),
+    (
+        "entry_id_none",
+        lambda v, c, e: v.edit_entry(None, reason="correctie", facts="x"),
+        "entry_id",
+    ),
     ("school_year_float", lambda v, c, e: v.create_case(school_year=3.0), "school_year"),
     # a string where a list is expected was taken letter by letter
     (
@@ -137,7 +169,11 @@ OPEN_VAULT_CALLS: list[tuple[str, Call, str]] = [
         lambda v, c, e: v.add_entry(c, "note", occurred_on=DAY, facts="", signals=["a" * 60_000]),
         "signals",
     ),
-    ("edit_signals_as_text", lambda v, c, e: v.edit_entry(e, signals="abc"), "signals"),
+    (
+        "edit_signals_as_text",
+        lambda v, c, e: v.edit_entry(e, reason="correctie", signals="abc"),
+        "signals",
+    ),
     ("forms_as_text", lambda v, c, e: v.create_case(forms="sexual"), "forms"),
     ("forms_number", lambda v, c, e: v.create_case(forms=5), "forms"),
     ("forms_none", lambda v, c, e: v.create_case(forms=None), "forms"),
@@ -147,6 +183,58 @@ OPEN_VAULT_CALLS: list[tuple[str, Call, str]] = [
     ("answers_number", lambda v, c, e: v.set_answers(c, 5), "answers"),
     ("answers_four", lambda v, c, e: v.set_answers(c, iter(["yes"] * 4)), "answers"),
     ("answers_six", lambda v, c, e: v.set_answers(c, ["yes"] * 6), "answers"),
+    # schema version 3: dates of answers, links, reasons, outcomes, flags, years
+    (
+        "answered_on_as_text",
+        lambda v, c, e: v.set_answers(c, ["yes"] * 5, answered_on="2026-03-02"),
+        "answered_on",
+    ),
+    (
+        "answered_on_four",
+        lambda v, c, e: v.set_answers(c, ["yes"] * 5, answered_on=[DAY] * 4),
+        "answered_on",
+    ),
+    (
+        "answered_on_datetime",
+        lambda v, c, e: v.set_answers(c, ["yes"] * 5, answered_on=[dt.datetime(2026, 1, 1)] * 5),
+        "answered_on",
+    ),
+    ("entry_ids_as_text", lambda v, c, e: v.set_answers(c, ["no"] * 5, entry_ids="1"), "entry_ids"),
+    ("entry_ids_float", lambda v, c, e: v.set_answers(c, ["no"] * 5, entry_ids=[1.0]), "entry_ids"),
+    ("entry_ids_bool", lambda v, c, e: v.set_answers(c, ["no"] * 5, entry_ids=[True]), "entry_ids"),
+    (
+        "entry_ids_2_64",
+        lambda v, c, e: v.set_answers(c, ["no"] * 5, entry_ids=[2**64]),
+        "entry_ids",
+    ),
+    (
+        "recheck_on_text",
+        lambda v, c, e: v.set_answers(c, ["no"] * 5, recheck_on="morgen"),
+        "recheck_on",
+    ),
+    ("consulted_none", lambda v, c, e: v.set_answers(c, ["no"] * 5, consulted=None), "consulted"),
+    ("reason_none", lambda v, c, e: v.edit_entry(e, reason=None, facts="x"), "reason"),
+    ("reason_surrogate", lambda v, c, e: v.edit_entry(e, reason="\ud800", facts="x"), "reason"),
+    ("status_reason_number", lambda v, c, e: v.set_status(c, "open", reason=5), "reason"),
+    (
+        "outcome_number",
+        lambda v, c, e: v.set_status(c, "closed", reason="klaar", outcome=1),
+        "outcome",
+    ),
+    ("pupil_words_none", lambda v, c, e: v.edit_entry(e, reason="r", pupil_words=5), "pupil_words"),
+    (
+        "disclosure_as_text",
+        lambda v, c, e: v.add_entry(c, "note", occurred_on=DAY, facts="", disclosure="ja"),
+        "disclosure",
+    ),
+    ("step_who_none", lambda v, c, e: v.set_step(c, 1, "done", who=None), "who"),
+    ("acute_on_text", lambda v, c, e: v.set_acute(c, "vandaag"), "on"),
+    ("acute_on_datetime", lambda v, c, e: v.set_acute(c, dt.datetime(2026, 1, 1)), "on"),
+    ("acute_only_none", lambda v, c, e: v.cases(acute_only=None), "acute_only"),
+    ("overdue_on_text", lambda v, c, e: v.cases(overdue_on="2026-01-01"), "overdue_on"),
+    ("next_code_year_text", lambda v, c, e: v.next_code("2026"), "year"),
+    ("next_code_year_float", lambda v, c, e: v.next_code(2026.0), "year"),
+    ("next_code_year_0", lambda v, c, e: v.next_code(0), "year"),
     ("kind_number", lambda v, c, e: v.add_entry(c, 5, occurred_on=DAY, facts=""), "kind"),
     # record_export / record_print: a malformed hash, document kind or section ids
     (
@@ -204,7 +292,7 @@ OPEN_VAULT_CALLS: list[tuple[str, Call, str]] = [
     ("code_number", lambda v, c, e: v.case(2026), "code"),
     ("code_surrogate", lambda v, c, e: v.case("\ud800"), "code"),
     ("code_list", lambda v, c, e: v.delete_case([c]), "code"),
-    ("code_text", lambda v, c, e: v.set_status(c + " ", "closed"), "code"),
+    ("code_text", lambda v, c, e: v.set_status(c + " ", "closed", **CLOSING), "code"),
     # passphrases: None, other types, lone surrogates; Argon2 settings that are not settings
     ("new_passphrase_none", lambda v, c, e: v.change_passphrase(None, current=PASSPHRASE), ""),
     (
@@ -250,7 +338,7 @@ def test_bad_input_is_refused(vault: Vault, code: str, entry: int, call: Call, f
 def test_nothing_was_stored_letter_by_letter(vault: Vault, code: str, entry: int) -> None:
     for call in (
         lambda: vault.add_entry(code, "note", occurred_on=DAY, facts="", signals="abc"),
-        lambda: vault.edit_entry(entry, signals="abc"),
+        lambda: vault.edit_entry(entry, reason="correctie", signals="abc"),
         lambda: vault.record_export(code, "letter", "police", "consent", SHA, sections="abc"),
     ):
         with pytest.raises(InvalidInput):
@@ -271,12 +359,12 @@ def test_one_form_or_one_status_alone_is_still_refused_as_a_list(vault: Vault) -
 def test_valid_limits_are_accepted(vault: Vault, code: str, entry: int) -> None:
     vault.cases(text="a" * 200)
     vault.cases(since=dt.date(1900, 1, 1), until=dt.date(2199, 12, 31))
-    vault.set_status(code, "closed", today=dt.date(2199, 12, 31), retention_months=120)
-    vault.set_status(code, "open")
+    vault.set_status(code, "closed", **CLOSING, today=dt.date(2199, 12, 31), retention_months=120)
+    vault.set_status(code, "open", reason="om te testen")
     vault.purge_expired(dt.date(1900, 1, 1), date_confirmed=True)
     vault.purge_expired(dt.date(2199, 12, 31), date_confirmed=True)
     vault.set_step(code, 5, "done", done_on=dt.date(1900, 1, 1))
-    vault.edit_entry(entry, signals=("a" * 64,))
+    vault.edit_entry(entry, reason="correctie", signals=("a" * 64,))
     vault.set_answers(code, iter(["yes"] * 5))  # any iterable of five, a generator too
     vault.record_export(code, "letter", "police", "consent", SHA.upper(), sections=("a",))
     assert vault.case(code).referrals[-1].sha256 == SHA  # stored in lower case
@@ -414,7 +502,7 @@ def test_a_backup_the_app_named_is_still_named(vault: Vault, tmp_path: Path) -> 
     "call",
     [
         lambda v, c: v.case(SECRET),
-        lambda v, c: v.set_status(f"{c} {SECRET}", "closed"),
+        lambda v, c: v.set_status(f"{c} {SECRET}", "closed", **CLOSING),
         lambda v, c: v.add_entry(c, SECRET, occurred_on=DAY, facts=""),
         lambda v, c: v.add_entry(c, "note", occurred_on=DAY, facts=SECRET + "\ud800"),
         lambda v, c: v.add_entry(c, "note", occurred_on=DAY, facts=SECRET * 20_000),
@@ -426,6 +514,16 @@ def test_a_backup_the_app_named_is_still_named(vault: Vault, tmp_path: Path) -> 
         lambda v, c: v.set_answers(c, [SECRET] * 5),
         lambda v, c: v.set_step(c, SECRET, "done"),
         lambda v, c: v.set_step(c, 1, SECRET),
+        lambda v, c: v.set_step(c, 1, "done", who=SECRET + "\ud800"),
+        lambda v, c: v.set_status(c, "closed", reason=SECRET, outcome=SECRET),
+        lambda v, c: v.set_status(c, "open", reason=SECRET, outcome="other"),
+        lambda v, c: v.set_status(c, "closed", reason=SECRET + "\ud800", outcome="other"),
+        lambda v, c: v.set_answers(c, ["yes"] * 5, consulted=SECRET, entry_ids=[SECRET]),
+        lambda v, c: v.set_answers(c, ["yes"] * 5, answered_on=[SECRET] * 5),
+        lambda v, c: v.set_answers(c, ["unknown"] * 5, answered_on=[DAY] * 5, note=SECRET),
+        lambda v, c: v.set_acute(c, SECRET),
+        lambda v, c: v.cases(overdue_on=SECRET),
+        lambda v, c: v.next_code(SECRET),
         lambda v, c: v.record_export(c, SECRET, "police", "consent", SHA),
         lambda v, c: v.record_export(c, "letter", SECRET, "consent", SHA),
         lambda v, c: v.record_export(c, "letter", "police", "consent", SECRET),

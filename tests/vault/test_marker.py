@@ -44,7 +44,7 @@ def test_marker_is_in_no_file(basedir: Path, monkeypatch: pytest.MonkeyPatch) ->
             who=f"wie {marker}",
             signals=["looks-older"],
         )
-        vault.edit_entry(entry, facts=f"nieuw feit {marker}")
+        vault.edit_entry(entry, reason="correctie", facts=f"nieuw feit {marker}")
         vault.set_step(code, 2, "done", note=f"overleg {marker}")
         vault.set_answers(code, ["yes", "yes", "no", "no", "no"], note=f"weging {marker}")
         vault.record_export(

@@ -62,7 +62,7 @@ def test_edits_keep_every_text_exactly(shared: tuple[Vault, str], first: str, se
     assume(first != second)
     vault, code = shared
     entry_id = vault.add_entry(code, "note", occurred_on=DAY, facts=first)
-    vault.edit_entry(entry_id, facts=second)
+    vault.edit_entry(entry_id, reason="correctie", facts=second)
     (entry,) = [e for e in vault.case(code).entries if e.id == entry_id]
     assert entry.facts == second
     assert [t.facts for t in entry.earlier] == [first]

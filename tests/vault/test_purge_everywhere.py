@@ -20,7 +20,7 @@ from desktop.vault.errors import ClockUncertain
 from desktop.vault.service import Vault
 from desktop.vault.validation import add_months
 from tests.conftest import ROOT
-from tests.vault.conftest import PASSPHRASE
+from tests.vault.conftest import CLOSING, PASSPHRASE
 
 DAY = dt.date(2026, 3, 2)
 SECRET = "DIT-MOET-OVERAL-WEG"
@@ -33,7 +33,7 @@ def expired_case(vault: Vault) -> str:
     """A closed case whose retention date passed long ago, with an entry."""
     code = vault.create_case(opened_on=dt.date(2023, 1, 5))
     vault.add_entry(code, "note", occurred_on=dt.date(2023, 1, 5), facts=f"{SECRET}-{code} gezien")
-    vault.set_status(code, "closed", today=dt.date(2023, 2, 1), retention_months=1)
+    vault.set_status(code, "closed", **CLOSING, today=dt.date(2023, 2, 1), retention_months=1)
     return code
 
 
@@ -364,7 +364,7 @@ def test_a_clock_years_ahead_purges_nothing(
 ) -> None:
     with seen_today as vault:
         code = open_case(vault)
-        vault.set_status(code, "closed", today=TODAY, retention_months=24)
+        vault.set_status(code, "closed", **CLOSING, today=TODAY, retention_months=24)
         backup = vault.backup()
         ahead = add_months(TODAY, 36)
         monkeypatch.setattr(retention, "today", lambda: ahead)
@@ -384,7 +384,7 @@ def test_a_confirmed_date_purges_and_is_logged(
 ) -> None:
     with seen_today as vault:
         code = open_case(vault)
-        vault.set_status(code, "closed", today=TODAY, retention_months=24)
+        vault.set_status(code, "closed", **CLOSING, today=TODAY, retention_months=24)
         vault.backup()
         ahead = add_months(TODAY, 36)
         monkeypatch.setattr(retention, "today", lambda: ahead)

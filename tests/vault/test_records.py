@@ -21,7 +21,7 @@ from desktop.vault.vocabulary import (
     SharingBasis,
     StepStatus,
 )
-from tests.vault.conftest import PASSPHRASE
+from tests.vault.conftest import CLOSING, PASSPHRASE
 
 DAY = dt.date(2026, 3, 2)
 SHA = "ab" * 32
@@ -103,9 +103,16 @@ def test_editing_keeps_the_earlier_text(vault: Vault) -> None:
     entry_id = vault.add_entry(
         code, "observation", occurred_on=DAY, facts="eerste", who="mentor", signals=["withdrawn"]
     )
-    assert vault.edit_entry(entry_id, facts="tweede") == 2
-    assert vault.edit_entry(entry_id, facts="tweede") == 2  # nothing changed: nothing written
-    assert vault.edit_entry(entry_id, occurred_on=DAY - dt.timedelta(days=1), signals=[]) == 3
+    assert vault.edit_entry(entry_id, reason="correctie", facts="tweede") == 2
+    assert (
+        vault.edit_entry(entry_id, reason="correctie", facts="tweede") == 2
+    )  # nothing changed: nothing written
+    assert (
+        vault.edit_entry(
+            entry_id, reason="correctie", occurred_on=DAY - dt.timedelta(days=1), signals=[]
+        )
+        == 3
+    )
     vault = reopen(vault)
     try:
         (entry,) = vault.case(code).entries
@@ -119,7 +126,7 @@ def test_editing_keeps_the_earlier_text(vault: Vault) -> None:
         assert len(edits) == 2
         assert json.loads(edits[0].details)["fields"] == ["facts"]
         with pytest.raises(EntryNotFound):
-            vault.edit_entry(9999, facts="x")
+            vault.edit_entry(9999, reason="correctie", facts="x")
     finally:
         vault.lock()
 
@@ -223,22 +230,22 @@ def test_referral_exports_and_prints_round_trip(vault: Vault) -> None:
 
 def test_status_closing_and_retention(vault: Vault) -> None:
     code = vault.create_case(opened_on=DAY)
-    vault.set_status(code, CaseStatus.CLOSED, today=dt.date(2026, 8, 31))
+    vault.set_status(code, CaseStatus.CLOSED, **CLOSING, today=dt.date(2026, 8, 31))
     row = vault.case(code).row
     assert (row.status, row.closed_on, row.retain_until) == (
         CaseStatus.CLOSED,
         dt.date(2026, 8, 31),
         dt.date(2028, 8, 31),
     )
-    vault.set_status(code, "open")
+    vault.set_status(code, "open", reason="om te testen")
     row = vault.case(code).row
     assert (row.status, row.closed_on, row.retain_until) == (CaseStatus.OPEN, None, None)
-    vault.set_status(code, "closed", today=dt.date(2026, 1, 31), retention_months=1)
+    vault.set_status(code, "closed", **CLOSING, today=dt.date(2026, 1, 31), retention_months=1)
     assert vault.case(code).row.retain_until == dt.date(2026, 2, 28)
     with pytest.raises(InvalidInput, match="bewaartermijn"):
-        vault.set_status(code, "closed", retention_months=0)
+        vault.set_status(code, "closed", **CLOSING, retention_months=0)
     with pytest.raises(InvalidInput, match="niet bekend"):
-        vault.set_status(code, "afgesloten")
+        vault.set_status(code, "afgesloten", reason="om te testen")
 
 
 def test_purge_removes_only_what_passed_its_retention_date(vault: Vault) -> None:
@@ -249,8 +256,8 @@ def test_purge_removes_only_what_passed_its_retention_date(vault: Vault) -> None
     vault.set_step(expired, 1, "done")
     vault.set_answers(expired, ["no"] * 5)
     vault.record_export(expired, "referral_letter", "police", "consent", SHA)
-    vault.set_status(expired, "closed", today=dt.date(2026, 1, 10), retention_months=1)
-    vault.set_status(not_yet, "closed", today=dt.date(2026, 2, 1), retention_months=1)
+    vault.set_status(expired, "closed", **CLOSING, today=dt.date(2026, 1, 10), retention_months=1)
+    vault.set_status(not_yet, "closed", **CLOSING, today=dt.date(2026, 2, 1), retention_months=1)
     # Dates far from today: confirmed, as the coordinator would (see test_purge_everywhere).
     on_the_day = vault.purge_expired(dt.date(2026, 2, 10), date_confirmed=True)
     assert on_the_day == []  # the retention date itself: kept
@@ -283,7 +290,7 @@ def test_list_filters(vault: Vault) -> None:
     c = vault.create_case(opened_on=dt.date(2026, 3, 10))
     vault.add_entry(a, "observation", occurred_on=DAY, facts="Auto bij het HEK", who="conciërge")
     vault.add_entry(b, "note", occurred_on=DAY, facts="100% zeker_niet", interpretation="geld")
-    vault.set_status(c, "monitoring")
+    vault.set_status(c, "monitoring", reason="om te testen")
 
     def codes(**filters: object) -> list[str]:
         return [row.code for row in vault.cases(**filters)]  # type: ignore[arg-type]
@@ -348,7 +355,7 @@ def test_a_case_that_is_not_there(vault: Vault) -> None:
     for call in (
         lambda: vault.case("2026-999"),
         lambda: vault.add_entry("2026-999", "note", occurred_on=DAY, facts=""),
-        lambda: vault.set_status("2026-999", "closed"),
+        lambda: vault.set_status("2026-999", "closed", **CLOSING),
     ):
         with pytest.raises(CaseNotFound, match="2026-999"):
             call()
