@@ -5,6 +5,7 @@ The UI asks for a document here and gets PDF bytes back; it shows, saves or prin
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,3 +101,28 @@ def lesson_plan_file_name(lesson: Lesson, *, worksheet: bool = False) -> str:
     from toolkit.lesson_plan import file_name
 
     return file_name(lesson, worksheet)
+
+
+def recovery_sheet_pdf(
+    settings: Settings, recovery_key: str, language: str, *, today: dt.date | None = None
+) -> bytes:
+    """The sheet for the safe with ``recovery_key`` as the vault showed it (``7KQ2M-0D9XW-…``),
+    the school's name and today's date. The key goes nowhere else: not in a log, not in the
+    PDF's metadata."""
+    from toolkit.recovery_sheet import RecoverySheet, recovery_sheet
+
+    sheet = RecoverySheet(
+        key_groups=tuple(recovery_key.split("-")),
+        school=settings.school_name,
+        made_on=today or dt.date.today(),
+        language=language,
+    )
+    data = recovery_sheet(sheet)
+    log.info("recovery sheet built (%s)", language)
+    return data
+
+
+def recovery_sheet_file_name(language: str) -> str:
+    from toolkit.recovery_sheet import file_name
+
+    return file_name(language)

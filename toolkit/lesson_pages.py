@@ -7,61 +7,44 @@ every page; DejaVu Sans embedded (with its oblique where ``resources/fonts`` shi
 from __future__ import annotations
 
 import functools
-import io
-from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable
 
 from lessons.model import Lesson
 from toolkit.lesson_plan_labels import PlanLabels
-from toolkit.pdf import MUTED, REGULAR, register_fonts
+from toolkit.pdf import (
+    BODY_WIDTH,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MUTED,
+    REGULAR,
+    fit,
+    flow,
+)
+
+__all__ = ["BODY_WIDTH", "RULE", "build_document"]
 
 PAGE = A4
-MARGIN_X = 18 * mm
-MARGIN_TOP = 20 * mm
-MARGIN_BOTTOM = 20 * mm
-BODY_WIDTH = PAGE[0] - 2 * MARGIN_X
 FOOTER = "Mensenhandel (niet) op school — Schoolsignaal"
 RULE = colors.HexColor("#d9dde3")
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds the pages back until the end, so each can say "page 2 of 5"."""
-
-    def __init__(self, *args: Any, page_label: str = "{page}", **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._page_label = page_label
-        self._held: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._held.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._held)
-        for number, state in enumerate(self._held, start=1):
-            self.__dict__.update(state)
-            self.setFont(REGULAR, 8)
-            self.setFillColor(MUTED)
-            self.drawRightString(
-                PAGE[0] - MARGIN_X,
-                MARGIN_BOTTOM - 10 * mm,
-                self._page_label.format(page=number, pages=total),
-            )
-            super().showPage()
-        super().save()
+def _page_number(canvas: Canvas, page: int, pages: int, *, label: str) -> None:
+    canvas.setFont(REGULAR, 8)
+    canvas.setFillColor(MUTED)
+    canvas.drawRightString(
+        PAGE[0] - MARGIN_X, MARGIN_BOTTOM - 10 * mm, label.format(page=page, pages=pages)
+    )
 
 
 def build_document(
     story: list[Flowable], *, kind: str, lesson: Lesson, labels: PlanLabels, title: str
 ) -> bytes:
-    register_fonts()
-    buffer = io.BytesIO()
-
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setStrokeColor(RULE)
@@ -73,41 +56,15 @@ def build_document(
         canvas.drawString(MARGIN_X, foot, FOOTER)
         if doc.page > 1:  # the first page has the title; later pages say what they belong to
             head = PAGE[1] - MARGIN_TOP + 7 * mm
-            canvas.drawString(MARGIN_X, head, _fit(f"{kind} · {lesson.title}", 150))
+            canvas.drawString(MARGIN_X, head, fit(f"{kind} · {lesson.title}", 150))
             canvas.line(MARGIN_X, head - 2.5 * mm, PAGE[0] - MARGIN_X, head - 2.5 * mm)
         canvas.restoreState()
 
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=PAGE,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+    return flow(
+        story,
         title=title,
         subject=lesson.title,
-        author="Schoolsignaal",
-        creator="Schoolsignaal",
-        invariant=1,
-        pageCompression=1,
-        lang="nl-NL" if lesson.language == "nl" else "en-GB",
-        initialFontName=REGULAR,
+        language=lesson.language,
+        on_page=on_page,
+        stamp=functools.partial(_page_number, label=labels.page),
     )
-    frame = Frame(
-        MARGIN_X,
-        MARGIN_BOTTOM,
-        BODY_WIDTH,
-        PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-    )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
-    doc.build(story, canvasmaker=functools.partial(_NumberedCanvas, page_label=labels.page))
-    return buffer.getvalue()
-
-
-def _fit(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -3,7 +3,8 @@ refuse to overflow.
 
 reportlab's ``Paragraph`` parses markup, so every piece of text that is not ours (a school's
 name, a coordinator's e-mail) goes through :func:`esc` first. The built-in PDF fonts cannot draw
-many characters; DejaVu Sans (``resources/fonts``, free licence) is embedded instead.
+many characters; DejaVu Sans (``resources/fonts``, free licence) is embedded instead, and DejaVu
+Sans Mono where a reader must tell 0 from O and 1 from l (the recovery key).
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, TableStyle
 
 from toolkit.atomic import write_atomic
 from toolkit.resources import resource_path
@@ -33,6 +35,8 @@ CONDENSED = "DejaVuSansCondensed"
 CONDENSED_BOLD = "DejaVuSansCondensed-Bold"
 ITALIC = "DejaVuSans-Oblique"
 BOLD_ITALIC = "DejaVuSans-BoldOblique"
+MONO = "DejaVuSansMono"
+MONO_BOLD = "DejaVuSansMono-Bold"
 
 NAVY = colors.HexColor("#1d3557")
 ACCENT = colors.HexColor("#e07a5f")
@@ -61,13 +65,14 @@ class PanelOverflow(ValueError):
 
 @functools.cache
 def register_fonts() -> None:
-    for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC, CONDENSED, CONDENSED_BOLD):
+    for name in (REGULAR, BOLD, ITALIC, BOLD_ITALIC, CONDENSED, CONDENSED_BOLD, MONO, MONO_BOLD):
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
     # ``<i>`` in a Paragraph needs the family's italics, or it prints upright
     pdfmetrics.registerFontFamily(
         REGULAR, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
     )
     pdfmetrics.registerFontFamily(CONDENSED, normal=CONDENSED, bold=CONDENSED_BOLD)
+    pdfmetrics.registerFontFamily(MONO, normal=MONO, bold=MONO_BOLD)
 
 
 def esc(text: str) -> str:
@@ -236,6 +241,94 @@ def render(
     draw_pages(canvas)
     canvas.save()
     return buffer.getvalue()
+
+
+class NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Holds the pages back until the end, so each can say "page 2 of 5".
+
+    ``stamp(canvas, page, pages)`` draws what every page carries (a page number, a
+    confidentiality line) just before that page is written.
+    """
+
+    def __init__(
+        self, *args: Any, stamp: Callable[[Canvas, int, int], None], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self._stamp = stamp
+        self._held: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._held)
+        for number, state in enumerate(self._held, start=1):
+            self.__dict__.update(state)
+            self._stamp(self, number, total)
+            super().showPage()
+        super().save()
+
+
+# The pages a long document flows over (a lesson plan, the audit log): A4 portrait, room at
+# the top for a running head and at the foot for a page number.
+MARGIN_X = 18 * mm
+MARGIN_TOP = 20 * mm
+MARGIN_BOTTOM = 20 * mm
+BODY_WIDTH = A4[0] - 2 * MARGIN_X
+
+
+def flow(
+    story: list[Flowable],
+    *,
+    title: str,
+    subject: str,
+    language: str,
+    on_page: Callable[[Canvas, BaseDocTemplate], None],
+    stamp: Callable[[Canvas, int, int], None],
+) -> bytes:
+    """Flow ``story`` over as many A4 pages as it needs; the PDF's bytes (no timestamps).
+
+    ``on_page(canvas, doc)`` draws each page's running parts while the page is made;
+    ``stamp(canvas, page, pages)`` what needs the page count, once every page is known.
+    """
+    register_fonts()
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        subject=subject,
+        author="Schoolsignaal",
+        creator="Schoolsignaal",
+        invariant=1,
+        pageCompression=1,
+        lang="nl-NL" if language == "nl" else "en-GB",
+        initialFontName=REGULAR,
+    )
+    frame = Frame(
+        MARGIN_X,
+        MARGIN_BOTTOM,
+        BODY_WIDTH,
+        A4[1] - MARGIN_TOP - MARGIN_BOTTOM,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
+    doc.build(story, canvasmaker=functools.partial(NumberedCanvas, stamp=stamp))
+    return buffer.getvalue()
+
+
+def fit(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (a running head on one line)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def save(data: bytes, path: str | Path) -> Path:

@@ -60,8 +60,8 @@ class IdleWatch(QObject):
     ) -> None:
         super().__init__(parent)
         self.minutes = minutes
-        self._clock = clock
-        self._wall = wall
+        self.clock = clock
+        self.wall = wall
         self._timer = QTimer(self, interval=TICK_MS)
         self._timer.timeout.connect(self.tick)
         self._last_input = self._last_tick = clock()
@@ -73,7 +73,7 @@ class IdleWatch(QObject):
 
     def start(self) -> None:
         self.touch()
-        self._last_tick, self._last_wall = self._clock(), self._wall()
+        self._last_tick, self._last_wall = self.clock(), self.wall()
         self._timer.start()
 
     def stop(self) -> None:
@@ -84,15 +84,15 @@ class IdleWatch(QObject):
 
     def touch(self) -> None:
         """Input happened now."""
-        self._last_input = self._clock()
+        self._last_input = self.clock()
 
     def idle_seconds(self) -> float:
-        return self._clock() - self._last_input
+        return self.clock() - self._last_input
 
     def tick(self) -> None:
         if not self.running:
             return
-        now, wall = self._clock(), self._wall()
+        now, wall = self.clock(), self.wall()
         slept = (now - self._last_tick) > LATE_TICK_S or (
             (wall - self._last_wall) - (now - self._last_tick)
         ) > CLOCK_JUMP_S
@@ -108,5 +108,5 @@ class IdleWatch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:
-            self._last_input = self._clock()
+            self._last_input = self.clock()
         return False

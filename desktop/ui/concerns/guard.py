@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -29,17 +30,24 @@ WDA_NONE = 0x0
 WDA_EXCLUDEFROMCAPTURE = 0x11  # Windows 10 2004 and later; older versions ignore the call
 
 
+ON_WINDOWS = sys.platform == "win32"
+
+
+def _user32() -> Any:
+    import ctypes
+
+    return ctypes.windll.user32  # type: ignore[attr-defined,unused-ignore]
+
+
 def set_capture_excluded(window: QWidget, excluded: bool) -> bool:
     """Keep ``window`` out of screenshots, recordings and shared screens (Windows only).
 
     Returns True when the platform took the request.
     """
-    if sys.platform != "win32":
+    if not ON_WINDOWS:
         return False
-    import ctypes
-
     try:
-        user32 = ctypes.windll.user32
+        user32 = _user32()
         affinity = WDA_EXCLUDEFROMCAPTURE if excluded else WDA_NONE
         return bool(user32.SetWindowDisplayAffinity(int(window.winId()), affinity))
     except (AttributeError, OSError):  # an old Windows: nothing to do
@@ -80,6 +88,15 @@ class VaultGuard(QObject):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._application_state)
+        from desktop.concerns.platform_events import PlatformEvents
+
+        self.platform = PlatformEvents(self)
+        self.platform.going_away.connect(self._going_away)
+        self.platform.watch(int(window.winId()) if sys.platform == "win32" else None)
+
+    def _going_away(self, _what: str) -> None:
+        if self.session.is_open:
+            self.session.lock(LockReason.SLEEP)
 
     def _opened(self) -> None:
         self.idle.set_minutes(self.minutes())

@@ -132,6 +132,7 @@ class SetupView(Card):
     def assess(self) -> bool:
         """Show the strength of the passphrase; True if it may be used and both match."""
         from desktop.concerns.passphrase import assess
+        from desktop.vault.kdf import MIN_PASSPHRASE_CHARS
 
         text = self.passphrase.text()
         strength = assess(text, context=self.context)
@@ -142,11 +143,16 @@ class SetupView(Card):
         if not text:
             self.verdict.setText(
                 _("Minstens {n} tekens. Een zin van vier of meer gewone woorden is sterk.").format(
-                    n=strength.minimum_length
+                    n=MIN_PASSPHRASE_CHARS
                 )
             )
         else:
-            self.verdict.setText(f"{strength.label}. {strength.advice}".strip())
+            parts = [strength.label + ".", strength.advice]
+            if strength.crack_time:
+                parts.append(
+                    _("Raden kost een aanvaller: {time}.").format(time=strength.crack_time)
+                )
+            self.verdict.setText(" ".join(p for p in parts if p.strip(".")))
         matches = bool(text) and text == self.repeat.text()
         if self.repeat.text() and not text.startswith(self.repeat.text()) and not matches:
             self.error.setText(_("De twee wachtwoorden zijn niet gelijk."))

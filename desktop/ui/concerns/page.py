@@ -49,7 +49,7 @@ class ConcernsPage(Page):
         self.demo_banner.setVisible(session.is_demo)
         self.setup = SetupView(session, self._weak_words())
         self.unlock = UnlockView(session)
-        self.recovery = RecoveryKeyView(lambda: profile.settings.school_name, Path.home())
+        self.recovery = RecoveryKeyView(lambda: profile.settings, Path.home())
         self.workspace = Workspace(session)
         self.stack = named(QStackedWidget(), "concernStack")
         for view in (self.setup, self.unlock, self.recovery):

@@ -7,7 +7,6 @@ its ten groups to show it was copied; only then does the concern log open.
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from desktop.i18n import _, current_language
+from desktop.settings import Settings
 from desktop.ui.concerns.opening import Card
 from desktop.ui.widgets import named
 
@@ -28,12 +28,12 @@ class RecoveryKeyView(Card):
 
     def __init__(
         self,
-        school: Callable[[], str],
+        settings: Callable[[], Settings],
         documents_folder: Path,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.school = school
+        self.settings = settings
         self.documents_folder = documents_folder
         self._groups: tuple[str, ...] = ()
         self.asked = 0  # the group (0-9) to type back
@@ -133,16 +133,9 @@ class RecoveryKeyView(Card):
         return True
 
     def sheet_pdf(self) -> bytes:
-        from toolkit.recovery_sheet import RecoverySheet, recovery_sheet
+        from desktop.printing import recovery_sheet_pdf
 
-        return recovery_sheet(
-            RecoverySheet(
-                key_groups=self._groups,
-                school=self.school(),
-                made_on=dt.date.today(),
-                language=current_language(),
-            )
-        )
+        return recovery_sheet_pdf(self.settings(), "-".join(self._groups), current_language())
 
     def open_sheet(self, *, print_it: bool) -> None:
         from desktop.ui.concerns.sheet_dialog import RecoverySheetDialog

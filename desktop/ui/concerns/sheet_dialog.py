@@ -22,7 +22,10 @@ class RecoverySheetDialog(PdfPreviewDialog):
         return self._build()
 
     def file_name(self) -> str:
-        return _("herstelsleutel-schoolsignaal.pdf")
+        from desktop.i18n import current_language
+        from desktop.printing import recovery_sheet_file_name
+
+        return recovery_sheet_file_name(current_language())
 
     def print_now(self) -> None:
         self._print()

@@ -1,0 +1,200 @@
+"""Locking: the button, Ctrl+L, idle minutes, sleep, the hide key; no case text left behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.app import Built
+from desktop.ui.concerns import guard
+from desktop.ui.concerns.page import ConcernsPage
+from tests.ui.concerns.conftest import MARKER
+
+
+def texts_in(widget: QWidget) -> list[str]:
+    """Every piece of text a widget holds or shows."""
+    found = [widget.windowTitle(), widget.toolTip(), widget.accessibleName()]
+    if isinstance(widget, QLabel):
+        found.append(widget.text())
+    if isinstance(widget, QLineEdit):
+        found += [widget.text(), widget.placeholderText()]
+    if isinstance(widget, QPlainTextEdit):
+        found.append(widget.toPlainText())
+    if isinstance(widget, QTextEdit):
+        found += [widget.toPlainText(), widget.toHtml()]
+    if isinstance(widget, QComboBox):
+        found += [widget.itemText(i) for i in range(widget.count())]
+        found.append(widget.currentText())
+    if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        model = widget.model()
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                found.append(str(model.data(model.index(row, column))))
+    return found
+
+
+def case_text_left(marker: str = MARKER) -> list[str]:
+    left = []
+    for widget in QApplication.allWidgets():
+        for text in texts_in(widget):
+            if marker in (text or ""):
+                left.append(f"{type(widget).__name__} {widget.objectName()!r}")
+    return left
+
+
+def fill_with_case_text(page: ConcernsPage, qtbot: QtBot) -> str:
+    vault = page.session.vault
+    code = vault.create_case(forms=["sexual"])
+    entry = vault.add_entry(
+        code,
+        "observation",
+        occurred_on=dt.date.today(),
+        facts=f"{MARKER} stond bij het hek",
+        interpretation=f"{MARKER} lijkt bang",
+        who="mentor",
+        pupil_words=f"{MARKER} zei: ik mag het niet zeggen",
+    )
+    vault.edit_entry(entry, facts=f"{MARKER} stond bij de poort", reason=f"{MARKER} typfout")
+    vault.set_step(code, 1, "done", done_on=dt.date.today(), who="mentor", note=MARKER)
+    vault.set_answers(
+        code,
+        ["yes", "unknown", "unknown", "unknown", "unknown"],
+        answered_on=[dt.date.today(), None, None, None, None],
+        consulted=MARKER,
+        note=MARKER,
+    )
+    page.session.changed(code)
+    view = page.workspace.open_case(code)
+    assert view is not None
+    page.workspace.list_panel.search.setText(MARKER)
+    page.workspace.list_panel._apply()
+    dialog = view.correct_entry(entry)  # a form open with case text in it
+    assert dialog is not None and dialog.isVisible()
+    assert case_text_left(), "the test must first show case text somewhere"
+    return code
+
+
+def test_lock_button_destroys_every_piece_of_case_text(
+    open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    fill_with_case_text(open_page, qtbot)
+    qtbot.mouseClick(open_page.workspace.lock_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)  # deleteLater runs
+    QApplication.processEvents()
+    assert not open_page.session.is_open
+    assert case_text_left() == []
+    assert MARKER not in (QGuiApplication.clipboard().text() or "")
+    assert open_page.stack.currentIndex() == 1
+    assert open_page.workspace.list_panel.model.rowCount() == 0
+
+
+def test_ctrl_l_locks_from_anywhere_in_the_window(
+    built: Built, open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    window = built.window
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    with qtbot.waitSignal(open_page.session.locked, timeout=3000):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not open_page.session.is_open
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 5000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_auto_lock_after_the_settings_idle_minutes(
+    built: Built, open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    idle = built.window.guard.idle
+    clock = FakeClock()
+    idle.clock = idle.wall = clock
+    idle.start()
+    built.profile.save({"autolock_minutes": 2})
+    fill_with_case_text(open_page, qtbot)
+    for _ in range(119):
+        clock.now += 1
+        idle.tick()
+    assert open_page.session.is_open
+    clock.now += 1
+    idle.tick()
+    qtbot.wait(50)
+    assert not open_page.session.is_open
+    assert case_text_left() == []
+
+
+def test_a_sleeping_computer_locks_the_vault(
+    built: Built, open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    built.window.guard.platform.prepare_for_sleep(True)
+    assert not open_page.session.is_open
+
+
+def test_the_hide_key_locks_blacks_out_and_minimises(
+    built: Built, open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    window = built.window
+    window.show()
+    qtbot.waitExposed(window)
+    fill_with_case_text(open_page, qtbot)
+    window.guard.hide_everything()
+    qtbot.wait(50)
+    assert not open_page.session.is_open
+    assert window.isMinimized()
+    assert case_text_left() == []
+    assert window.guard.hidden_by_key == 1
+
+
+def test_the_hide_key_is_an_application_shortcut(built: Built) -> None:
+    hide, lock = built.window.guard.shortcuts
+    assert hide.key().toString() == guard.HIDE_KEY
+    assert hide.context() == Qt.ShortcutContext.ApplicationShortcut
+    assert lock.key().toString() == guard.LOCK_KEY
+
+
+def test_windows_excludes_the_window_from_capture_while_open(
+    built: Built, page: ConcernsPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+
+    class User32:
+        def SetWindowDisplayAffinity(self, hwnd: int, affinity: int) -> int:
+            calls.append(affinity)
+            return 1
+
+    monkeypatch.setattr(guard, "ON_WINDOWS", True)
+    monkeypatch.setattr(guard, "_user32", User32)
+    from tests.ui.concerns.conftest import confirm_recovery_key
+    from tests.vault.conftest import PASSPHRASE
+
+    with qtbot.waitSignal(page.session.opened, timeout=10_000):
+        page.session.create(PASSPHRASE)
+    confirm_recovery_key(page)
+    assert calls == [guard.WDA_EXCLUDEFROMCAPTURE]
+    page.session.lock()
+    assert calls == [guard.WDA_EXCLUDEFROMCAPTURE, guard.WDA_NONE]
+
+
+def test_elsewhere_capture_exclusion_is_a_no_op(built: Built) -> None:
+    if guard.ON_WINDOWS:
+        pytest.skip("this checks the other platforms")
+    assert guard.set_capture_excluded(built.window, True) is False
