@@ -35,8 +35,8 @@ class FieldFinding:
         return _("{field}: “{text}” – {label}. {hint}").format(
             field=_(FIELD_LABELS[self.field]),
             text=self.text,
-            label=privacy.label(self.kind),
-            hint=privacy.hint(self.kind),
+            label=privacy.kind_label(privacy.FindingKind(self.kind)),
+            hint=privacy.kind_hint(privacy.FindingKind(self.kind)),
         )
 
 

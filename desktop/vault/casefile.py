@@ -65,23 +65,7 @@ def load_case(session: Session, code: str) -> CaseDetail:
     assessments = _of_case(session, Assessment, case.id)
     changes = _of_case(session, StatusChange, case.id)
     referrals = _of_case(session, Referral, case.id)
-    row = case_row(
-        case.code,
-        case.status,
-        case.forms,
-        case.age_band,
-        case.school_type,
-        case.school_year,
-        case.opened_on,
-        case.updated_at,
-        case.closed_on,
-        case.retain_until,
-        len(entries),
-        case.last_entry_on,
-        case.step,
-        case.recheck_on,
-        case.acute_on,
-    )
+    row = case_row(case, len(entries))
     step_history = tuple(_step_view(s) for s in steps)
     current_steps = {view.step: view for view in step_history}
     assessment_history = tuple(_assessment_view(a) for a in assessments)

@@ -9,7 +9,8 @@ is refused before anything is written (:class:`VaultFromNewerVersion`).
 To change the schema: change ``schema.py``, raise :data:`SCHEMA_VERSION` by one, and add a
 :class:`Migration` whose ``to_version`` is the new number and whose ``apply`` changes a vault
 of the version before into one that matches ``schema.py`` (``ALTER TABLE``, or a new table and
-a copy). Never edit a migration that has shipped.
+a copy; new columns last, so that a migrated vault is like a new one). Add the version to
+``docs/vault-schema.md``. Never edit a migration that has shipped.
 """
 
 from __future__ import annotations

@@ -1,0 +1,1 @@
+"""Tests of desktop.concerns: the privacy and fact check, without a window."""

@@ -60,6 +60,23 @@ def test_desktop_outside_ui_imports_no_widgets() -> None:
     assert offending(files, ("PySide6.QtWidgets", "PySide6.QtPrintSupport", "desktop.ui")) == []
 
 
+# The concern log's link to the vault and to time uses QtCore (signals, timers, threads).
+CONCERNS_ON_QTCORE = {"session.py", "idle.py", "platform_events.py"}
+
+
+def test_concerns_rules_import_no_qt() -> None:
+    """The care coordinator's rules (privacy check, meldcode) run and test without Qt at all."""
+    files = [p for p in python_files("desktop/concerns") if p.name not in CONCERNS_ON_QTCORE]
+    assert files, "no Python files found under desktop/concerns/"
+    assert offending(files, ("PySide6", "shiboken6", "desktop.ui")) == []
+
+
+def test_concerns_session_uses_only_qtcore() -> None:
+    files = [p for p in python_files("desktop/concerns") if p.name in CONCERNS_ON_QTCORE]
+    assert len(files) == len(CONCERNS_ON_QTCORE)
+    assert offending(files, ("PySide6.QtGui", "PySide6.QtWidgets", "desktop.ui")) == []
+
+
 def test_ui_holds_no_sql_and_no_pdf_drawing() -> None:
     assert offending(python_files("desktop/ui"), ("sqlalchemy", "sqlcipher3", "reportlab")) == []
 

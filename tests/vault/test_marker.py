@@ -42,15 +42,33 @@ def test_marker_is_in_no_file(basedir: Path, monkeypatch: pytest.MonkeyPatch) ->
             facts=f"feit {marker}",
             interpretation=f"duiding {marker}",
             who=f"wie {marker}",
+            pupil_words=f"zei {marker}",
             signals=["looks-older"],
+            disclosure=True,
         )
-        vault.edit_entry(entry, reason="correctie", facts=f"nieuw feit {marker}")
-        vault.set_step(code, 2, "done", note=f"overleg {marker}")
-        vault.set_answers(code, ["yes", "yes", "no", "no", "no"], note=f"weging {marker}")
+        vault.edit_entry(
+            entry,
+            reason=f"reden {marker}",
+            facts=f"nieuw feit {marker}",
+            pupil_words=f"zei echt {marker}",
+        )
+        vault.set_step(code, 2, "done", who=f"rol {marker}", note=f"overleg {marker}")
+        vault.set_step(code, 3, "skipped", note=f"niet veilig {marker}")
+        vault.set_answers(
+            code,
+            ["yes", "yes", "no", "no", "no"],
+            consulted=f"geraadpleegd {marker}",
+            entry_ids=[entry],
+            recheck_on=DAY,
+            note=f"weging {marker}",
+        )
+        vault.set_acute(code, DAY)
+        vault.set_status(code, "referred", reason=f"gemeld {marker}")
         vault.record_export(
             code, "referral_letter", "other", "consent", "ef" * 32, recipient_name=marker
         )
         assert [r.code for r in vault.cases(text=marker)] == [code]
+        assert [r.code for r in vault.cases(acute_only=True)] == [code]
         vault.backup()
         # A failing save, logged with its traceback as the app's error handling would.
         engine = vault._store.engine

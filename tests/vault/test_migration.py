@@ -279,3 +279,29 @@ def test_unlocking_a_version_3_vault_migrates_nothing(vault: Vault, vault_file: 
         snapshot(vault_file.parent / "backups") if (vault_file.parent / "backups").exists() else {}
     )
     assert after == before
+
+
+def test_a_backup_of_version_2_is_migrated_when_restored(
+    old_vault: dict[str, Any], vault_file: Path
+) -> None:
+    with Vault.unlock(vault_file, PASSPHRASE) as vault:
+        (before,) = vault.backups()  # made before the migration: version 2
+        later = vault.create_case(opened_on=day(10))
+        vault.add_entry("2026-001", "note", occurred_on=day(30), facts="na de migratie")
+        vault.restore(before)
+        engine_ = vault._store.engine
+        assert engine_ is not None
+        with engine_.connect() as conn:
+            assert migrations.read_version(conn) == migrations.SCHEMA_VERSION
+        rows = {row.code: (row.last_entry_on, row.step) for row in vault.cases()}
+        assert rows == {
+            "2026-004": (None, 1),
+            "2026-003": (day(6), 6),
+            "2026-002": (None, 1),
+            "2026-001": (day(5), 4),
+        }
+        assert later not in rows
+        assert vault.next_code(2026) == "2026-006"  # the number given since stays taken
+        kinds = [e.kind for e in vault.audit_log()]  # the backup's log, then the restore's
+        assert kinds[-3:] == ["restored", "backed_up", "migrated"]  # a backup before it
+        assert vault.check_integrity().ok

@@ -32,3 +32,23 @@ def test_docs_describe_the_header_version() -> None:
     assert f"version {keyheader.VERSION}" in doc
     assert keyheader.FORMAT in doc
     assert Path(keyheader.header_path(Path("kluis.db"))).name in doc
+
+
+def test_docs_describe_the_schema_version_and_every_table() -> None:
+    from desktop.vault import migrations
+    from desktop.vault.schema import Base
+
+    doc = (ROOT / "docs" / "vault-schema.md").read_text(encoding="utf-8")
+    assert f"schema version {migrations.SCHEMA_VERSION}" in doc
+    for step in migrations.MIGRATIONS:
+        assert f"`{step.description}`" in doc
+    for table in Base.metadata.tables.values():
+        assert f"`{table.name}`" in doc
+        if table.name in ("meta", "audit_events"):
+            continue
+        for column in table.columns:
+            name = column.name
+            if name.endswith("_on") and name[:-3] in table.columns:  # an answer's date
+                name = name[:-3]
+            if name not in ("id", "case_id", "entry_id"):
+                assert f"`{name}`" in doc, (table.name, name)

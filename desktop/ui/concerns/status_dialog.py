@@ -72,7 +72,7 @@ class StatusDialog(QDialog):
         self.resize(560, 360)
 
     def closing(self) -> bool:
-        return self.status.currentData() == "closed"
+        return bool(self.status.currentData() == "closed")
 
     def _status_changed(self) -> None:
         from desktop.vault.validation import add_months
