@@ -14,10 +14,12 @@ from collections.abc import Callable
 from desktop.i18n import N_, _, format_date, ngettext
 from desktop.vault.audit import AuditKind
 from desktop.vault.vocabulary import (
+    CLOSING_OUTCOME_LABELS,
     ENTRY_KIND_LABELS,
     RECOMMENDATION_LABELS,
     STATUS_LABELS,
     CaseStatus,
+    ClosingOutcome,
     EntryKind,
     Recommendation,
 )
@@ -92,8 +94,8 @@ def _forms(kind: AuditKind, details: Details) -> str | None:
         return None
     if kind is K.CASE_CREATED:
         words = ngettext(
-            "Casus aangemaakt ({n} vorm van uitbuiting)",
-            "Casus aangemaakt ({n} vormen van uitbuiting)",
+            "Melding aangemaakt ({n} vorm van uitbuiting)",
+            "Melding aangemaakt ({n} vormen van uitbuiting)",
             n,
         )
     else:
@@ -115,9 +117,27 @@ def _status(kind: AuditKind, details: Details) -> str | None:
         until = dt.date.fromisoformat(keep) if keep else None
     except ValueError:
         until = None
+    outcome = _str(details, "outcome")
+    if outcome in {o.value for o in ClosingOutcome}:
+        words = _("{status} ({outcome})").format(
+            status=words, outcome=_(CLOSING_OUTCOME_LABELS[ClosingOutcome(outcome)])
+        )
     if until is None:
         return _("Status: {status}").format(status=words)
     return _("Status: {status}, bewaren tot {date}").format(status=words, date=format_date(until))
+
+
+def _acute(kind: AuditKind, details: Details) -> str | None:
+    day = _str(details, "acute_on")
+    try:
+        since = dt.date.fromisoformat(day) if day else None
+    except ValueError:
+        return None
+    if since is None:
+        return _("Niet meer acuut")
+    if _int(details, "entry") is not None:
+        return _("Acuut sinds {date}, door een spontane onthulling").format(date=format_date(since))
+    return _("Acuut sinds {date}").format(date=format_date(since))
 
 
 def _entry_added(kind: AuditKind, details: Details) -> str | None:
@@ -140,7 +160,7 @@ def _entry_edited(kind: AuditKind, details: Details) -> str | None:
     names = [_(_FIELDS[f]) for f in listed if isinstance(f, str) and f in _FIELDS]
     if revision is None or not names:
         return None
-    return _("Aantekening gewijzigd: {fields} (nu versie {revision})").format(
+    return _("Notitie gewijzigd: {fields} (nu versie {revision})").format(
         fields=", ".join(names), revision=revision
     )
 
@@ -203,7 +223,9 @@ def _purged(kind: AuditKind, details: Details) -> str | None:
     if n is None:
         return None
     sentence = ngettext(
-        "{n} casus verwijderd na de bewaartermijn", "{n} casussen verwijderd na de bewaartermijn", n
+        "{n} melding verwijderd na de bewaartermijn",
+        "{n} meldingen verwijderd na de bewaartermijn",
+        n,
     ).format(n=n)
     codes = details.get("codes")
     if isinstance(codes, list) and codes:
@@ -216,7 +238,7 @@ def _deleted(kind: AuditKind, details: Details) -> str | None:
     if n is None:
         return None
     return ngettext(
-        "Casus verwijderd met {n} aantekening", "Casus verwijderd met {n} aantekeningen", n
+        "Melding verwijderd met {n} notitie", "Melding verwijderd met {n} notities", n
     ).format(n=n)
 
 
@@ -254,6 +276,7 @@ _SENTENCES: dict[AuditKind, Callable[[AuditKind, Details], str | None]] = {
     K.CASE_CREATED: _forms,
     K.CASE_CHANGED: _forms,
     K.STATUS_SET: _status,
+    K.ACUTE_SET: _acute,
     K.ENTRY_ADDED: _entry_added,
     K.ENTRY_EDITED: _entry_edited,
     K.STEP_SET: _step,

@@ -28,11 +28,12 @@ LABELS: dict[AuditKind, str] = {
     K.UNLOCKED: N_("Kluis geopend"),
     K.UNLOCK_FAILED: N_("Openen mislukt"),
     K.PASSPHRASE_CHANGED: N_("Wachtwoord gewijzigd"),
-    K.CASE_CREATED: N_("Casus aangemaakt"),
+    K.CASE_CREATED: N_("Melding aangemaakt"),
     K.CASE_CHANGED: N_("Casusgegevens gewijzigd"),
     K.STATUS_SET: N_("Status gewijzigd"),
-    K.ENTRY_ADDED: N_("Aantekening toegevoegd"),
-    K.ENTRY_EDITED: N_("Aantekening gewijzigd"),
+    K.ACUTE_SET: N_("Acute onveiligheid bijgewerkt"),
+    K.ENTRY_ADDED: N_("Notitie toegevoegd"),
+    K.ENTRY_EDITED: N_("Notitie gewijzigd"),
     K.STEP_SET: N_("Meldcodestap bijgewerkt"),
     K.ANSWERS_SET: N_("Afwegingskader ingevuld"),
     K.EXPORTED: N_("Geëxporteerd"),
@@ -41,7 +42,7 @@ LABELS: dict[AuditKind, str] = {
     K.BACKUP_STARTED: N_("Reservekopie begonnen"),
     K.RESTORED: N_("Reservekopie teruggezet"),
     K.PURGED: N_("Bewaartermijn voorbij: verwijderd"),
-    K.CASE_DELETED: N_("Casus verwijderd"),
+    K.CASE_DELETED: N_("Melding verwijderd"),
     K.MIGRATED: N_("Kluis bijgewerkt"),
     K.RECOVERY_KEY_CHANGED: N_("Nieuwe herstelsleutel"),
     K.ROLLBACK_FOUND: N_("Eerdere stand van de kluis gevonden"),
@@ -53,7 +54,9 @@ LABELS: dict[AuditKind, str] = {
 
 # The screen's filter: every kind in exactly one group (a test checks it).
 KIND_GROUPS: dict[str, frozenset[AuditKind]] = {
-    "cases": frozenset({K.CASE_CREATED, K.CASE_CHANGED, K.STATUS_SET, K.CASE_DELETED, K.PURGED}),
+    "cases": frozenset(
+        {K.CASE_CREATED, K.CASE_CHANGED, K.STATUS_SET, K.ACUTE_SET, K.CASE_DELETED, K.PURGED}
+    ),
     "entries": frozenset({K.ENTRY_ADDED, K.ENTRY_EDITED}),
     "meldcode": frozenset({K.STEP_SET, K.ANSWERS_SET}),
     "exports": frozenset({K.EXPORTED, K.PRINTED}),
@@ -69,8 +72,8 @@ KIND_GROUPS: dict[str, frozenset[AuditKind]] = {
     ),
 }
 GROUP_LABELS: dict[str, str] = {
-    "cases": N_("Casussen"),
-    "entries": N_("Aantekeningen"),
+    "cases": N_("Meldingen"),
+    "entries": N_("Notities"),
     "meldcode": N_("Meldcode en afwegingskader"),
     "exports": N_("Exporteren en afdrukken"),
     "keys": N_("Wachtwoord en sleutels"),

@@ -36,7 +36,7 @@ ACUTE_MEANING = N_(
 
 
 def step_title(number: int) -> str:
-    """"Stap 2: Collegiale consultatie", from the signal card in the app's language."""
+    """ "Stap 2: Collegiale consultatie", from the signal card in the app's language."""
     from toolkit.signal_card import load_signal_card
 
     step = load_signal_card(current_language()).meldcode_steps[number - 1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.lesson_log import LessonLog
+    from desktop.ui.concerns.guard import VaultGuard
     from desktop.ui.concerns.page import ConcernsPage
     from desktop.ui.guide_dialog import GuideDialog
     from desktop.ui.lesson_log_dialog import LessonLogDialog, RecordLessonDialog
@@ -79,6 +80,7 @@ PAGES: list[tuple[str, str]] = [
     ("settings", N_("Instellingen")),
 ]
 KEYS = [key for key, _title in PAGES]
+GUARD_AFTER_PAINT_MS = 150  # the lock and hide keys: just after the window first shows
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         """``vault_file``: the vault the concern log opens (the demo vault's with ``--demo``);
         the school's own (``paths.vault_file``) if None."""
         super().__init__()
+        self._guard: VaultGuard | None = None  # made right after the first paint
         self.profile = profile
         self.vault_session = VaultSession(
             vault_file or profile.paths.vault_file,
@@ -160,11 +163,6 @@ class MainWindow(QMainWindow):
         start = QShortcut(QKeySequence("F5"), self)
         start.activated.connect(self._start_from_anywhere)
 
-        from desktop.ui.concerns.guard import VaultGuard
-
-        self.guard = VaultGuard(self.vault_session, self, lambda: profile.settings.autolock_minutes)
-        self.guard.extra_hide.append(self._black_out_projector)
-        profile.changed.connect(lambda _settings: self.guard.settings_changed())
         self.vault_session.opened.connect(self._vault_opened)
         self.vault_session.locked.connect(lambda _reason: self._forget_pending())
 
@@ -296,6 +294,25 @@ class MainWindow(QMainWindow):
         dialog.open()
         self.last_dialog = dialog
 
+    @property
+    def guard(self) -> VaultGuard:
+        """Auto-lock, Ctrl+L, the hide key; made after the first paint (the Qt namespace it
+        needs costs start-up time), or when the concern page or a test needs it first."""
+        if self._guard is None:
+            from desktop.ui.concerns.guard import VaultGuard
+
+            self._guard = VaultGuard(
+                self.vault_session, self, lambda: self.profile.settings.autolock_minutes
+            )
+            self._guard.extra_hide.append(self._black_out_projector)
+            self.profile.changed.connect(lambda _settings: self.guard.settings_changed())
+        return self._guard
+
+    def event(self, event: QEvent) -> bool:
+        if self._guard is None and event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(GUARD_AFTER_PAINT_MS, lambda: self.guard)
+        return super().event(event)
+
     def _black_out_projector(self) -> None:
         if self.session is not None:
             self.session.presentation.blank = "black"
@@ -339,6 +356,7 @@ class MainWindow(QMainWindow):
         if key == "concerns":
             from desktop.ui.concerns.page import ConcernsPage
 
+            self.guard  # noqa: B018 (made now: the page's vault may open before the first paint)
             return ConcernsPage(self.vault_session, self.profile)
         if key == "printing":
             from desktop.ui.pages.printing import PrintingPage

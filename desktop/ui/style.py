@@ -44,5 +44,29 @@ QGroupBox::title {{
     border: 1px dashed #c7c7bf; border-radius: 4px; color: {MUTED}; background: white;
 }}
 #noticeBar {{ background: #fff4d6; border-bottom: 1px solid #e9d9a6; }}
+#vaultCard {{ background: white; border: 1px solid #e2e2dc; border-radius: 8px; }}
+#cardTitle {{ color: {NAVY}; font-size: 18px; font-weight: 600; }}
+#setupExplain, #unlockExplain, #recoveryExplain {{ color: {INK}; font-size: 14px; }}
+#recoveryKey {{
+    background: #f1f4f9; border: 1px solid #c9d3e3; border-radius: 6px; padding: 12px;
+    color: {NAVY};
+}}
+#demoBanner {{
+    background: #e8f1fb; border: 1px solid #b9d0ea; border-radius: 6px; padding: 8px 12px;
+    color: {NAVY}; font-weight: 600;
+}}
+#demoPassphrase {{ background: #e8f1fb; border-radius: 6px; padding: 8px; color: {NAVY}; }}
+#vaultNotices, #privacyFindings {{
+    background: #fff4d6; border: 1px solid #e9d9a6; border-radius: 6px; padding: 8px 12px;
+    color: {INK};
+}}
+#acuteBanner {{
+    background: #fdecee; border: 1px solid #f3b8c0; border-radius: 6px; padding: 8px 12px;
+    color: #8a0018;
+}}
+#caseTitle {{ color: {INK}; font-size: 20px; font-weight: 600; }}
+#caseSummary, #caseRetention {{ color: {MUTED}; }}
+#recommendation {{ color: {NAVY}; font-weight: 600; padding: 4px 0; }}
+#stepHelp {{ color: {MUTED}; }}
 #noticeText {{ color: {INK}; }}
 """

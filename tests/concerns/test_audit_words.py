@@ -30,7 +30,12 @@ SAMPLES: dict[AuditKind, dict[str, object]] = {
     AuditKind.PASSPHRASE_CHANGED: {"memory_kib": 65536},
     AuditKind.CASE_CREATED: {"forms": 1},
     AuditKind.CASE_CHANGED: {"forms": 2},
-    AuditKind.STATUS_SET: {"status": "closed", "retain_until": "2028-03-02"},
+    AuditKind.STATUS_SET: {
+        "status": "closed",
+        "outcome": "not_confirmed",
+        "retain_until": "2028-03-02",
+    },
+    AuditKind.ACUTE_SET: {"acute_on": "2026-03-02", "entry": 4},
     AuditKind.ENTRY_ADDED: {"entry": 4, "kind": "observation", "signals": 2},
     AuditKind.ENTRY_EDITED: {"entry": 4, "revision": 2, "fields": ["facts", "signals"]},
     AuditKind.STEP_SET: {"step": 2, "status": "done"},
@@ -113,7 +118,7 @@ def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
         facts="geheim",
         signals=["withdrawn", "gets-into-cars"],
     )
-    made.edit_entry(entry, facts="nog geheimer")
+    made.edit_entry(entry, facts="nog geheimer", reason="typfout")
     made.set_step(code, 1, "done")
     made.set_answers(code, ["yes", "no", "yes", "yes", "unknown"])
     made.record_export(code, "referral_letter", "veilig_thuis", "meldrecht", "ab" * 32)
@@ -192,15 +197,19 @@ def test_sentences_say_what_the_details_hold() -> None:
     )
     assert said[AuditKind.BACKED_UP] == "Reservekopie gemaakt: kluis-20260302-101112-000001.db"
     assert said[AuditKind.UNLOCKED] == "Geopend met de herstelsleutel"
-    assert said[AuditKind.STATUS_SET] == "Status: Gesloten, bewaren tot 2 maart 2028"
-    assert said[AuditKind.ENTRY_EDITED] == "Aantekening gewijzigd: feiten, signalen (nu versie 2)"
+    assert said[AuditKind.STATUS_SET] == (
+        "Status: Gesloten (Vermoeden niet bevestigd), bewaren tot 2 maart 2028"
+    )
+    assert said[AuditKind.ENTRY_EDITED] == "Notitie gewijzigd: feiten, signalen (nu versie 2)"
     assert said[AuditKind.STEP_SET] == "Meldcode stap 2: afgerond"
-    assert said[AuditKind.PURGED] == "2 casussen verwijderd na de bewaartermijn: 2024-001, 2024-002"
-    assert said[AuditKind.CASE_DELETED] == "Casus verwijderd met 1 aantekening"
+    assert (
+        said[AuditKind.PURGED] == "2 meldingen verwijderd na de bewaartermijn: 2024-001, 2024-002"
+    )
+    assert said[AuditKind.CASE_DELETED] == "Melding verwijderd met 1 notitie"
     assert (
         said[AuditKind.ANSWERS_SET] == "Afwegingskader ingevuld. Uitkomst: Melden bij Veilig Thuis."
     )
-    assert said[AuditKind.CASE_CREATED] == "Casus aangemaakt (1 vorm van uitbuiting)"
+    assert said[AuditKind.CASE_CREATED] == "Melding aangemaakt (1 vorm van uitbuiting)"
     assert said[AuditKind.BACKUPS_TO_REPLACE] == words.label(AuditKind.BACKUPS_TO_REPLACE)
 
 
@@ -218,14 +227,14 @@ def test_english_sentences(english: None) -> None:
     ["not json", "[1, 2]", "null", '{"kind": "something_new", "signals": "many"}', "{}"],
 )
 def test_unreadable_or_unknown_details_fall_back_to_the_label(details: str) -> None:
-    assert words.describe(event(AuditKind.ENTRY_ADDED, details)) == "Aantekening toegevoegd"
+    assert words.describe(event(AuditKind.ENTRY_ADDED, details)) == "Notitie toegevoegd"
 
 
 def test_odd_values_in_details_do_not_break_a_sentence() -> None:
     odd = '{"fields": [{"a": 1}, ["facts"]], "revision": true}'
-    assert words.describe(event(AuditKind.ENTRY_EDITED, odd)) == "Aantekening gewijzigd"
+    assert words.describe(event(AuditKind.ENTRY_EDITED, odd)) == "Notitie gewijzigd"
     assert words.describe(event(AuditKind.PURGED, '{"count": 1, "codes": "x"}')) == (
-        "1 casus verwijderd na de bewaartermijn"
+        "1 melding verwijderd na de bewaartermijn"
     )
 
 

@@ -24,7 +24,8 @@ def test_result_arrives_on_the_calling_thread(qtbot: QtBot) -> None:
     )
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert seen == [(42, True)]
-    assert worker_threads and worker_threads[0] is not threading.main_thread()
+    assert worker_threads
+    assert worker_threads[0] is not threading.main_thread()
     job.wait(1)
 
 

@@ -75,9 +75,9 @@ def test_ticks_follow_a_signal_everywhere_and_start_a_concern(built: Built, qtbo
     with qtbot.waitSignal(page.concern_requested) as blocker:
         page.new_concern.click()
     assert blocker.args == [["several-phones", "recruits-peers"]]
-    assert built.window.last_message is not None
-    assert "volgende versie" in built.window.last_message.text()
-    built.window.last_message.close()
+    assert built.window.current_page() is built.window.concerns_page, "to the concern log"
+    assert built.window.pending_signals == ("several-phones", "recruits-peers")
+    built.window.show_page(page)
     page.clear_button.click()
     assert page.ticked_ids() == []
     assert items[1].checkState(0) == Qt.CheckState.Unchecked

@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -76,21 +78,30 @@ class AfwegingForm(QGroupBox):
         self.consulted = named(QLineEdit(), "consulted")
         self.entries = named(QListWidget(), "linkedEntries")
         self.entries.setMaximumHeight(120)
+        self.entries.setWordWrap(True)
         self.recheck = named(QDateEdit(), "recheckOn")
         self.recheck.setCalendarPopup(True)
         self.recheck.setDisplayFormat("dd-MM-yyyy")
-        self.recheck.setMinimumDate(QDate.currentDate().addDays(-1))
-        self.recheck.setDate(self.recheck.minimumDate())
+        self.recheck.setDate(QDate.currentDate().addMonths(3))
+        self.recheck.setEnabled(False)
+        self.recheck_on = named(QCheckBox(), "recheckWanted")
+        self.recheck_on.toggled.connect(self.recheck.setEnabled)
+        recheck_row = QWidget()
+        recheck_layout = QHBoxLayout(recheck_row)
+        recheck_layout.setContentsMargins(0, 0, 0, 0)
+        recheck_layout.addWidget(self.recheck_on)
+        recheck_layout.addWidget(self.recheck, 1)
         self.note = named(QLineEdit(), "afwegingNote")
         self.history = named(QLabel(wordWrap=True), "afwegingHistory")
         self.error = named(QLabel(wordWrap=True), "fieldError")
         self.save_button = named(QPushButton(), "saveAfweging")
         self.save_button.clicked.connect(self.save)
+        self.labels = [QLabel(wordWrap=True) for _row in range(4)]
         self.form = QFormLayout()
-        self.form.addRow("", self.consulted)
-        self.form.addRow("", self.entries)
-        self.form.addRow("", self.recheck)
-        self.form.addRow("", self.note)
+        for label, field in zip(
+            self.labels, (self.consulted, self.entries, recheck_row, self.note), strict=True
+        ):
+            self.form.addRow(label, field)
         column = QVBoxLayout(self)
         column.addLayout(grid)
         column.addWidget(self.recommendation)
@@ -107,6 +118,7 @@ class AfwegingForm(QGroupBox):
         for line in (self.consulted, self.note):
             line.textEdited.connect(self._edited)
         self.recheck.dateChanged.connect(self._edited)
+        self.recheck_on.toggled.connect(self._edited)
         self.entries.itemChanged.connect(self._edited)
         self.retranslate()
 
@@ -124,14 +136,12 @@ class AfwegingForm(QGroupBox):
         labels = (
             _("Met wie overlegd (rollen)"),
             _("Gebaseerd op deze notities"),
-            _("Opnieuw wegen op (vraag 5)"),
+            _("Opnieuw wegen (vraag 5)"),
             _("Toelichting"),
         )
-        for row, text in enumerate(labels):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(text)  # type: ignore[union-attr]
-        self.recheck.setSpecialValueText(_("(geen datum)"))
+        for label, text in zip(self.labels, labels, strict=True):
+            label.setText(text)
+        self.recheck_on.setText(_("op"))
         self.consulted.setPlaceholderText(_("bijvoorbeeld: mentor, Veilig Thuis (anoniem advies)"))
         self.save_button.setText(_("Afweging opslaan"))
         self._answers_changed()
@@ -174,10 +184,8 @@ class AfwegingForm(QGroupBox):
             self.consulted.setText(current.consulted)
             self.note.setText(current.note)
             chosen_entries = set(current.entry_ids)
+            self.recheck_on.setChecked(current.recheck_on is not None)
             if current.recheck_on is not None:
-                self.recheck.setMinimumDate(
-                    min(_qdate(current.recheck_on), self.recheck.minimumDate())
-                )
                 self.recheck.setDate(_qdate(current.recheck_on))
         self.entries.clear()
         for entry in detail.entries:
@@ -204,9 +212,7 @@ class AfwegingForm(QGroupBox):
             to_date(day.date()) if answer != "unknown" else None
             for answer, day in zip(chosen, self.dates, strict=True)
         ]
-        recheck = (
-            None if self.recheck.date() == self.recheck.minimumDate() else self.recheck.date()
-        )
+        recheck = self.recheck.date() if self.recheck_on.isChecked() else None
         try:
             self.session.vault.set_answers(
                 self.code,

@@ -141,7 +141,7 @@ class CaseListPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        for column, width in ((0, 96), (1, 170), (2, 150), (3, 120), (4, 100)):
+        for column, width in ((0, 78), (1, 96), (2, 86), (3, 100), (4, 84)):
             self.table.setColumnWidth(column, width)
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -151,13 +151,16 @@ class CaseListPanel(QWidget):
         filters.addWidget(self.form, 1)
         self.since_label = QLabel()
         self.until_label = QLabel()
-        filters.addWidget(self.since_label)
-        filters.addWidget(self.since)
-        filters.addWidget(self.until_label)
-        filters.addWidget(self.until)
+        dates = QHBoxLayout()
+        dates.addWidget(self.since_label)
+        dates.addWidget(self.since)
+        dates.addWidget(self.until_label)
+        dates.addWidget(self.until)
+        dates.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
+        layout.addLayout(dates)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
 
@@ -173,6 +176,7 @@ class CaseListPanel(QWidget):
             lambda current, _prev: self._activated(current)
         )
         self.retranslate()
+        self.filter = self.current_filter()
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Zoek op code of tekst"))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -81,6 +82,9 @@ class CaseView(QWidget):
         column.addWidget(self.tabs, 1)
 
         self.observe_button.clicked.connect(lambda: self.new_entry("observation"))
+        observe = QShortcut(QKeySequence("Ctrl+N"), self)
+        observe.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        observe.activated.connect(lambda: self.new_entry("observation"))
         self.status_button.clicked.connect(self.change_status)
         self.details_button.clicked.connect(self.edit_details)
         self.order.currentIndexChanged.connect(self._draw_chronology)

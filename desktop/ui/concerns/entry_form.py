@@ -62,7 +62,10 @@ class SignalPicker(QWidget):
         self.search = named(QLineEdit(), "signalPickerSearch")
         self.search.setClearButtonEnabled(True)
         self.list = named(QListWidget(), "signalPickerList")
-        self.list.setMinimumHeight(140)
+        self.list.setMinimumHeight(160)
+        self.list.setWordWrap(True)  # a signal cut short can change its meaning
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for signal in card.signals:
             item = QListWidgetItem(f"{card.categories[signal.category]}: {signal.text}")
             item.setData(Qt.ItemDataRole.UserRole, signal.id)
@@ -140,9 +143,8 @@ class EntryDialog(QDialog):
         who_line.setPlaceholderText(_("bijvoorbeeld: mentor"))
         self.who_line = who_line
         self.disclosure = named(QCheckBox(), "disclosure")
-        self.disclosure.setText(
-            _("De leerling vertelde dit uit zichzelf (spontane onthulling): de melding wordt acuut")
-        )
+        self.disclosure.setText(_("Spontane onthulling: de leerling vertelde dit uit zichzelf"))
+        self.disclosure.setToolTip(_("Een spontane onthulling maakt de melding acuut."))
         self.signal_picker = SignalPicker(signals) if self.spec.signals else None
         self.reason = named(QLineEdit(), "correctionReason")
         self.reason.setPlaceholderText(_("Waarom wordt deze tekst gecorrigeerd?"))
@@ -170,6 +172,7 @@ class EntryDialog(QDialog):
         holder.setLayout(form)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(holder)
 
         self.buttons = QDialogButtonBox()

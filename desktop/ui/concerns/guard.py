@@ -84,6 +84,8 @@ class VaultGuard(QObject):
         self.shortcuts = (hide, lock)
 
         session.opened.connect(self._opened)
+        if session.is_open:  # made after the vault opened (tests): watch from now
+            self._opened()
         session.locked.connect(self._locked)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):

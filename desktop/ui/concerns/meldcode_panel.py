@@ -60,13 +60,14 @@ class StepBox(QGroupBox):
         self.save_button = named(QPushButton(), f"saveStep{number}")
         self.save_button.clicked.connect(self.save)
         self.status.currentIndexChanged.connect(self._status_changed)
+        self.labels = [QLabel(), QLabel(), QLabel()]
         self.form = QFormLayout()
         row = QHBoxLayout()
         row.addWidget(self.status)
         row.addWidget(self.done_on)
-        self.form.addRow("", row)
-        self.form.addRow("", self.who)
-        self.form.addRow("", self.note)
+        self.form.addRow(self.labels[0], row)
+        self.form.addRow(self.labels[1], self.who)
+        self.form.addRow(self.labels[2], self.note)
         bottom = QHBoxLayout()
         bottom.addWidget(self.saved_at, 1)
         bottom.addWidget(self.save_button)
@@ -94,10 +95,10 @@ class StepBox(QGroupBox):
         for index in range(self.status.count()):
             key = self.status.itemData(index)
             self.status.setItemText(index, _(meldcode.STEP_STATUS_LABELS[key]))
-        for row, text in enumerate((_("Status en datum"), _("Wie (rol)"), _("Notitie"))):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(text)  # type: ignore[union-attr]
+        for label, text in zip(
+            self.labels, (_("Status en datum"), _("Wie (rol)"), _("Notitie")), strict=True
+        ):
+            label.setText(text)
         self.save_button.setText(_("Stap opslaan"))
         self._status_changed()
         self.saved_at.setText(meldcode.saved_text(self.view.saved_at if self.view else None))
@@ -161,6 +162,7 @@ class MeldcodePanel(QScrollArea):
         super().__init__(parent)
         self.setObjectName("meldcodePanel")
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.session = session
         self.code = code
         self.acute = named(QLabel(wordWrap=True), "acuteBanner")

@@ -54,7 +54,7 @@ class Card(QFrame):
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(28, 24, 28, 24)
         self.column.setSpacing(12)
-        self.setMaximumWidth(640)
+        self.setFixedWidth(620)  # a fixed width lets the wrapped labels take their full height
 
 
 class SetupView(Card):

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop.concerns.session import VaultSession
@@ -26,12 +25,24 @@ if TYPE_CHECKING:
 
 
 def centred(card: QWidget) -> QWidget:
+    """``card`` in the middle of a scrollable area (a small screen scrolls, nothing is cut)."""
+    from PySide6.QtWidgets import QHBoxLayout, QScrollArea
+
     holder = QWidget()
+    holder.setObjectName("scrollContent")
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(card)
+    row.addStretch(1)
     column = QVBoxLayout(holder)
     column.addStretch(1)
-    column.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+    column.addLayout(row)
     column.addStretch(2)
-    return holder
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(holder)
+    return scroll
 
 
 class ConcernsPage(Page):

@@ -89,10 +89,7 @@ class StatusDialog(QDialog):
             ).format(months=months, date=format_date(purge, "long"))
             if self.outcome.currentData() == "not_confirmed":
                 text = (
-                    _(
-                        "In het dossier komt expliciet te staan dat het vermoeden niet is "
-                        "bevestigd."
-                    )
+                    _("In het dossier komt expliciet te staan dat het vermoeden niet is bevestigd.")
                     + " "
                     + text
                 )

@@ -72,6 +72,7 @@ class Workspace(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([560, 640])
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

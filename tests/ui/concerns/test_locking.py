@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,9 +41,15 @@ def texts_in(widget: QWidget) -> list[str]:
         found.append(widget.currentText())
     if isinstance(widget, QAbstractItemView) and widget.model() is not None:
         model = widget.model()
-        for row in range(model.rowCount()):
-            for column in range(model.columnCount()):
-                found.append(str(model.data(model.index(row, column))))
+        root = QModelIndex()
+        rows = model.rowCount(root)
+        try:
+            columns = model.columnCount(root)
+        except TypeError:  # a list model keeps it private: one column
+            columns = 1
+        for row in range(rows):
+            for column in range(columns):
+                found.append(str(model.data(model.index(row, column, root))))
     return found
 
 
@@ -83,7 +89,8 @@ def fill_with_case_text(page: ConcernsPage, qtbot: QtBot) -> str:
     page.workspace.list_panel.search.setText(MARKER)
     page.workspace.list_panel._apply()
     dialog = view.correct_entry(entry)  # a form open with case text in it
-    assert dialog is not None and dialog.isVisible()
+    assert dialog is not None
+    assert dialog.isVisible()
     assert case_text_left(), "the test must first show case text somewhere"
     return code
 
