@@ -40,6 +40,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         help="exit right after the main window first paints (for timing start-up)",
     )
     parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the concern log on a demo vault of made-up cases, for practice and "
+        "training; its passphrase is shown on the lock screen (the real vault is not touched)",
+    )
+    parser.add_argument(
         "--smoke-test",
         action="store_true",
         help="build every page offscreen, write one of each document, exit 0 (or 1 and a message)",

@@ -7,7 +7,7 @@ entering the event loop, for tests and the smoke test; ``main()`` adds the event
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,14 +103,51 @@ def build(argv: Sequence[str] | None = None, *, install_hooks: bool = True) -> B
     apply_language(startup.language)
 
     profile = SchoolProfile(startup.settings_store, startup.settings_load.settings, startup.paths)
-    window = MainWindow(profile)
+    demo_problem: Callable[[], str] | None = None
+    if startup.args.demo:
+        from desktop.concerns.demo import DEMO_PASSPHRASE, demo_vault_path
+
+        vault_file = demo_vault_path(startup.paths)
+        demo_problem = _make_demo_vault(vault_file, startup.language)
+        window = MainWindow(profile, demo_passphrase=DEMO_PASSPHRASE, vault_file=vault_file)
+    else:
+        window = MainWindow(profile)
     if not startup.settings_load.ok:
         _tell_settings_were_broken(window, startup)
+    if demo_problem is not None:
+        window.show_notice(demo_problem)
     if startup.args.quit_on_first_paint:
         watcher = _FirstPaint(app)
         window.installEventFilter(watcher)
     window.show()
     return Built(app=app, window=window, startup=startup, profile=profile, crashes=crashes)
+
+
+def _make_demo_vault(vault_file: Path, language: str) -> Callable[[], str] | None:
+    """Make the demo vault if there is none (about a second); what went wrong, if anything,
+    as a text that follows a language switch."""
+    from desktop.concerns.demo import make_demo_vault
+    from desktop.vault.errors import VaultError
+    from lessons.datafile import ContentError
+
+    try:
+        make_demo_vault(vault_file, language)
+    except (ContentError, VaultError, OSError) as error:
+        problem = error
+
+        def text() -> str:
+            from desktop.os_errors import reason
+
+            if isinstance(problem, VaultError):
+                why = problem.message()
+            elif isinstance(problem, OSError):
+                why = reason(problem)
+            else:  # the demo cases' file was edited and is wrong: it names file and field
+                why = str(problem)
+            return _("De oefenkluis kon niet worden gemaakt: {problem}").format(problem=why)
+
+        return text
+    return None
 
 
 def _tell_settings_were_broken(window: MainWindow, startup: Startup) -> None:

@@ -28,6 +28,8 @@ from desktop.ui.style import STYLE_SHEET
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.lesson_log import LessonLog
@@ -84,12 +86,20 @@ GUARD_AFTER_PAINT_MS = 150  # the lock and hide keys: just after the window firs
 class MainWindow(QMainWindow):
     presentation_finished = Signal(object)  # LoadedLesson
 
-    def __init__(self, profile: SchoolProfile, *, demo_passphrase: str = "") -> None:
+    def __init__(
+        self,
+        profile: SchoolProfile,
+        *,
+        demo_passphrase: str = "",
+        vault_file: Path | None = None,
+    ) -> None:
+        """``vault_file``: the vault the concern log opens (the demo vault's with ``--demo``);
+        the school's own (``paths.vault_file``) if None."""
         super().__init__()
         self._guard: VaultGuard | None = None  # made right after the first paint
         self.profile = profile
         self.vault_session = VaultSession(
-            profile.paths.vault_file,
+            vault_file or profile.paths.vault_file,
             retention_months=lambda: profile.settings.retention_months,
             demo_passphrase=demo_passphrase,
             parent=self,
