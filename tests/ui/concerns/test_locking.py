@@ -215,9 +215,7 @@ def test_the_hide_key_works_in_the_presenter_and_blacks_out_the_projector(
 
     window = built.window
     fixture = ROOT / "tests" / "fixtures" / "lessons" / "nl" / "00-proefles.yaml"
-    presenter = window.start_presentation(
-        LoadedLesson(read_lesson(fixture), fixture), "bovenbouw"
-    )
+    presenter = window.start_presentation(LoadedLesson(read_lesson(fixture), fixture), "bovenbouw")
     console = presenter.console
     qtbot.waitExposed(console)
     console.activateWindow()
