@@ -227,7 +227,8 @@ def test_the_hide_key_works_in_the_presenter_and_blacks_out_the_projector(
     qtbot.waitUntil(lambda: window.guard.hidden_by_key == 1, timeout=3000)
     assert not open_page.session.is_open
     assert presenter.presentation.blank == "black"
-    assert presenter.audience.isVisible() and not presenter.audience.isMinimized()
+    assert presenter.audience.isVisible()
+    assert not presenter.audience.isMinimized()
     assert console.isMinimized()
     presenter.close()
 
