@@ -109,6 +109,25 @@ def test_lock_button_destroys_every_piece_of_case_text(
     assert open_page.workspace.list_panel.model.rowCount() == 0
 
 
+def test_text_copied_from_a_case_leaves_the_clipboard_on_lock(
+    built: Built, open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    window = built.window
+    window.guard  # noqa: B018 (made, as after the first paint)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None, timeout=3000)
+    fill_with_case_text(open_page, qtbot)
+    view = open_page.workspace.case_view
+    assert view is not None
+    view.chronology.selectAll()
+    view.chronology.copy()
+    assert MARKER in QGuiApplication.clipboard().text()
+    open_page.session.lock()
+    assert MARKER not in (QGuiApplication.clipboard().text() or "")
+
+
 def test_ctrl_l_locks_from_anywhere_in_the_window(
     built: Built, open_page: ConcernsPage, qtbot: QtBot
 ) -> None:
