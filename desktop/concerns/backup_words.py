@@ -133,3 +133,11 @@ def earlier_key_question() -> str:
         "herstelsleutel. Typ het wachtwoord van toen (of de herstelsleutel van toen) om hem "
         "terug te zetten. Daarna blijft het huidige wachtwoord gelden."
     )
+
+
+def earlier_key_wrong() -> str:
+    """Said when what was typed does not open that backup."""
+    return _(
+        "Dat opent deze reservekopie niet. Typ het wachtwoord (of de herstelsleutel) dat gold "
+        "toen de reservekopie werd gemaakt. Er is niets teruggezet."
+    )
