@@ -81,7 +81,7 @@ def test_english(tmp_path: Path, language: str) -> None:
         )
         old = named(tmp_path, dt.datetime(2026, 3, 1, 8, 0))
         assert reminder([old], NOW) == (
-            "The newest backup is 11 days old (from 1 March 2026). Make a new one under Backups."
+            "The newest backup is 11 days old (from March 1, 2026). Make a new one under Backups."
         )
     finally:
         i18n.set_language("nl")
