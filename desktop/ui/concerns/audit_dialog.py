@@ -145,6 +145,7 @@ class AuditLogDialog(QDialog):
         self.code = named(QLineEdit(), "auditCode")
         self.code.setPlaceholderText(_("Code van de melding"))
         self.code.setClearButtonEnabled(True)
+        self.code.setMinimumWidth(170)
         self.text = named(QLineEdit(), "auditText")
         self.text.setPlaceholderText(_("Zoek in de tekst"))
         self.text.setClearButtonEnabled(True)

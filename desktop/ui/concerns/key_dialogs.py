@@ -23,9 +23,11 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -42,17 +44,17 @@ from desktop.ui.concerns.recovery_view import RecoveryKeyView
 from desktop.ui.widgets import named
 
 
-def _page(*rows: QWidget | QHBoxLayout) -> QWidget:
+def _page(*rows: QWidget | QLayout) -> QWidget:
     page = QWidget()
     column = QVBoxLayout(page)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(10)
     for row in rows:
-        if isinstance(row, QHBoxLayout):
+        if isinstance(row, QLayout):
             column.addLayout(row)
         else:
             column.addWidget(row)
-    column.addStretch(1)
+    column.addStretch(1)  # the stack is as high as its highest page: the rest at the top
     return page
 
 
@@ -93,9 +95,10 @@ class KeyDialog(QDialog):
 
         column = QVBoxLayout(self)
         column.setContentsMargins(24, 20, 24, 20)
-        column.addWidget(self.pages, 1)
+        column.addWidget(self.pages)
         column.addWidget(self.error)
         column.addWidget(self.busy)
+        column.addStretch(1)
         self.setModal(True)
 
     def _buttons_to_disable(self) -> list[QWidget]:
@@ -158,7 +161,6 @@ class PassphraseDialog(KeyDialog):
         self.setWindowTitle(_("Wachtwoord wijzigen"))
         self.explain = named(QLabel(wordWrap=True), "passphraseExplain")
         self.current = secret_field("currentPassphrase")
-        self.current.setVisible(self.needs_current)
         self.new = secret_field("newPassphrase")
         self.repeat = secret_field("repeatPassphrase")
         self.show_text = named(QPushButton(_("Tonen")), "showPassphrase")
@@ -170,14 +172,15 @@ class PassphraseDialog(KeyDialog):
         new_row = QHBoxLayout()
         new_row.addWidget(self.new, 1)
         new_row.addWidget(self.show_text)
+        self.form = QFormLayout()
+        self.form.addRow(_("Huidig wachtwoord"), self.current)
+        self.form.addRow(_("Nieuw wachtwoord"), new_row)
+        self.form.addRow(_("Nog een keer"), self.repeat)
+        self.form.addRow("", self.meter)
+        self.form.addRow("", self.verdict)
+        self.form.setRowVisible(0, self.needs_current)
         self.form_page = _page(
-            self.explain,
-            self.current,
-            new_row,
-            self.repeat,
-            self.meter,
-            self.verdict,
-            _buttons(self.cancel_button, self.change_button),
+            self.explain, self.form, _buttons(self.cancel_button, self.change_button)
         )
         self.pages.addWidget(self.form_page)
         self.pages.addWidget(self.done_page)
@@ -197,9 +200,8 @@ class PassphraseDialog(KeyDialog):
                 )
             )
         )
-        self.current.setPlaceholderText(_("Huidig wachtwoord"))
-        self.new.setPlaceholderText(_("Nieuw wachtwoord: een zin van een paar woorden"))
-        self.repeat.setPlaceholderText(_("Typ het nieuwe wachtwoord nog een keer"))
+        self.new.setPlaceholderText(_("Een zin van een paar woorden"))
+        self.current.textChanged.connect(lambda _text: self.error.setText(""))
         self._assess_later = QTimer(self, singleShot=True, interval=120)
         self._assess_later.timeout.connect(self.assess)
         for field in (self.new, self.repeat):
@@ -211,7 +213,7 @@ class PassphraseDialog(KeyDialog):
         self.cancel_button.clicked.connect(self.reject)
         self.change_button.clicked.connect(self.change)
         self.assess()
-        self.resize(620, 420)
+        self.resize(640, 380)
 
     def _reveal(self, shown: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
@@ -223,10 +225,11 @@ class PassphraseDialog(KeyDialog):
         text = self.new.text()
         strength = show_strength(self.meter, self.verdict, text, self.context)
         matches = bool(text) and text == self.repeat.text()
+        differ = _("De twee wachtwoorden zijn niet gelijk.")
         if self.repeat.text() and not text.startswith(self.repeat.text()) and not matches:
-            self.error.setText(_("De twee wachtwoorden zijn niet gelijk."))
-        elif not self.work.busy:
-            self.error.setText("")
+            self.error.setText(differ)
+        elif self.error.text() == differ:
+            self.error.setText("")  # only its own message: not a wrong current passphrase
         ok = strength.acceptable and matches and not self.work.busy
         self.change_button.setEnabled(ok)
         return ok

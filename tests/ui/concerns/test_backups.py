@@ -244,6 +244,7 @@ def test_change_passphrase_then_only_the_new_one_opens(
     assert isinstance(dialog, PassphraseDialog)
     assert dialog in open_page.workspace.dialogs
     assert dialog.current.isVisible()
+    assert dialog.form.labelForField(dialog.current).isVisible()
     dialog.new.setText("kort")
     dialog.repeat.setText("kort")
     assert not dialog.assess()
@@ -310,6 +311,7 @@ def test_opened_with_the_recovery_key_the_current_passphrase_is_not_asked(
     dialog = open_backups(page).change_passphrase()
     assert isinstance(dialog, PassphraseDialog)
     assert not dialog.current.isVisible()
+    assert not dialog.form.labelForField(dialog.current).isVisible()
     assert "herstelsleutel" in dialog.explain.text()
     change(qtbot, dialog, "")
     assert dialog.pages.currentWidget() is dialog.done_page
