@@ -176,12 +176,14 @@ class BackupsDialog(QDialog):
         self.resize(820, 640)
 
     def _texts(self) -> None:
+        from desktop.vault.backups import backup_dir
+
         self.explain.setText(
             _(
                 "Een reservekopie is een versleutelde kopie van de hele kluis. Schoolsignaal "
                 "bewaart ze in {folder}. Zet af en toe ook een kopie op een andere plek, "
                 "zoals een USB-stick die op school in een afgesloten kast ligt."
-            ).format(folder=str(self.session.vault.path.parent / "backups"))
+            ).format(folder=str(backup_dir(self.session.vault.path)))
         )
         self.empty.setText(_("Er is nog geen reservekopie."))
         self.keys_text.setText(
