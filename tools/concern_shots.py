@@ -77,13 +77,14 @@ def shoot_language(language: str, out: Path) -> None:
         form.save()  # type: ignore[attr-defined]
         shoot(form, out / f"{language}-concerns-5-observation-privacy.png")
         form.close()
-        for name, opener in (("6-backups", "open_backups"), ("7-audit-log", "open_audit_log")):
-            open_it = getattr(page, opener, None)
-            if open_it is not None:
-                dialog = open_it()
-                dialog.resize(1000, 680)
-                shoot(dialog, out / f"{language}-concerns-{name}.png")
-                dialog.close()
+        for name, dialog in (
+            ("6-backups", page.open_backups()),
+            ("7-audit-log", page.open_audit_log()),
+        ):
+            assert dialog is not None
+            dialog.resize(1000, 680)
+            shoot(dialog, out / f"{language}-concerns-{name}.png")
+            dialog.close()
         page.session.lock()
         window.close()
 

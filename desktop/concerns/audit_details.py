@@ -199,6 +199,23 @@ def _document(kind: AuditKind, details: Details) -> str | None:
     return sentence
 
 
+def _audit_paper(kind: AuditKind, details: Details) -> str | None:
+    rows = _int(details, "rows")
+    if rows is None:
+        return None
+    if kind is K.AUDIT_EXPORTED:
+        template = ngettext(
+            "Auditlog opgeslagen als PDF ({n} regel)",
+            "Auditlog opgeslagen als PDF ({n} regels)",
+            rows,
+        )
+    else:
+        template = ngettext(
+            "Auditlog afgedrukt ({n} regel)", "Auditlog afgedrukt ({n} regels)", rows
+        )
+    return template.format(n=rows)
+
+
 def _backup(kind: AuditKind, details: Details) -> str | None:
     name = _str(details, "file")
     if details.get("found_at_unlock") and name:
@@ -293,6 +310,8 @@ _SENTENCES: dict[AuditKind, Callable[[AuditKind, Details], str | None]] = {
     K.ROLLBACK_FOUND: _rollback,
     K.ANCHOR_REPLACED: lambda kind, details: _word(_ANCHOR, details, "finding"),
     K.COPIES_REPLACED: _copies,
+    K.AUDIT_EXPORTED: _audit_paper,
+    K.AUDIT_PRINTED: _audit_paper,
 }
 
 

@@ -50,6 +50,8 @@ LABELS: dict[AuditKind, str] = {
     K.HEADER_RESTORED: N_("Sleutelbestand hersteld"),
     K.COPIES_REPLACED: N_("Oude kopieën vervangen"),
     K.BACKUPS_TO_REPLACE: N_("Reservekopieën vervangen gevraagd"),
+    K.AUDIT_EXPORTED: N_("Auditlog geëxporteerd"),
+    K.AUDIT_PRINTED: N_("Auditlog afgedrukt"),
 }
 
 # The screen's filter: every kind in exactly one group (a test checks it).
@@ -59,7 +61,7 @@ KIND_GROUPS: dict[str, frozenset[AuditKind]] = {
     ),
     "entries": frozenset({K.ENTRY_ADDED, K.ENTRY_EDITED}),
     "meldcode": frozenset({K.STEP_SET, K.ANSWERS_SET}),
-    "exports": frozenset({K.EXPORTED, K.PRINTED}),
+    "exports": frozenset({K.EXPORTED, K.PRINTED, K.AUDIT_EXPORTED, K.AUDIT_PRINTED}),
     "keys": frozenset(
         {K.VAULT_CREATED, K.PASSPHRASE_CHANGED, K.RECOVERY_KEY_CHANGED, K.HEADER_RESTORED}
     ),

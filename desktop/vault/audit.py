@@ -79,6 +79,8 @@ class AuditKind(StrEnum):
     HEADER_RESTORED = "header_restored"  # the key header was taken from a backup's copy
     COPIES_REPLACED = "copies_replaced"  # every copy beside the vault gave way to a fresh one
     BACKUPS_TO_REPLACE = "backups_to_replace"  # asked for after a key change
+    AUDIT_EXPORTED = "audit_exported"  # the audit log itself saved as PDF
+    AUDIT_PRINTED = "audit_printed"  # the audit log itself sent to a printer
 
 
 def canonical(fields: dict[str, object]) -> str:

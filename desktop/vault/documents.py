@@ -1,6 +1,7 @@
 """The documents made from a case: each referral letter (or other case document) saved as PDF
 or sent to a printer is logged with what it was, to whom, on which basis, the sections it
-holds and its SHA-256 (shared/domain.md 4: record every sharing of data).
+holds and its SHA-256 (shared/domain.md 4: record every sharing of data). The audit log on
+paper is logged too (:func:`record_audit_export`): it names case codes and what was done.
 
 Each function takes the vault's open :class:`~desktop.vault.store.Store` first; the vault
 offers them as its methods. The recipient's name, as the school entered it, is kept with
@@ -13,8 +14,10 @@ import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from desktop.i18n import N_
 from desktop.vault import audit, queries, validation
 from desktop.vault.audit import AuditKind
+from desktop.vault.errors import InvalidInput
 from desktop.vault.schema import Referral
 from desktop.vault.vocabulary import RecipientKind, SharingBasis
 
@@ -50,6 +53,27 @@ def record_print(
 ) -> int:
     """Log a document of the case sent to a printer."""
     return _record(store, "print", code, what, recipient, basis, sha256, recipient_name, sections)
+
+
+AUDIT_CHANNELS = {"export": AuditKind.AUDIT_EXPORTED, "print": AuditKind.AUDIT_PRINTED}
+MAX_ROWS = 2**63 - 1
+
+
+def record_audit_export(store: Store, channel: str, rows: int, sha256: str) -> int:
+    """Log the audit log itself saved as PDF (``channel`` ``"export"``) or sent to a printer
+    (``"print"``): how many of its events the document holds, and the PDF's SHA-256.
+    Returns the new event's number. Nothing else: no file name, no printer, no filter text."""
+    if not isinstance(channel, str) or channel not in AUDIT_CHANNELS:
+        raise InvalidInput("channel", validation.UNKNOWN_CHOICE)
+    count = validation.whole_number(
+        "rows", rows, range(0, MAX_ROWS), N_("Het aantal regels moet een heel getal zijn.")
+    )
+    digest = validation.sha256(sha256)
+    with store.session() as session:
+        event = audit.record(
+            session, AUDIT_CHANNELS[channel], channel=channel, rows=count, sha256=digest
+        )
+        return event.seq
 
 
 def _record(

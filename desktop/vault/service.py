@@ -72,6 +72,7 @@ class Vault:
     set_answers = StoreMethod(meldcode.set_answers)
     record_export = StoreMethod(documents.record_export)
     record_print = StoreMethod(documents.record_print)
+    record_audit_export = StoreMethod(documents.record_audit_export)
     backups_from_earlier_keys = StoreMethod(keys.backups_from_earlier_keys)
     replace_backups = StoreMethod(retention.replace_backups)
     audit_head = StoreMethod(Store.audit_head)

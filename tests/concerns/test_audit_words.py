@@ -71,6 +71,8 @@ SAMPLES: dict[AuditKind, dict[str, object]] = {
     AuditKind.HEADER_RESTORED: {"file": "kluis-20260301-090000-000001.db"},
     AuditKind.COPIES_REPLACED: {"copies_removed": 3, "completes_event": 17},
     AuditKind.BACKUPS_TO_REPLACE: {},
+    AuditKind.AUDIT_EXPORTED: {"channel": "export", "rows": 12, "sha256": "ab" * 32},
+    AuditKind.AUDIT_PRINTED: {"channel": "print", "rows": 1, "sha256": "cd" * 32},
 }
 
 
@@ -211,6 +213,8 @@ def test_sentences_say_what_the_details_hold() -> None:
     )
     assert said[AuditKind.CASE_CREATED] == "Melding aangemaakt (1 vorm van uitbuiting)"
     assert said[AuditKind.BACKUPS_TO_REPLACE] == words.label(AuditKind.BACKUPS_TO_REPLACE)
+    assert said[AuditKind.AUDIT_EXPORTED] == "Auditlog opgeslagen als PDF (12 regels)"
+    assert said[AuditKind.AUDIT_PRINTED] == "Auditlog afgedrukt (1 regel)"
 
 
 def test_english_sentences(english: None) -> None:

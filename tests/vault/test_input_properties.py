@@ -436,6 +436,18 @@ def test_record_document(env: SimpleNamespace, method: str, args: dict[str, Any]
     succeeds_or_refuses(lambda: getattr(env.vault, method)(**resolve(args, env)))
 
 
+@CHEAP_CALLS
+@given(
+    args=arguments(
+        channel=st.sampled_from(["export", "print"]),
+        rows=st.integers(min_value=0, max_value=2**62),
+        sha256=hashes | hashes.map(str.upper),
+    )
+)
+def test_record_audit_export(env: SimpleNamespace, args: dict[str, Any]) -> None:
+    succeeds_or_refuses(lambda: env.vault.record_audit_export(**resolve(args, env)))
+
+
 # ---------------------------------------------------------------------- reading
 
 

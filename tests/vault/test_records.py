@@ -228,6 +228,30 @@ def test_referral_exports_and_prints_round_trip(vault: Vault) -> None:
         vault.lock()
 
 
+def test_audit_log_exports_and_prints_are_audited(vault: Vault) -> None:
+    first = vault.record_audit_export("export", 12, SHA.upper())
+    second = vault.record_audit_export("print", 0, SHA)
+    assert second == first + 1
+    log = vault.audit_log()
+    assert [(e.seq, e.kind, e.case_code) for e in log[-2:]] == [
+        (first, "audit_exported", None),
+        (second, "audit_printed", None),
+    ]
+    assert json.loads(log[-2].details) == {"channel": "export", "rows": 12, "sha256": SHA}
+    assert vault.verify_audit().ok
+    for channel, rows, sha in [
+        ("mail", 1, SHA),
+        ("export", -1, SHA),
+        ("export", True, SHA),
+        ("export", 1.0, SHA),
+        ("print", 1, "abc"),
+        ("print", 1, None),
+    ]:
+        with pytest.raises(InvalidInput):
+            vault.record_audit_export(channel, rows, sha)  # type: ignore[arg-type]
+    assert len(vault.audit_log()) == len(log)
+
+
 def test_status_closing_and_retention(vault: Vault) -> None:
     code = vault.create_case(opened_on=DAY)
     vault.set_status(code, CaseStatus.CLOSED, **CLOSING, today=dt.date(2026, 8, 31))

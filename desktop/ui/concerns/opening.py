@@ -8,6 +8,8 @@ user typed unless the vault opened.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -25,6 +27,9 @@ from desktop.concerns.session import VaultSession
 from desktop.i18n import _
 from desktop.ui.widgets import named
 
+if TYPE_CHECKING:
+    from desktop.concerns.passphrase import Strength
+
 
 def secret_field(name: str) -> QLineEdit:
     field = named(QLineEdit(), name)
@@ -34,6 +39,40 @@ def secret_field(name: str) -> QLineEdit:
     field.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     field.setDragEnabled(False)
     return field
+
+
+def strength_meter() -> tuple[QProgressBar, QLabel]:
+    """A bar for a new passphrase's strength (0-4) and a line saying it in words."""
+    meter = named(QProgressBar(), "strengthMeter")
+    meter.setRange(0, 4)
+    meter.setTextVisible(False)
+    meter.setMaximumHeight(8)
+    return meter, named(QLabel(wordWrap=True), "strengthVerdict")
+
+
+def show_strength(meter: QProgressBar, verdict: QLabel, text: str, context: list[str]) -> Strength:
+    """Weigh ``text`` as a new passphrase (``desktop.concerns.passphrase.assess``, with the
+    school's ``context`` words against it) and show it on ``meter`` and ``verdict``."""
+    from desktop.concerns.passphrase import assess
+    from desktop.vault.kdf import MIN_PASSPHRASE_CHARS
+
+    strength = assess(text, context=context)
+    meter.setValue(strength.score if text else 0)
+    meter.setProperty("score", strength.score if text else -1)
+    meter.style().unpolish(meter)
+    meter.style().polish(meter)
+    if not text:
+        verdict.setText(
+            _("Minstens {n} tekens. Een zin van vier of meer gewone woorden is sterk.").format(
+                n=MIN_PASSPHRASE_CHARS
+            )
+        )
+    else:
+        parts = [strength.label + ".", strength.advice]
+        if strength.crack_time:
+            parts.append(_("Raden kost een aanvaller: {time}.").format(time=strength.crack_time))
+        verdict.setText(" ".join(p for p in parts if p.strip(".")))
+    return strength
 
 
 def busy_bar() -> QProgressBar:
@@ -72,11 +111,7 @@ class SetupView(Card):
         self.show_text = named(QPushButton(), "showPassphrase")
         self.show_text.setCheckable(True)
         self.show_text.toggled.connect(self._reveal)
-        self.meter = named(QProgressBar(), "strengthMeter")
-        self.meter.setRange(0, 4)
-        self.meter.setTextVisible(False)
-        self.meter.setMaximumHeight(8)
-        self.verdict = named(QLabel(wordWrap=True), "strengthVerdict")
+        self.meter, self.verdict = strength_meter()
         self.error = named(QLabel(wordWrap=True), "fieldError")
         self.create_button = named(QPushButton(), "createVault")
         self.create_button.setDefault(True)
@@ -131,28 +166,8 @@ class SetupView(Card):
 
     def assess(self) -> bool:
         """Show the strength of the passphrase; True if it may be used and both match."""
-        from desktop.concerns.passphrase import assess
-        from desktop.vault.kdf import MIN_PASSPHRASE_CHARS
-
         text = self.passphrase.text()
-        strength = assess(text, context=self.context)
-        self.meter.setValue(strength.score if text else 0)
-        self.meter.setProperty("score", strength.score if text else -1)
-        self.meter.style().unpolish(self.meter)
-        self.meter.style().polish(self.meter)
-        if not text:
-            self.verdict.setText(
-                _("Minstens {n} tekens. Een zin van vier of meer gewone woorden is sterk.").format(
-                    n=MIN_PASSPHRASE_CHARS
-                )
-            )
-        else:
-            parts = [strength.label + ".", strength.advice]
-            if strength.crack_time:
-                parts.append(
-                    _("Raden kost een aanvaller: {time}.").format(time=strength.crack_time)
-                )
-            self.verdict.setText(" ".join(p for p in parts if p.strip(".")))
+        strength = show_strength(self.meter, self.verdict, text, self.context)
         matches = bool(text) and text == self.repeat.text()
         if self.repeat.text() and not text.startswith(self.repeat.text()) and not matches:
             self.error.setText(_("De twee wachtwoorden zijn niet gelijk."))

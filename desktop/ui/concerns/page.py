@@ -10,7 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.concerns.session import VaultSession
 from desktop.i18n import _, ngettext
@@ -73,6 +80,8 @@ class ConcernsPage(Page):
         session.locked.connect(self._locked)
         self.recovery.confirmed.connect(self._show_workspace)
         self.workspace.new_case_requested.connect(lambda: self.new_case(()))
+        self.workspace.backups_requested.connect(self.open_backups)
+        self.workspace.audit_requested.connect(self.open_audit_log)
         self.retranslate()
         self.show_current()
 
@@ -125,11 +134,24 @@ class ConcernsPage(Page):
 
     def _show_workspace(self) -> None:
         self.stack.setCurrentIndex(3)
-        self.workspace.show_notices(self.after_unlock_lines())
+        self._show_notices()
         self.workspace.reload()
         self.workspace.list_panel.search.setFocus()
         if self.session.after_unlock.clock_uncertain:
             self._ask_about_the_date()
+
+    def _show_notices(self) -> None:
+        reminder = self.backup_reminder()
+        lines = self.after_unlock_lines()
+        self.workspace.show_notices(
+            [*lines, reminder] if reminder else lines, backup_action=bool(reminder)
+        )
+
+    def backup_reminder(self) -> str | None:
+        """A line when the newest backup is more than a week old, or there is none."""
+        from desktop.concerns.backup_reminder import reminder
+
+        return reminder(self.session.vault.backups()) if self.session.is_open else None
 
     def after_unlock_lines(self) -> list[str]:
         after = self.session.after_unlock
@@ -174,7 +196,7 @@ class ConcernsPage(Page):
     def _date_answered(self, result: int) -> None:
         if result == QMessageBox.StandardButton.Yes and self.session.is_open:
             self.session.purge_with_confirmed_date()
-            self.workspace.show_notices(self.after_unlock_lines())
+            self._show_notices()
 
     # ---------------------------------------------------------------- new cases and entries
     def new_case(self, signals: tuple[str, ...] = ()) -> QWidget | None:
@@ -201,6 +223,43 @@ class ConcernsPage(Page):
         if row >= 0:
             self.workspace.list_panel.table.selectRow(row)
         return view.new_entry("observation", signals)
+
+    # ---------------------------------------------------------------- backups and the log
+    def open_backups(self) -> QDialog | None:
+        """The backups dialog (and from it the passphrase and recovery key)."""
+        from desktop.ui.concerns.backups_dialog import BackupsDialog
+
+        if not self.session.is_open:
+            return None
+        dialog = BackupsDialog(
+            self.session,
+            keep=self.workspace.keep_dialog,
+            settings=lambda: self.profile.settings,
+            documents_folder=Path.home(),
+            context=self._weak_words(),
+            parent=self,
+        )
+        self.workspace.keep_dialog(dialog)
+        dialog.backups_changed.connect(self._show_notices)
+        dialog.open()
+        return dialog
+
+    def open_audit_log(self) -> QDialog | None:
+        """The audit log: every event, filtered, checked, and on paper."""
+        from desktop.ui.concerns.audit_dialog import AuditLogDialog
+
+        if not self.session.is_open:
+            return None
+        dialog = AuditLogDialog(
+            self.session,
+            keep=self.workspace.keep_dialog,
+            school=lambda: self.profile.settings.school_name,
+            documents_folder=Path.home(),
+            parent=self,
+        )
+        self.workspace.keep_dialog(dialog)
+        dialog.open()
+        return dialog
 
     def _locked(self, _reason: str) -> None:
         self.workspace.forget()

@@ -88,10 +88,10 @@ def walk_concern_screens(profile: SchoolProfile, app: QApplication) -> int:
             corrected = case_view.correct_entry(entry)
             if corrected is not None:
                 dialogs.append(corrected)
-            for name in ("open_backups", "open_audit_log"):
-                opener = getattr(page, name, None)
-                if opener is not None:
-                    dialogs.append(opener())
+            for opened in (page.open_backups(), page.open_audit_log()):
+                if opened is None:
+                    raise RuntimeError("concern log: a dialog did not open")
+                dialogs.append(opened)
             for dialog in dialogs:
                 _painted(dialog, type(dialog).__name__)
             screens = 5 + len(dialogs)

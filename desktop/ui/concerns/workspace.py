@@ -54,6 +54,11 @@ class Workspace(QWidget):
         self.notices = named(QLabel(wordWrap=True), "vaultNotices")
         self.notices.setTextFormat(Qt.TextFormat.PlainText)
         self.notices.hide()
+        self.notice_action = named(QPushButton(), "noticeBackups")
+        self.notice_action.hide()
+        notices = QHBoxLayout()
+        notices.addWidget(self.notices, 1)
+        notices.addWidget(self.notice_action, 0, Qt.AlignmentFlag.AlignTop)
         bar = QHBoxLayout()
         bar.addWidget(self.new_button)
         bar.addStretch(1)
@@ -77,11 +82,12 @@ class Workspace(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(bar)
-        column.addWidget(self.notices)
+        column.addLayout(notices)
         column.addWidget(self.splitter, 1)
 
         self.new_button.clicked.connect(self.new_case_requested)
         self.backups_button.clicked.connect(self.backups_requested)
+        self.notice_action.clicked.connect(self.backups_requested)
         self.audit_button.clicked.connect(self.audit_requested)
         self.lock_button.clicked.connect(lambda: session.lock(LockReason.BUTTON))
         self.list_panel.filter_changed.connect(self.reload)
@@ -92,6 +98,7 @@ class Workspace(QWidget):
     def retranslate(self) -> None:
         self.new_button.setText(_("Nieuwe melding"))
         self.backups_button.setText(_("Reservekopieën"))
+        self.notice_action.setText(_("Reservekopie maken…"))
         self.audit_button.setText(_("Auditlog"))
         self.lock_button.setText(_("Vergrendelen"))
         self.lock_button.setToolTip(_("Vergrendel de kluis (Ctrl+L)"))
@@ -110,9 +117,14 @@ class Workspace(QWidget):
         self.list_panel.show_rows(rows, keep)
 
     def _cases_changed(self, code: str) -> None:
+        from desktop.vault.errors import CaseNotFound
+
         self.reload()
         if self.case_view is not None and code in ("", self.case_view.code):
-            self.case_view.reload()
+            try:
+                self.case_view.reload()
+            except CaseNotFound:  # gone: a backup from before it was restored
+                self._drop_case_view()
 
     def open_case(self, code: str) -> CaseView | None:
         from desktop.ui.concerns.case_view import CaseView
@@ -137,9 +149,11 @@ class Workspace(QWidget):
             view.deleteLater()
         self.right.setCurrentWidget(self.nothing_chosen)
 
-    def show_notices(self, lines: list[str]) -> None:
+    def show_notices(self, lines: list[str], *, backup_action: bool = False) -> None:
+        """Say ``lines`` above the list; ``backup_action``: with a button to the backups."""
         self.notices.setText("\n\n".join(lines))
         self.notices.setVisible(bool(lines))
+        self.notice_action.setVisible(bool(lines) and backup_action)
 
     def keep_dialog(self, dialog: QDialog) -> QDialog:
         """Track a dialog with case text so that locking closes it."""
