@@ -149,7 +149,8 @@ class BackupsDialog(QDialog):
         column.addWidget(self.explain)
         column.addLayout(make)
         column.addWidget(self.table, 1)
-        column.addWidget(self.empty)
+        column.addWidget(self.empty, 1)  # takes the table's room while there is none
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         column.addLayout(restore)
         column.addWidget(self.earlier)
         column.addWidget(self.message)

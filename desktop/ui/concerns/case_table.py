@@ -143,7 +143,7 @@ class CaseListPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        for column, width in ((0, 78), (1, 96), (2, 86), (3, 100), (4, 84)):
+        for column, width in ((0, 78), (1, 150), (2, 86), (3, 100), (4, 84)):
             self.table.setColumnWidth(column, width)
         self._sort_order = Qt.SortOrder.AscendingOrder
 
