@@ -72,6 +72,8 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) bench/slides.py
 	$(PY) bench/signal_card.py
 	$(PY) bench/vault.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/concerns.py
+	$(PY) bench/privacy_check.py
 
 bench-bundle: bundle
 	$(PY) bench/bundle_size.py

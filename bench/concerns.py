@@ -137,6 +137,7 @@ def main() -> int:
         def list_shown() -> None:
             workspace.reload()
             table.viewport().repaint()
+            app.processEvents()
 
         rows = session.vault.cases()
         plain_rows = [(r.code, r.status.value, ",".join(r.forms), str(r.opened_on)) for r in rows]
@@ -145,10 +146,12 @@ def main() -> int:
         plain.setModel(plain_model)
         plain.resize(1300, 700)
         plain.show()
+        app.processEvents()
 
         def plain_shown() -> None:
             plain_model.set_rows(list(plain_rows))
             plain.viewport().repaint()
+            app.processEvents()
 
         search = workspace.list_panel.search
         words = iter(["a", "au", "aut", "auto", "auto ", "auto b"] * 100)
@@ -180,6 +183,7 @@ def main() -> int:
         entry_table.setModel(entry_model)
         entry_table.resize(700, 700)
         entry_table.show()
+        app.processEvents()
 
         def plain_case() -> None:
             entry_model.set_rows(list(entry_rows))

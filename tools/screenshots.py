@@ -1,5 +1,7 @@
 """Save a PNG of every page of the main window, per language: ``python tools/screenshots.py OUT``.
 
+The concern log's screens come from ``tools/concern_shots.py`` (the demo vault, 1366×768).
+
 For looking at what we build (offscreen). Uses a throw-away basedir.
 """
 
@@ -84,6 +86,11 @@ def main(out: Path) -> None:
             dialog.close()
             shoot_lesson_log(built, out, language)
         window.close()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from concern_shots import shoot_language  # the concern log, on the demo vault
+
+    for language in ("nl", "en"):
+        shoot_language(language, out)
     print(f"screenshots in {out}")
 
 

@@ -91,7 +91,7 @@ def cell(row: CaseRow, column: Column, today: dt.date) -> str:
         return row.code
     if column is Column.STATUS:
         text = _(STATUS_LABELS[row.status])
-        return _("{status}, acuut").format(status=text) if row.acute_on else text
+        return _("Acuut · {status}").format(status=text) if row.acute_on else text
     if column is Column.FORMS:
         return ", ".join(_(SHORT_FORMS[f.value]) for f in row.forms) or "–"
     if column is Column.LAST_ENTRY:

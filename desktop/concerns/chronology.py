@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from desktop.i18n import _, format_date, format_datetime
 
 if TYPE_CHECKING:
-    from desktop.vault.records import EntryText, EntryView
+    from desktop.vault.records import EntryText, EntryView, StatusChangeView
 
 CORRECT_LINK = "correct:"  # href of an entry's "Corrigeren" link: correct:<entry id>
 
@@ -98,21 +98,48 @@ def entry_html(
     return "".join(body)
 
 
+def status_html(change: StatusChangeView) -> str:
+    """A status change in the chronology: the new status, how it was closed, and why."""
+    from desktop.vault.vocabulary import CLOSING_OUTCOME_LABELS, STATUS_LABELS
+
+    what = _(STATUS_LABELS[change.status])
+    if change.outcome is not None:
+        what = _("{status}: {outcome}").format(
+            status=what, outcome=_(CLOSING_OUTCOME_LABELS[change.outcome])
+        )
+    return (
+        "<p style='margin:10px 0 2px 0'><b>{date}</b> · {label} · <b>{what}</b></p>"
+        "<p style='margin:2px 0'>{reason}</p>"
+    ).format(
+        date=escape(format_date(change.changed_on, "long")),
+        label=escape(_("Status gewijzigd")),
+        what=escape(what),
+        reason=_para(change.reason),
+    )
+
+
 def chronology_html(
     entries: Sequence[EntryView],
     *,
     newest_first: bool,
     kind_label: Callable[[EntryView], str],
     signal_text: Callable[[str], str],
+    status_changes: Sequence[StatusChangeView] = (),
     editable: bool = True,
 ) -> str:
-    """The whole chronology, oldest first unless ``newest_first``."""
-    if not entries:
+    """The whole chronology with the status changes among the entries, by date; oldest first
+    unless ``newest_first``."""
+    if not entries and not status_changes:
         return "<p style='color:#5a6270'>{}</p>".format(
             escape(_("Nog geen notities. Begin met een waarneming: wat zag of hoorde je, wanneer?"))
         )
-    ordered = list(reversed(entries)) if newest_first else list(entries)
-    return "<hr>".join(
-        entry_html(e, kind_label=kind_label(e), signal_text=signal_text, editable=editable)
-        for e in ordered
-    )
+    items: list[tuple[tuple[object, ...], str]] = [
+        (
+            (e.occurred_on, 0, e.created_at),
+            entry_html(e, kind_label=kind_label(e), signal_text=signal_text, editable=editable),
+        )
+        for e in entries
+    ]
+    items += [((c.changed_on, 1, c.saved_at), status_html(c)) for c in status_changes]
+    items.sort(key=lambda item: item[0], reverse=newest_first)
+    return "<hr>".join(html for _key, html in items)

@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
 
     def event(self, event: QEvent) -> bool:
         if self._guard is None and event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(GUARD_AFTER_PAINT_MS, lambda: self.guard)
+            QTimer.singleShot(GUARD_AFTER_PAINT_MS, self, lambda: self.guard)  # gone with self
         return super().event(event)
 
     def _black_out_projector(self) -> None:

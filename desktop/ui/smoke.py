@@ -36,6 +36,9 @@ def run_smoke_test(built: Built) -> int:
                 raise RuntimeError(f"page {type(page).__name__} did not paint")
             if built.crashes:  # raised inside a Qt event: the hook caught it, not our try
                 raise RuntimeError(f"page {type(page).__name__} raised an uncaught error")
+        from desktop.ui.concerns.smoke import walk_concern_screens
+
+        concern_screens = walk_concern_screens(built.profile, built.app)
         written = write_sample_documents(built.startup.paths.documents)
         previewed = preview_first_pages(written)
     except Exception as err:  # report and fail: the smoke test exists to catch anything
@@ -43,8 +46,8 @@ def run_smoke_test(built: Built) -> int:
         traceback.print_exc()
         return 1
     print(
-        f"smoke test: {len(window.pages)} pages built, {len(written)} documents written, "
-        f"{previewed} previewed"
+        f"smoke test: {len(window.pages)} pages built, {concern_screens} concern screens, "
+        f"{len(written)} documents written, {previewed} previewed"
     )
     for path in written:
         print(f"  {path}")

@@ -89,6 +89,8 @@ class CaseTableModel(QAbstractTableModel):
                 return QBrush(OVERDUE)
         if role == Qt.ItemDataRole.FontRole and column is Column.CODE:
             return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.STATUS:
+            return cell(row, column, self.today)  # the whole text where the column cuts it
         overdue = column is Column.RECHECK and row.overdue(self.today)
         if role == Qt.ItemDataRole.ToolTipRole and overdue:
             return _("De herbeoordeling (vraag 5 van het afwegingskader) is verlopen.")

@@ -31,6 +31,7 @@ from desktop.i18n import _
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
+    from desktop.ui.concerns.meldcode_panel import MeldcodePanel
     from desktop.vault.records import CaseDetail, EntryView
 
 
@@ -65,7 +66,7 @@ class CaseView(QWidget):
         timeline_column.addLayout(order_row)
         timeline_column.addWidget(self.chronology, 1)
         self.tabs.addTab(timeline, "")
-        self.meldcode: QWidget | None = None
+        self.meldcode: MeldcodePanel | None = None
 
         actions = QHBoxLayout()
         actions.addWidget(self.observe_button)
@@ -154,20 +155,19 @@ class CaseView(QWidget):
                 newest_first=bool(self.order.currentData()),
                 kind_label=kind_label,
                 signal_text=signal_text,
+                status_changes=self.detail.status_history,
             )
         )
         self.chronology.verticalScrollBar().setValue(position)
 
     def _ensure_meldcode(self) -> None:
-        try:
-            from desktop.ui.concerns.meldcode_panel import MeldcodePanel
-        except ImportError:  # the panel arrives with the meldcode work
-            return
+        from desktop.ui.concerns.meldcode_panel import MeldcodePanel
+
         if self.meldcode is None:
             self.meldcode = MeldcodePanel(self.session, self.code)
             self.tabs.addTab(self.meldcode, _("Meldcode"))
         if self.detail is not None:
-            self.meldcode.show_detail(self.detail)  # type: ignore[attr-defined]
+            self.meldcode.show_detail(self.detail)
 
     def forget(self) -> None:
         """Drop the case and empty every widget (the vault locked or another case opened)."""
@@ -178,7 +178,7 @@ class CaseView(QWidget):
         for label in (self.title, self.summary, self.retention):
             label.clear()
         if self.meldcode is not None:
-            self.meldcode.forget()  # type: ignore[attr-defined]
+            self.meldcode.forget()
 
     # ---------------------------------------------------------------- actions
     def new_entry(self, kind: str, signals: tuple[str, ...] = ()) -> QWidget:
@@ -206,11 +206,9 @@ class CaseView(QWidget):
         if text.startswith(CORRECT_LINK):
             self.correct_entry(int(text.removeprefix(CORRECT_LINK)))
 
-    def change_status(self) -> QWidget | None:
-        try:
-            from desktop.ui.concerns.status_dialog import StatusDialog
-        except ImportError:
-            return None
+    def change_status(self) -> QWidget:
+        from desktop.ui.concerns.status_dialog import StatusDialog
+
         dialog = StatusDialog(self.session, self.code, parent=self)
         dialog.open()
         return dialog

@@ -66,7 +66,9 @@ class SignalPicker(QWidget):
         self.list.setWordWrap(True)  # a signal cut short can change its meaning
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for signal in card.signals:
+        # the signals brought from the card first, so that they are seen at once
+        ordered = sorted(card.signals, key=lambda s: s.id not in ticked)
+        for signal in ordered:
             item = QListWidgetItem(f"{card.categories[signal.category]}: {signal.text}")
             item.setData(Qt.ItemDataRole.UserRole, signal.id)
             item.setToolTip(signal.explanation or signal.text)

@@ -83,6 +83,8 @@ class VaultGuard(QObject):
         lock.activated.connect(lambda: session.lock(LockReason.BUTTON))
         self.shortcuts = (hide, lock)
 
+        self._copied_while_open = False
+        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
         session.opened.connect(self._opened)
         if session.is_open:  # made after the vault opened (tests): watch from now
             self._opened()
@@ -109,6 +111,10 @@ class VaultGuard(QObject):
         self.capture_excluded = set_capture_excluded(self.window, True)
 
     def _locked(self, _reason: str) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.ownsClipboard() or self._copied_while_open:
+            clipboard.clear()  # text copied from one of our windows may be case text
+        self._copied_while_open = False
         self.idle.stop()
         app = QApplication.instance()
         if app is not None:
@@ -116,6 +122,14 @@ class VaultGuard(QObject):
         if self.capture_excluded:
             set_capture_excluded(self.window, False)
             self.capture_excluded = False
+
+    def _clipboard_changed(self) -> None:
+        """Something was copied: by us if one of our windows has the focus (or, on X11 and
+        Wayland, if we own the clipboard now)."""
+        if self.session.is_open and (
+            QGuiApplication.focusWindow() is not None or QGuiApplication.clipboard().ownsClipboard()
+        ):
+            self._copied_while_open = True
 
     def _expired(self, reason: str) -> None:
         self.session.lock(reason)

@@ -72,7 +72,7 @@ class Workspace(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([560, 640])
+        self.splitter.setSizes([760, 440])  # the list wide until a case opens
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +119,9 @@ class Workspace(QWidget):
 
         if self.case_view is not None and self.case_view.code == code:
             return self.case_view
+        if self.case_view is None:
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([total * 9 // 20, total - total * 9 // 20])
         self._drop_case_view()
         view = CaseView(self.session, code)
         self.case_view = view

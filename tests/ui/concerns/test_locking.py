@@ -109,6 +109,25 @@ def test_lock_button_destroys_every_piece_of_case_text(
     assert open_page.workspace.list_panel.model.rowCount() == 0
 
 
+def test_text_copied_from_a_case_leaves_the_clipboard_on_lock(
+    built: Built, open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    window = built.window
+    window.guard  # noqa: B018 (made, as after the first paint)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is not None, timeout=3000)
+    fill_with_case_text(open_page, qtbot)
+    view = open_page.workspace.case_view
+    assert view is not None
+    view.chronology.selectAll()
+    view.chronology.copy()
+    assert MARKER in QGuiApplication.clipboard().text()
+    open_page.session.lock()
+    assert MARKER not in (QGuiApplication.clipboard().text() or "")
+
+
 def test_ctrl_l_locks_from_anywhere_in_the_window(
     built: Built, open_page: ConcernsPage, qtbot: QtBot
 ) -> None:
@@ -205,3 +224,50 @@ def test_elsewhere_capture_exclusion_is_a_no_op(built: Built) -> None:
     if guard.ON_WINDOWS:
         pytest.skip("this checks the other platforms")
     assert guard.set_capture_excluded(built.window, True) is False
+
+
+def test_the_hide_key_works_in_the_presenter_and_blacks_out_the_projector(
+    built: Built, open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    from lessons.library import LoadedLesson, read_lesson
+    from tests.conftest import ROOT
+
+    window = built.window
+    fixture = ROOT / "tests" / "fixtures" / "lessons" / "nl" / "00-proefles.yaml"
+    presenter = window.start_presentation(LoadedLesson(read_lesson(fixture), fixture), "bovenbouw")
+    console = presenter.console
+    qtbot.waitExposed(console)
+    console.activateWindow()
+    qtbot.keyClick(
+        console,
+        Qt.Key.Key_Space,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    qtbot.waitUntil(lambda: window.guard.hidden_by_key == 1, timeout=3000)
+    assert not open_page.session.is_open
+    assert presenter.presentation.blank == "black"
+    assert presenter.audience.isVisible()
+    assert not presenter.audience.isMinimized()
+    assert console.isMinimized()
+    presenter.close()
+
+
+def test_a_purge_at_unlock_names_the_codes_it_removed(
+    open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    from tests.vault.conftest import PASSPHRASE
+
+    vault = open_page.session.vault
+    code = vault.create_case(forms=["sexual"], opened_on=dt.date(2024, 1, 10))
+    vault.set_status(
+        code, "closed", reason="afgerond", outcome="not_confirmed", today=dt.date(2024, 2, 1),
+        retention_months=1,
+    )  # fmt: skip
+    open_page.session.lock()
+    open_page.unlock.passphrase.setText(PASSPHRASE)
+    open_page.unlock.unlock()
+    qtbot.waitUntil(lambda: open_page.session.is_open, timeout=10_000)
+    assert open_page.session.after_unlock.purged == (code,)
+    assert code in open_page.workspace.notices.text()
+    assert open_page.workspace.notices.isVisible()
+    assert code not in [row.code for row in open_page.session.vault.cases()]
