@@ -18,7 +18,6 @@ import yaml
 from pytestqt.qtbot import QtBot
 
 from desktop.concerns import demo
-from desktop.ui.main_window import MainWindow
 from desktop.vault import kdf
 from desktop.vault.lock import lock_path
 from desktop.vault.records import CaseDetail
@@ -358,15 +357,6 @@ def test_the_demo_vault_is_apart_from_the_real_one(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------- --demo
 
 
-def _close(window: MainWindow) -> None:
-    """Close a window a test built, making its guard (auto-lock, hide key) first: the window
-    makes it on a timer after its first paint, and that timer has no receiver that would
-    cancel it when the window is deleted (MainWindow.event), so it would fire on a deleted
-    window during a later test."""
-    assert window.guard is not None
-    window.close()
-
-
 def test_build_with_demo_opens_the_demo_vault(qtbot: QtBot, basedir: Path) -> None:
     from desktop.ui.app import build
 
@@ -386,7 +376,7 @@ def test_build_with_demo_opens_the_demo_vault(qtbot: QtBot, basedir: Path) -> No
         session.unlock(passphrase=demo.DEMO_PASSPHRASE)
     assert len(session.vault.cases()) == 30
     session.lock()
-    _close(window)
+    window.close()
 
 
 def test_the_concern_page_shows_the_demo_passphrase_and_banner(qtbot: QtBot, basedir: Path) -> None:
@@ -408,7 +398,7 @@ def test_the_concern_page_shows_the_demo_passphrase_and_banner(qtbot: QtBot, bas
     assert page.stack.currentIndex() == 3  # the workspace
     assert page.demo_banner.isVisible()
     session.lock()
-    _close(window)
+    window.close()
 
 
 def test_build_without_demo_opens_the_schools_own_vault(qtbot: QtBot, basedir: Path) -> None:
@@ -420,7 +410,7 @@ def test_build_without_demo_opens_the_schools_own_vault(qtbot: QtBot, basedir: P
     assert not session.is_demo
     assert session.path == built.startup.paths.vault_file
     assert not demo.demo_vault_path(built.startup.paths).exists()
-    _close(built.window)
+    built.window.close()
 
 
 def test_a_demo_vault_that_cannot_be_made_is_said_in_the_window(
@@ -439,4 +429,4 @@ def test_a_demo_vault_that_cannot_be_made_is_said_in_the_window(
         built.window.notice.text.text() == "De oefenkluis kon niet worden gemaakt: de schijf is vol"
     )
     assert built.window.vault_session.is_demo
-    _close(built.window)
+    built.window.close()
