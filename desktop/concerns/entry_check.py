@@ -40,8 +40,13 @@ class FieldFinding:
         )
 
 
-def review(fields: Mapping[str, str]) -> list[FieldFinding]:
-    """Findings in every field, in the order of the form."""
+def review(fields: Mapping[str, str], *, observed: bool = True) -> list[FieldFinding]:
+    """Findings in every field, in the order of the form.
+
+    ``observed``: the facts are what was seen or heard (an observation, a conversation), so
+    words of interpretation among them get a hint too. A decision's or a note's text weighs
+    and concludes by nature ("het vermoeden is niet bevestigd"): only personal data is found.
+    """
     from desktop.concerns import privacy
 
     found: list[FieldFinding] = []
@@ -49,7 +54,7 @@ def review(fields: Mapping[str, str]) -> list[FieldFinding]:
         text = fields.get(name, "")
         if not text:
             continue
-        for finding in privacy.check(text, facts=name == "facts"):
+        for finding in privacy.check(text, facts=observed and name == "facts"):
             found.append(
                 FieldFinding(
                     name,

@@ -23,6 +23,7 @@ class EntryFields:
     interpretation: bool = True
     signals: bool = False
     disclosure: bool = False
+    observed: bool = False  # the facts are what was seen or heard: interpretation is flagged
 
 
 KINDS: dict[str, EntryFields] = {
@@ -37,6 +38,7 @@ KINDS: dict[str, EntryFields] = {
         pupil_words=True,
         signals=True,
         disclosure=True,
+        observed=True,
     ),
     "conversation": EntryFields(
         date_label=N_("Datum van het gesprek"),
@@ -45,6 +47,7 @@ KINDS: dict[str, EntryFields] = {
         who_label=N_("Wie waren erbij (rollen)"),
         pupil_words=True,
         disclosure=True,
+        observed=True,
     ),
     "consultation": EntryFields(
         date_label=N_("Datum van de consultatie"),

@@ -260,7 +260,7 @@ class EntryDialog(QDialog):
             name: f.toPlainText() if isinstance(f, QPlainTextEdit) else f.text()
             for name, f in self.text_fields().items()
         }
-        self.findings = review(values)
+        self.findings = review(values, observed=self.spec.observed)
         fields = self.text_fields()
         for name, field in fields.items():
             if not isinstance(field, QPlainTextEdit):
