@@ -64,7 +64,7 @@ QGroupBox::title {{
     background: #fdecee; border: 1px solid #f3b8c0; border-radius: 6px; padding: 8px 12px;
     color: #8a0018;
 }}
-#caseTitle {{ color: {INK}; font-size: 20px; font-weight: 600; }}
+#caseTitle {{ color: {INK}; font-size: 18px; font-weight: 600; }}
 #caseSummary, #caseRetention {{ color: {MUTED}; }}
 #recommendation {{ color: {NAVY}; font-weight: 600; padding: 4px 0; }}
 #stepHelp {{ color: {MUTED}; }}

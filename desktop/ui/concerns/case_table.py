@@ -123,11 +123,17 @@ class CaseListPanel(QWidget):
         self.filter = CaseFilter()
         self.search = named(QLineEdit(), "caseSearch")
         self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(120)
         self.status = named(QComboBox(), "statusFilter")
         self.form = named(QComboBox(), "formFilter")
         self.since = _date_filter("sinceFilter")
         self.until = _date_filter("untilFilter")
         self.count = named(QLabel(), "caseCount")
+        for combo in (self.status, self.form):  # narrow windows: the list shrinks, not clips
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
         self.model = CaseTableModel(self)
         self.table = named(QTableView(), "caseTable")
         self.table.setModel(self.model)

@@ -50,6 +50,8 @@ class CaseView(QWidget):
         self.other_menu = QMenu(self.other_button)
         self.other_button.setMenu(self.other_menu)
         self.status_button = named(QPushButton(), "changeStatus")
+        self.back_button = named(QPushButton(), "backToList")
+        self.back_button.hide()  # shown when the window is too narrow for list and case
         self.details_button = named(QPushButton(), "editCaseDetails")
         self.order = named(QComboBox(), "chronologyOrder")
         self.chronology = named(QTextBrowser(), "chronology")
@@ -68,15 +70,19 @@ class CaseView(QWidget):
         self.tabs.addTab(timeline, "")
         self.meldcode: MeldcodePanel | None = None
 
-        actions = QHBoxLayout()
+        header = QHBoxLayout()  # what concerns the whole case, beside its code
+        header.addWidget(self.back_button)
+        header.addWidget(self.title, 1)
+        header.addWidget(self.details_button)
+        header.addWidget(self.status_button)
+        actions = QHBoxLayout()  # new entries, above the timeline
         actions.addWidget(self.observe_button)
         actions.addWidget(self.other_button)
         actions.addStretch(1)
-        actions.addWidget(self.details_button)
-        actions.addWidget(self.status_button)
+        self.setMinimumWidth(400)  # the code and its two buttons on one line, at 1024 wide
         column = QVBoxLayout(self)
         column.setContentsMargins(12, 0, 0, 0)
-        column.addWidget(self.title)
+        column.addLayout(header)
         column.addWidget(self.summary)
         column.addWidget(self.retention)
         column.addLayout(actions)
@@ -106,6 +112,7 @@ class CaseView(QWidget):
             action = self.other_menu.addAction(_(ENTRY_KIND_LABELS[kind]))
             action.triggered.connect(lambda _c=False, k=kind.value: self.new_entry(k))
         self.status_button.setText(_("Status wijzigen…"))
+        self.back_button.setText(_("← Alle meldingen"))
         self.details_button.setText(_("Gegevens…"))
         self.order_label.setText(_("Volgorde:"))
         chosen = self.order.currentIndex()

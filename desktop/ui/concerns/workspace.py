@@ -10,6 +10,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
     from desktop.ui.concerns.case_view import CaseView
 
 log = logging.getLogger(__name__)
+
+NARROW_WIDTH = 860  # below this the list and a case take turns
 
 
 class Workspace(QWidget):
@@ -133,13 +136,35 @@ class Workspace(QWidget):
             return self.case_view
         if self.case_view is None:
             total = sum(self.splitter.sizes())
-            self.splitter.setSizes([total * 9 // 20, total - total * 9 // 20])
+            self.splitter.setSizes([total * 2 // 5, total - total * 2 // 5])
         self._drop_case_view()
         view = CaseView(self.session, code)
+        view.back_button.clicked.connect(self.close_case)
         self.case_view = view
         self.right.addWidget(view)
         self.right.setCurrentWidget(view)
+        self._fit()
         return view
+
+    def close_case(self) -> None:
+        """Back to the list (the narrow layout's "Alle meldingen")."""
+        self._drop_case_view()
+        self._fit()
+
+    @property
+    def narrow(self) -> bool:
+        """Too narrow for the list beside a case (a small laptop): one at a time."""
+        return self.width() < NARROW_WIDTH
+
+    def _fit(self) -> None:
+        one_at_a_time = self.narrow and self.case_view is not None
+        self.list_panel.setVisible(not one_at_a_time)
+        if self.case_view is not None:
+            self.case_view.back_button.setVisible(one_at_a_time)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def _drop_case_view(self) -> None:
         if self.case_view is not None:

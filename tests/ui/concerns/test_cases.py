@@ -216,3 +216,29 @@ def test_meldcode_skipped_step_needs_a_reason_and_answers_give_advice(
     assert detail.assessment.answered_on[:2] == (TODAY, TODAY)
     view.reload()
     assert panel.afweging.recheck_on.isChecked(), "the saved re-check date shows again"
+
+
+def test_a_narrow_window_shows_the_list_and_a_case_in_turn(
+    built: Built, open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    window = built.window
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    workspace = open_page.workspace
+    code = open_page.session.vault.create_case(forms=["sexual"])
+    workspace.reload()
+    assert workspace.narrow
+    view = workspace.open_case(code)
+    assert view is not None
+    assert not workspace.list_panel.isVisible()
+    assert view.back_button.isVisible()
+    qtbot.mouseClick(view.back_button, Qt.MouseButton.LeftButton)
+    assert workspace.case_view is None
+    assert workspace.list_panel.isVisible()
+    window.resize(1400, 800)
+    qtbot.waitUntil(lambda: not workspace.narrow, timeout=2000)
+    view = workspace.open_case(code)
+    assert view is not None
+    assert workspace.list_panel.isVisible()
+    assert not view.back_button.isVisible()
