@@ -47,7 +47,7 @@ class VaultSession(QObject):
 
     opened = Signal()  # the vault is open; read :attr:`after_unlock`
     failed = Signal(object)  # the error (a VaultError has a Dutch message()) of create/unlock
-    locked = Signal(str)  # a LockReason value; every case view must forget what it holds
+    locked = Signal(str)  # a LockReason value; every view forgets what it holds (also typed)
     busy_changed = Signal(bool)
     cases_changed = Signal(str)  # a case code ("" for many): lists and views reload
 
@@ -178,10 +178,10 @@ class VaultSession(QObject):
             self._lock_when_done = LockReason(reason)
         vault, self._vault = self._vault, None
         self.after_unlock = AfterUnlock()
-        if vault is None:
-            return
-        vault.lock()
-        log.info("vault locked (%s)", LockReason(reason).value)
+        if vault is not None:
+            vault.lock()
+            log.info("vault locked (%s)", LockReason(reason).value)
+        # also when nothing was open: the lock screen forgets what was typed in it
         self.locked.emit(LockReason(reason).value)
 
     def changed(self, code: str = "") -> None:

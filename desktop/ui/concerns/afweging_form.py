@@ -234,6 +234,6 @@ class AfwegingForm(QGroupBox):
     def forget(self) -> None:
         self.dirty = False
         self.entries.clear()
-        self.consulted.clear()
-        self.note.clear()
+        self.consulted.setText("")  # setText, not clear(): no undo brings it back
+        self.note.setText("")  # setText, not clear(): no undo brings it back
         self.history.clear()

@@ -363,7 +363,7 @@ class BackupsDialog(QDialog):
 
     def _hide_earlier(self) -> None:
         self.restoring = None
-        self.earlier_secret.clear()
+        self.earlier_secret.setText("")  # setText, not clear(): no undo brings it back
         self.earlier.hide()
 
     # ---------------------------------------------------------------- keys

@@ -234,7 +234,7 @@ class CaseListPanel(QWidget):
         """Forget every row and every filter text (the vault locked)."""
         self.model.clear()
         self.search.blockSignals(True)
-        self.search.clear()
+        self.search.setText("")  # setText, not clear(): no undo brings it back
         self.search.blockSignals(False)
         self.filter = CaseFilter(status=self.status.currentData())
         self._say_count()

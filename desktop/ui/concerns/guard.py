@@ -15,8 +15,8 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QKeyCombination, QObject, Qt
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.concerns.idle import IdleWatch, LockReason
@@ -76,15 +76,19 @@ class VaultGuard(QObject):
         self.capture_excluded = False
         self.extra_hide: list[Callable[[], None]] = []  # e.g. black out the projector
 
-        hide = QShortcut(QKeySequence(HIDE_KEY), window)
-        hide.setContext(Qt.ShortcutContext.ApplicationShortcut)  # the presenter's windows too
-        hide.activated.connect(self.hide_everything)
-        lock = QShortcut(QKeySequence(LOCK_KEY), window)
-        lock.activated.connect(lambda: session.lock(LockReason.BUTTON))
-        self.shortcuts = (hide, lock)
+        # The keys work in every window of the app, dialogs and the presenter included: an
+        # application event filter sees them before any window (a QShortcut of the main
+        # window is switched off while a modal dialog blocks it).
+        self.keys = _GuardKeys(self)
+        self.capture_windows: set[int] = set()  # windows kept out of screen capture now
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.keys)
 
         self._copied_while_open = False
-        QGuiApplication.clipboard().dataChanged.connect(self._clipboard_changed)
+        clipboard = QGuiApplication.clipboard()
+        clipboard.dataChanged.connect(self._clipboard_changed)
+        clipboard.selectionChanged.connect(self._clipboard_changed)
         session.opened.connect(self._opened)
         if session.is_open:  # made after the vault opened (tests): watch from now
             self._opened()
@@ -108,26 +112,50 @@ class VaultGuard(QObject):
         if app is not None:
             app.installEventFilter(self.idle)
         self.idle.start()
-        self.capture_excluded = set_capture_excluded(self.window, True)
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                self.exclude_from_capture(widget)
+
+    def exclude_from_capture(self, widget: QWidget) -> None:
+        """Keep a window of the app out of screen capture while the vault is open."""
+        if not self.session.is_open or not widget.isWindow():
+            return
+        key = id(widget)
+        if key not in self.capture_windows and set_capture_excluded(widget, True):
+            self.capture_windows.add(key)
+            self.capture_excluded = True
+            widget.destroyed.connect(lambda _obj=None, k=key: self.capture_windows.discard(k))
 
     def _locked(self, _reason: str) -> None:
         clipboard = QGuiApplication.clipboard()
-        if clipboard.ownsClipboard() or self._copied_while_open:
-            clipboard.clear()  # text copied from one of our windows may be case text
+        for mode in (QClipboard.Mode.Clipboard, QClipboard.Mode.Selection):
+            owned = (
+                clipboard.ownsClipboard()
+                if mode is QClipboard.Mode.Clipboard
+                else clipboard.ownsSelection()
+            )
+            if owned or self._copied_while_open:
+                clipboard.clear(mode)  # text copied from one of our windows may be case text
         self._copied_while_open = False
         self.idle.stop()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
         if self.capture_excluded:
-            set_capture_excluded(self.window, False)
+            for widget in QApplication.topLevelWidgets():
+                if id(widget) in self.capture_windows:
+                    set_capture_excluded(widget, False)
+            self.capture_windows.clear()
             self.capture_excluded = False
 
     def _clipboard_changed(self) -> None:
         """Something was copied: by us if one of our windows has the focus (or, on X11 and
         Wayland, if we own the clipboard now)."""
+        clipboard = QGuiApplication.clipboard()
         if self.session.is_open and (
-            QGuiApplication.focusWindow() is not None or QGuiApplication.clipboard().ownsClipboard()
+            QGuiApplication.focusWindow() is not None
+            or clipboard.ownsClipboard()
+            or clipboard.ownsSelection()
         ):
             self._copied_while_open = True
 
@@ -151,3 +179,28 @@ class VaultGuard(QObject):
             if widget.isVisible() and widget.isWindow() and not widget.property("audience"):
                 widget.showMinimized()
         log.info("everything hidden by the hide key")
+
+
+class _GuardKeys(QObject):
+    """The hide key and Ctrl+L in any window; new windows kept out of capture."""
+
+    def __init__(self, guard: VaultGuard) -> None:
+        super().__init__(guard)
+        self.guard = guard
+        control = Qt.KeyboardModifier.ControlModifier
+        self.hide = QKeyCombination(control | Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_Space)
+        self.lock = QKeyCombination(control, Qt.Key.Key_L)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            combination = event.keyCombination()
+            if combination == self.hide:
+                self.guard.hide_everything()
+                return True
+            if combination == self.lock and self.guard.session.is_open:
+                self.guard.session.lock(LockReason.BUTTON)
+                return True
+        elif kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow():
+            self.guard.exclude_from_capture(watched)
+        return False

@@ -255,7 +255,7 @@ class PassphraseDialog(KeyDialog):
 
     def _changed(self, _none: object) -> None:
         for field in (self.current, self.new, self.repeat):
-            field.clear()
+            field.setText("")  # not clear(): no undo brings it back
         self.show_done(
             _(
                 "Het wachtwoord is gewijzigd. Vanaf nu opent alleen het nieuwe wachtwoord de "
@@ -368,7 +368,7 @@ class RecoveryKeyDialog(KeyDialog):
         )
 
     def _show_key(self, key: str) -> None:
-        self.current.clear()
+        self.current.setText("")  # setText, not clear(): no undo brings it back
         self.key_view.show_key(key)
         self.pages.setCurrentWidget(self.key_view)
         self.key_view.group_field.setFocus()

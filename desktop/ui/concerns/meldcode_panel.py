@@ -151,7 +151,7 @@ class StepBox(QGroupBox):
     def forget(self) -> None:
         self.view = None
         self.dirty = False
-        self.note.clear()
+        self.note.setText("")  # setText, not clear(): no undo brings it back
         self.who.setCurrentText("")
 
 

@@ -186,8 +186,8 @@ class SetupView(Card):
         self.session.create(self.passphrase.text())
 
     def clear(self) -> None:
-        self.passphrase.clear()
-        self.repeat.clear()
+        self.passphrase.setText("")  # setText, not clear(): no undo brings it back
+        self.repeat.setText("")  # setText, not clear(): no undo brings it back
         self.error.setText("")
 
     def _busy(self, busy: bool) -> None:
@@ -300,9 +300,10 @@ class UnlockView(Card):
 
     def clear(self) -> None:
         """Forget what was typed (after opening, and when the lock screen comes back)."""
-        self.passphrase.clear()
-        self.recovery_key.clear()
+        self.passphrase.setText("")  # setText, not clear(): no undo brings it back
+        self.recovery_key.setText("")  # setText, not clear(): no undo brings it back
         self.error.setText("")
+        self.switch.setChecked(False)  # the next person sees the usual lock screen
 
     def _busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)

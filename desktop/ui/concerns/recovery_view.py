@@ -84,7 +84,7 @@ class RecoveryKeyView(Card):
         self.asked = secrets.randbelow(len(self._groups)) if self._groups else 0
         rows = [" ".join(self._groups[i : i + 5]) for i in range(0, len(self._groups), 5)]
         self.key_label.setText("\n".join(rows))
-        self.group_field.clear()
+        self.group_field.setText("")  # setText, not clear(): no undo brings it back
         self.error.setText("")
         self.retranslate()
 
@@ -92,7 +92,7 @@ class RecoveryKeyView(Card):
         """Drop the key from every widget (once confirmed, and when the vault locks)."""
         self._groups = ()
         self.key_label.clear()
-        self.group_field.clear()
+        self.group_field.setText("")  # setText, not clear(): no undo brings it back
 
     def retranslate(self) -> None:
         self.title.setText(_("Je herstelsleutel"))

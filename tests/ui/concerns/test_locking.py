@@ -23,6 +23,7 @@ from desktop.ui.app import Built
 from desktop.ui.concerns import guard
 from desktop.ui.concerns.page import ConcernsPage
 from tests.ui.concerns.conftest import MARKER
+from tests.vault.conftest import PASSPHRASE
 
 
 def texts_in(widget: QWidget) -> list[str]:
@@ -190,11 +191,46 @@ def test_the_hide_key_locks_blacks_out_and_minimises(
     assert window.guard.hidden_by_key == 1
 
 
-def test_the_hide_key_is_an_application_shortcut(built: Built) -> None:
-    hide, lock = built.window.guard.shortcuts
-    assert hide.key().toString() == guard.HIDE_KEY
-    assert hide.context() == Qt.ShortcutContext.ApplicationShortcut
-    assert lock.key().toString() == guard.LOCK_KEY
+def test_both_keys_work_inside_an_open_case_dialog(
+    built: Built, open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    window = built.window
+    window.show()
+    qtbot.waitExposed(window)
+    code = open_page.session.vault.create_case(forms=["sexual"])
+    view = open_page.workspace.open_case(code)
+    assert view is not None
+    dialog = view.new_entry("observation")
+    qtbot.waitExposed(dialog)
+    dialog.facts.setPlainText(MARKER)  # type: ignore[attr-defined]
+    qtbot.keyClick(dialog.facts, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    assert not open_page.session.is_open
+    qtbot.wait(50)
+    assert case_text_left() == []
+    with qtbot.waitSignal(open_page.session.opened, timeout=10_000):
+        open_page.session.unlock(passphrase=PASSPHRASE)
+    view = open_page.workspace.open_case(code)
+    assert view is not None
+    status = view.change_status()
+    qtbot.waitExposed(status)
+    qtbot.keyClick(
+        status,
+        Qt.Key.Key_Space,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert not open_page.session.is_open
+    assert window.guard.hidden_by_key == 1
+
+
+def test_the_hide_key_clears_a_passphrase_typed_on_the_lock_screen(
+    built: Built, open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    open_page.session.lock()
+    open_page.unlock.passphrase.setText(PASSPHRASE)
+    built.window.guard.hide_everything()
+    assert open_page.unlock.passphrase.text() == ""
+    open_page.unlock.passphrase.undo()
+    assert open_page.unlock.passphrase.text() == "", "no undo brings it back"
 
 
 def test_windows_excludes_the_window_from_capture_while_open(
@@ -210,14 +246,23 @@ def test_windows_excludes_the_window_from_capture_while_open(
     monkeypatch.setattr(guard, "ON_WINDOWS", True)
     monkeypatch.setattr(guard, "_user32", User32)
     from tests.ui.concerns.conftest import confirm_recovery_key
-    from tests.vault.conftest import PASSPHRASE
 
     with qtbot.waitSignal(page.session.opened, timeout=10_000):
         page.session.create(PASSPHRASE)
     confirm_recovery_key(page)
-    assert calls == [guard.WDA_EXCLUDEFROMCAPTURE]
+    built.window.show()
+    qtbot.waitExposed(built.window)
+    assert guard.WDA_EXCLUDEFROMCAPTURE in calls
+    calls.clear()
+    code = page.session.vault.create_case(forms=["sexual"])
+    view = page.workspace.open_case(code)
+    assert view is not None
+    dialog = view.new_entry("observation")
+    qtbot.waitExposed(dialog)
+    assert calls == [guard.WDA_EXCLUDEFROMCAPTURE], "a dialog is kept out of capture too"
+    calls.clear()
     page.session.lock()
-    assert calls == [guard.WDA_EXCLUDEFROMCAPTURE, guard.WDA_NONE]
+    assert guard.WDA_NONE in calls
 
 
 def test_elsewhere_capture_exclusion_is_a_no_op(built: Built) -> None:
