@@ -67,6 +67,9 @@ class VaultSession(QObject):
         self._vault: Vault | None = None
         self._job: background.Job[object] | None = None
         self._lock_when_done: LockReason | None = None
+        # A new vault's recovery key not yet typed back (the vault locked while it showed):
+        # after the next unlock the coordinator is asked to make a new one.
+        self.recovery_unconfirmed = False
 
     # ---------------------------------------------------------------- state
     @property
@@ -159,6 +162,8 @@ class VaultSession(QObject):
         self._job = None
         self.busy_changed.emit(False)
         self._vault, self.after_unlock = result
+        if self.after_unlock.recovery_key:
+            self.recovery_unconfirmed = True
         log.info("vault opened")
         if self._lock_when_done is not None:  # hidden or locked while Argon2 ran
             self.lock(self._lock_when_done)

@@ -267,7 +267,7 @@ class MainWindow(QMainWindow):
             self._place_pending_signals()
 
     def _vault_opened(self) -> None:
-        if self.pending_signals and not self.vault_session.after_unlock.recovery_key:
+        if self.pending_signals and not self.vault_session.recovery_unconfirmed:
             self._place_pending_signals()
 
     def _forget_pending(self) -> None:
@@ -357,7 +357,9 @@ class MainWindow(QMainWindow):
             from desktop.ui.concerns.page import ConcernsPage
 
             self.guard  # noqa: B018 (made now: the page's vault may open before the first paint)
-            return ConcernsPage(self.vault_session, self.profile)
+            concerns = ConcernsPage(self.vault_session, self.profile)
+            concerns.recovery_confirmed.connect(self._vault_opened)  # a new vault: now place
+            return concerns
         if key == "printing":
             from desktop.ui.pages.printing import PrintingPage
 
@@ -372,6 +374,8 @@ class MainWindow(QMainWindow):
         raise KeyError(key)
 
     def _show_row(self, row: int) -> None:
+        if 0 <= row < len(KEYS) and KEYS[row] != "concerns":
+            self.pending_signals = ()  # left the lock screen: the ticks stay on the card
         if 0 <= row < len(KEYS):
             self.page(KEYS[row])
             self.stack.setCurrentIndex(row)

@@ -10,8 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,8 +28,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -34,8 +40,9 @@ from PySide6.QtWidgets import (
 from desktop.concerns.entry_check import FieldFinding, review
 from desktop.concerns.entry_kinds import KINDS, ROLES
 from desktop.concerns.session import VaultSession
-from desktop.i18n import _, current_language
+from desktop.i18n import _
 from desktop.ui.concerns.case_table import to_date
+from desktop.ui.concerns.signal_picker import SignalPicker
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -49,52 +56,6 @@ def text_field(name: str, lines: int = 4) -> QPlainTextEdit:
     field.setTabChangesFocus(True)  # Tab moves on: the form is reachable by keyboard
     field.setMinimumHeight(22 * lines)
     return field
-
-
-class SignalPicker(QWidget):
-    """The signal card's signals with a search; ticked ones are the entry's signals."""
-
-    def __init__(self, ticked: tuple[str, ...] = (), parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from toolkit.signal_card import load_signal_card
-
-        card = load_signal_card(current_language())
-        self.search = named(QLineEdit(), "signalPickerSearch")
-        self.search.setClearButtonEnabled(True)
-        self.list = named(QListWidget(), "signalPickerList")
-        self.list.setMinimumHeight(160)
-        self.list.setWordWrap(True)  # a signal cut short can change its meaning
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # the signals brought from the card first, so that they are seen at once
-        ordered = sorted(card.signals, key=lambda s: s.id not in ticked)
-        for signal in ordered:
-            item = QListWidgetItem(f"{card.categories[signal.category]}: {signal.text}")
-            item.setData(Qt.ItemDataRole.UserRole, signal.id)
-            item.setToolTip(signal.explanation or signal.text)
-            item.setCheckState(
-                Qt.CheckState.Checked if signal.id in ticked else Qt.CheckState.Unchecked
-            )
-            self.list.addItem(item)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.search)
-        column.addWidget(self.list)
-        self.search.textChanged.connect(self._filter)
-        self.search.setPlaceholderText(_("Zoek een signaal"))
-
-    def _filter(self, text: str) -> None:
-        needle = text.casefold().strip()
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
-
-    def ticked(self) -> tuple[str, ...]:
-        return tuple(
-            self.list.item(row).data(Qt.ItemDataRole.UserRole)
-            for row in range(self.list.count())
-            if self.list.item(row).checkState() == Qt.CheckState.Checked
-        )
 
 
 class EntryDialog(QDialog):
@@ -189,10 +150,16 @@ class EntryDialog(QDialog):
             button.hide()
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.anyway_button.clicked.connect(lambda: self.save(anyway=True))
         self.edit_button.clicked.connect(self.go_to_first_finding)
         self.buttons.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(lambda: self.save())
+        for text_box in (self.facts, self.pupil_words, self.interpretation):
+            text_box.installEventFilter(self)  # a text box keeps Ctrl+Enter for itself
+        self.save_button.setToolTip(_("Opslaan (Ctrl+Enter)"))
+        self._saved = False
 
         column = QVBoxLayout(self)
         column.addWidget(scroll, 1)
@@ -323,6 +290,63 @@ class EntryDialog(QDialog):
             return False
         return self._write(values)
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter in a one-line field (the signal search, who) saves nothing by accident: the
+        dialog would take it for its default button. Ctrl+Enter saves."""
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
+        if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.save()
+            return True
+        return super().eventFilter(watched, event)
+
+    def has_unsaved_text(self) -> bool:
+        """Something typed that is not saved (the entry's own text, for a correction)."""
+        if self._saved:
+            return False
+        if self.entry is None:
+            return any(self.values().values())
+        current = self.entry.current
+        before = {
+            "facts": current.facts,
+            "pupil_words": current.pupil_words,
+            "interpretation": current.interpretation,
+            "who": current.who,
+        }
+        typed = self.values()
+        return any(typed.get(k, v) != v for k, v in before.items()) or bool(typed.get("reason"))
+
+    def reject(self) -> None:
+        """Escape, Annuleren or the window's close: ask before typed text is thrown away."""
+        if self.has_unsaved_text() and self.session.is_open:
+            answer = QMessageBox.question(
+                self,
+                _("Niet opgeslagen"),
+                _("De tekst van deze notitie is niet opgeslagen. Weggooien?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+    def discard(self) -> None:
+        """Close without asking (the vault locked: nothing may stay on screen)."""
+        super().reject()
+
     def _write(self, values: dict[str, str]) -> bool:
         from desktop.vault.errors import VaultError
 
@@ -356,6 +380,7 @@ class EntryDialog(QDialog):
         except VaultError as error:
             self.error.setText(error.message())
             return False
+        self._saved = True
         self.saved.emit(entry_id)
         self.accept()
         return True

@@ -385,6 +385,7 @@ class RecoveryKeyDialog(KeyDialog):
         self.key_view.group_field.setFocus()
 
     def _confirmed(self, _none: object) -> None:
+        self.session.recovery_unconfirmed = False
         self.key_view.forget()
         self.show_done(
             _(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -53,6 +54,8 @@ def centred(card: QWidget) -> QWidget:
 
 
 class ConcernsPage(Page):
+    recovery_confirmed = Signal()  # a new vault's recovery key was typed back
+
     def __init__(
         self,
         session: VaultSession,
@@ -78,7 +81,7 @@ class ConcernsPage(Page):
 
         session.opened.connect(self._opened)
         session.locked.connect(self._locked)
-        self.recovery.confirmed.connect(self._show_workspace)
+        self.recovery.confirmed.connect(self._recovery_confirmed)
         self.workspace.new_case_requested.connect(lambda: self.new_case(()))
         self.workspace.backups_requested.connect(self.open_backups)
         self.workspace.audit_requested.connect(self.open_audit_log)
@@ -131,10 +134,18 @@ class ConcernsPage(Page):
             self.recovery.group_field.setFocus()
             return
         self._show_workspace()
+        if self.session.recovery_unconfirmed:  # locked before the key was typed back
+            self.open_new_recovery_key()
+
+    def _recovery_confirmed(self) -> None:
+        self.session.recovery_unconfirmed = False
+        self._show_workspace()
+        self.recovery_confirmed.emit()
 
     def _show_workspace(self) -> None:
         self.stack.setCurrentIndex(3)
         self._show_notices()
+        self.workspace.unsaved_lost = False  # said once
         self.workspace.reload()
         self.workspace.list_panel.search.setFocus()
         if self.session.after_unlock.clock_uncertain:
@@ -156,6 +167,13 @@ class ConcernsPage(Page):
     def after_unlock_lines(self) -> list[str]:
         after = self.session.after_unlock
         lines = [problem.message() for problem in after.problems]
+        if self.workspace.unsaved_lost:
+            lines.append(
+                _(
+                    "Bij het vergrendelen stond een notitie open die nog niet was opgeslagen. "
+                    "Die tekst is niet bewaard: een vergrendelde kluis laat niets op het scherm."
+                )
+            )
         if after.purged:
             lines.append(
                 ngettext(
@@ -242,6 +260,20 @@ class ConcernsPage(Page):
         self.workspace.keep_dialog(dialog)
         dialog.backups_changed.connect(self._show_notices)
         dialog.open()
+        return dialog
+
+    def open_new_recovery_key(self) -> QDialog | None:
+        """A new recovery key, when the first one was never confirmed (it showed only once)."""
+        from desktop.ui.concerns.key_dialogs import RecoveryKeyDialog
+
+        if not self.session.is_open:
+            return None
+        dialog = RecoveryKeyDialog(
+            self.session, lambda: self.profile.settings, Path.home(), parent=self
+        )
+        self.workspace.keep_dialog(dialog)
+        dialog.open()
+        self.last_message = dialog  # type: ignore[assignment]
         return dialog
 
     def open_audit_log(self) -> QDialog | None:

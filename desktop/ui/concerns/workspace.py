@@ -49,6 +49,7 @@ class Workspace(QWidget):
         self.session = session
         self.case_view: CaseView | None = None
         self.dialogs: list[QDialog] = []  # opened from here; closed when the vault locks
+        self.unsaved_lost = False  # a form with unsaved text was closed by a lock
 
         self.new_button = named(QPushButton(), "newCase")
         self.backups_button = named(QPushButton(), "backups")
@@ -191,7 +192,18 @@ class Workspace(QWidget):
             self.dialogs.remove(dialog)
 
     def forget(self) -> None:
-        """Destroy every piece of case text this screen holds (the vault locked)."""
+        """Destroy every piece of case text this screen holds (the vault locked).
+
+        An entry form with unsaved text goes too (nothing may stay on screen); the page says
+        so after the next unlock (:attr:`unsaved_lost`).
+        """
+        from desktop.ui.concerns.entry_form import EntryDialog
+
+        if self.case_view is not None:
+            forms = self.case_view.findChildren(EntryDialog)
+            self.unsaved_lost = self.unsaved_lost or any(f.has_unsaved_text() for f in forms)
+            for form in forms:
+                form.discard()
         for dialog in list(self.dialogs):
             dialog.reject()
             dialog.deleteLater()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -242,3 +243,45 @@ def test_a_narrow_window_shows_the_list_and_a_case_in_turn(
     assert view is not None
     assert workspace.list_panel.isVisible()
     assert not view.back_button.isVisible()
+
+
+def test_enter_in_the_signal_search_does_not_save_and_cancel_asks_first(
+    open_page: ConcernsPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    code = open_page.session.vault.create_case(forms=["criminal"])
+    view = open_page.workspace.open_case(code)
+    dialog = view.new_entry("observation")
+    qtbot.waitExposed(dialog)
+    dialog.facts.setPlainText("Had drie telefoons bij zich.")
+    assert dialog.signal_picker is not None
+    qtbot.keyClick(dialog.signal_picker.search, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert open_page.session.vault.case(code).entries == ()
+    asked: list[str] = []
+
+    def keep(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", keep)
+    dialog.reject()
+    assert asked
+    assert dialog.isVisible(), "typed text is not thrown away without asking"
+    qtbot.keyClick(dialog.facts, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert len(open_page.session.vault.case(code).entries) == 1
+
+
+def test_a_lock_with_an_unsaved_form_says_so_after_unlock(
+    open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    code = open_page.session.vault.create_case(forms=["criminal"])
+    view = open_page.workspace.open_case(code)
+    dialog = view.new_entry("observation")
+    dialog.facts.setPlainText("Nog niet opgeslagen waarneming.")
+    open_page.session.lock()
+    assert not dialog.isVisible()
+    with qtbot.waitSignal(open_page.session.opened, timeout=10_000):
+        open_page.session.unlock(passphrase=PASSPHRASE)
+    assert "niet was opgeslagen" in open_page.workspace.notices.text()

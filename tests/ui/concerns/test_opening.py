@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.ui.app import Built
 from desktop.ui.concerns.page import ConcernsPage
 from tests.ui.concerns.conftest import confirm_recovery_key, wait_open
 from tests.vault.conftest import PASSPHRASE
@@ -117,3 +118,34 @@ def test_english_messages_follow_the_language(page: ConcernsPage, qtbot: QtBot) 
         assert page.setup.create_button.text() == "Create vault"
     finally:
         apply_language("nl")
+
+
+def test_a_recovery_key_never_typed_back_asks_for_a_new_one_after_unlock(
+    page: ConcernsPage, qtbot: QtBot
+) -> None:
+    from desktop.ui.concerns.key_dialogs import RecoveryKeyDialog
+
+    with qtbot.waitSignal(page.session.opened, timeout=10_000):
+        page.session.create(PASSPHRASE)
+    assert page.stack.currentIndex() == 2
+    page.session.lock()  # idle, sleep or the hide key while the key was showing
+    assert page.recovery.key_label.text() == ""
+    with qtbot.waitSignal(page.session.opened, timeout=10_000):
+        page.session.unlock(passphrase=PASSPHRASE)
+    assert isinstance(page.last_message, RecoveryKeyDialog)
+    assert page.last_message.isVisible()
+
+
+def test_signals_ticked_before_the_first_vault_wait_for_the_recovery_key(
+    built: Built, page: ConcernsPage, qtbot: QtBot
+) -> None:
+    from desktop.ui.concerns.from_signals import SignalsTargetDialog
+
+    window = built.window
+    window.start_concern(["lots-of-cash"])
+    assert page.stack.currentIndex() == 0, "first use: the set-up"
+    with qtbot.waitSignal(page.session.opened, timeout=10_000):
+        page.session.create(PASSPHRASE)
+    assert window.last_dialog is None, "not over the recovery key"
+    confirm_recovery_key(page)
+    assert isinstance(window.last_dialog, SignalsTargetDialog)
