@@ -18,7 +18,18 @@ FIELD_LABELS = {
     "interpretation": N_("Interpretatie"),
     "who": N_("Wie zag of hoorde het"),
     "reason": N_("Reden van de correctie"),
+    "step_who": N_("Wie (rol)"),
+    "note": N_("Notitie"),
+    "consulted": N_("Met wie overlegd"),
+    "status_reason": N_("Reden van de statuswijziging"),
 }
+
+
+def findings_text(findings: list[FieldFinding]) -> str:
+    """What the check found, as the forms show it above "Toch opslaan"."""
+    return "\n".join(
+        [_("Controleer dit voor je opslaat:"), *("• " + f.describe() for f in findings)]
+    )
 
 
 @dataclass(frozen=True)

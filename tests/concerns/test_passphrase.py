@@ -128,3 +128,12 @@ def test_only_the_beginning_of_a_long_passphrase_is_weighed() -> None:
     strength = assess(longer)
     assert time.perf_counter() - started < 0.5
     assert strength.score == assess(beginning).score
+
+
+def test_phrases_of_common_dutch_words_and_the_schools_name_are_refused() -> None:
+    from desktop.concerns.passphrase import assess
+
+    school = ["Het Baken College"]
+    for weak in ("ik hou van jou", "het baken college", "Het Baken College 2026"):
+        assert not assess(weak, context=school).acceptable, weak
+    assert assess("paarse olifanten dansen op het dak", context=school).acceptable

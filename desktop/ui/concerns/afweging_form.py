@@ -33,6 +33,7 @@ from desktop.concerns import meldcode
 from desktop.concerns.session import VaultSession
 from desktop.i18n import _
 from desktop.ui.concerns.case_table import to_date
+from desktop.ui.concerns.privacy_gate import PrivacyGate
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ class AfwegingForm(QGroupBox):
         self.note = named(QLineEdit(), "afwegingNote")
         self.history = named(QLabel(wordWrap=True), "afwegingHistory")
         self.error = named(QLabel(wordWrap=True), "fieldError")
+        self.gate = PrivacyGate(self.error)
         self.save_button = named(QPushButton(), "saveAfweging")
         self.save_button.clicked.connect(self.save)
         self.labels = [QLabel(wordWrap=True) for _row in range(4)]
@@ -213,15 +215,18 @@ class AfwegingForm(QGroupBox):
             for answer, day in zip(chosen, self.dates, strict=True)
         ]
         recheck = self.recheck.date() if self.recheck_on.isChecked() else None
+        consulted, note = self.consulted.text().strip(), self.note.text().strip()
+        if not self.gate.allows({"consulted": consulted, "note": note}):
+            return False
         try:
             self.session.vault.set_answers(
                 self.code,
                 chosen,
                 answered_on=answered_on,
-                consulted=self.consulted.text().strip(),
+                consulted=consulted,
                 entry_ids=self.linked_entries(),
                 recheck_on=to_date(recheck) if recheck is not None else None,
-                note=self.note.text().strip(),
+                note=note,
             )
         except VaultError as error:
             self.error.setText(error.message())

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.concerns.entry_check import FieldFinding, review
+from desktop.concerns.entry_check import FieldFinding, findings_text, review
 from desktop.concerns.entry_kinds import KINDS, ROLES
 from desktop.concerns.session import VaultSession
 from desktop.i18n import _
@@ -278,11 +278,7 @@ class EntryDialog(QDialog):
         findings = self.highlight()
         if findings and not (anyway and self.checked_text == values):
             self.checked_text = values
-            self.found.setText(
-                _("Controleer dit voor je opslaat:")
-                + "\n"
-                + "\n".join("• " + f.describe() for f in findings)
-            )
+            self.found.setText(findings_text(findings))
             self.found.show()
             self.edit_button.show()
             self.anyway_button.show()

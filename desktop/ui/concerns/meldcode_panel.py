@@ -29,6 +29,7 @@ from desktop.concerns.session import VaultSession
 from desktop.i18n import _, format_date
 from desktop.ui.concerns.afweging_form import AfwegingForm
 from desktop.ui.concerns.case_table import to_date
+from desktop.ui.concerns.privacy_gate import PrivacyGate
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ class StepBox(QGroupBox):
         self.note = named(QLineEdit(), f"stepNote{number}")
         self.saved_at = named(QLabel(), "stepSaved")
         self.error = named(QLabel(wordWrap=True), "fieldError")
+        self.gate = PrivacyGate(self.error)
         self.save_button = named(QPushButton(), f"saveStep{number}")
         self.save_button.clicked.connect(self.save)
         self.status.currentIndexChanged.connect(self._status_changed)
@@ -131,14 +133,17 @@ class StepBox(QGroupBox):
         from desktop.vault.errors import VaultError
 
         status = str(self.status.currentData())
+        who, note = self.who.currentText().strip(), self.note.text().strip()
+        if not self.gate.allows({"step_who": who, "note": note}):
+            return False
         try:
             self.session.vault.set_step(
                 self.code,
                 self.number,
                 status,
                 done_on=to_date(self.done_on.date()) if self.done_on.isEnabled() else None,
-                who=self.who.currentText().strip(),
-                note=self.note.text().strip(),
+                who=who,
+                note=note,
             )
         except VaultError as error:
             self.error.setText(error.message())

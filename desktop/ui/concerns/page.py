@@ -111,7 +111,7 @@ class ConcernsPage(Page):
     def _weak_words(self) -> list[str]:
         words = ["schoolsignaal", "kluis", "wachtwoord", "zorgmelding"]
         school = self.profile.settings.school_name
-        return [*words, *school.split()] if school else words
+        return [*words, school] if school else words  # the whole name, and each of its words
 
     # ---------------------------------------------------------------- which view
     def show_current(self) -> None:
@@ -121,6 +121,7 @@ class ConcernsPage(Page):
             self.stack.setCurrentIndex(1)
             self.unlock.passphrase.setFocus()
         else:
+            self.setup.context = self._weak_words()  # the school's name as it is now
             self.stack.setCurrentIndex(0)
             self.setup.passphrase.setFocus()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.concerns.session import VaultSession
 from desktop.i18n import _, format_date
+from desktop.ui.concerns.privacy_gate import PrivacyGate
 from desktop.ui.widgets import named
 
 
@@ -48,6 +49,7 @@ class StatusDialog(QDialog):
         self.reason.setMaximumHeight(110)
         self.consequence = named(QLabel(wordWrap=True), "statusConsequence")
         self.error = named(QLabel(wordWrap=True), "fieldError")
+        self.gate = PrivacyGate(self.error)
         form = QFormLayout()
         form.addRow(_("Nieuwe status"), self.status)
         form.addRow(self.outcome_label, self.outcome)
@@ -104,6 +106,8 @@ class StatusDialog(QDialog):
         if not reason:
             self.error.setText(_("Schrijf op waarom de status verandert."))
             self.reason.setFocus()
+            return False
+        if not self.gate.allows({"status_reason": reason}):
             return False
         try:
             self.session.vault.set_status(

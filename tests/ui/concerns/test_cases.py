@@ -285,3 +285,29 @@ def test_a_lock_with_an_unsaved_form_says_so_after_unlock(
     with qtbot.waitSignal(open_page.session.opened, timeout=10_000):
         open_page.session.unlock(passphrase=PASSPHRASE)
     assert "niet was opgeslagen" in open_page.workspace.notices.text()
+
+
+def test_step_notes_consulted_and_status_reasons_are_checked_too(
+    open_page: ConcernsPage, qtbot: QtBot
+) -> None:
+    code = open_page.session.vault.create_case(forms=["sexual"])
+    view = open_page.workspace.open_case(code)
+    assert view is not None
+    assert view.meldcode is not None
+    step = view.meldcode.steps[1]
+    step.status.setCurrentIndex(step.status.findData("done"))
+    step.note.setText("Besproken met meneer Jansen, 06-12345678")
+    assert not step.save()
+    assert "Jansen" in step.error.text()
+    assert step.save(), "the same text again: saved anyway"
+    form = view.meldcode.afweging
+    form.consulted.setText("mevrouw de Vries")
+    assert not form.save()
+    assert "de Vries" in form.error.text()
+    dialog = StatusDialog(open_page.session, code)
+    qtbot.addWidget(dialog)
+    dialog.reason.setPlainText("Doorverwezen, mail naar j.jansen@example.nl")
+    assert not dialog.save()
+    assert "j.jansen@example.nl" in dialog.error.text()
+    dialog.reason.setPlainText("Doorverwezen naar de zorgcoördinator mensenhandel")
+    assert dialog.save()
