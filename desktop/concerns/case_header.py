@@ -55,7 +55,7 @@ def summary(row: CaseRow) -> str:
         lines.append(_("Leerling: {profile}").format(profile=profile))
     lines.append(_("Geopend op {date}").format(date=format_date(row.opened_on, "long")))
     text = " · ".join(lines)
-    if row.acute_on:
+    if row.acute_on and row.closed_on is None:  # a closed case asks nothing more of today
         text += "\n" + _(
             "Acuut sinds {date}: een spontane onthulling of acute onveiligheid. Neem vandaag "
             "contact op met Veilig Thuis (0800-2000) voor advies of een melding."

@@ -111,6 +111,7 @@ class AfwegingForm(QGroupBox):
         column.addWidget(self.history)
         column.addWidget(self.error)
         column.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.acute = False  # the case is acute: question 2 is yes
         self.dirty = False  # typed but not saved: a reload after another save keeps it
         self._filling = False
         for answer in self.answers:
@@ -158,11 +159,16 @@ class AfwegingForm(QGroupBox):
         for answer, day in zip(chosen, self.dates, strict=True):
             day.setEnabled(answer != "unknown")
         outcome = recommend(tuple(Answer(a) for a in chosen))  # type: ignore[arg-type]
-        self.recommendation.setText(
-            _("Advies: {advice}").format(advice=_(RECOMMENDATION_LABELS[outcome]))
-        )
+        text = _("Advies: {advice}").format(advice=_(RECOMMENDATION_LABELS[outcome]))
+        if self.acute and chosen[1] == Answer.UNKNOWN.value:
+            text += " " + _(
+                "Deze melding is acuut (een spontane onthulling of acute onveiligheid): "
+                "vraag 2 is dan ja."
+            )
+        self.recommendation.setText(text)
 
     def show_detail(self, detail: CaseDetail) -> None:
+        self.acute = detail.row.acute_on is not None
         self.history.setText(meldcode.history_text(detail))
         if self.dirty:
             return

@@ -263,8 +263,19 @@ def to_date(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
+class DateFilter(QDateEdit):
+    """A date edit whose lowest date means "no limit" and shows as "(alle)".
+
+    Tab leaves it like any field: a date edit uses Tab to go from day to month to year, and
+    with "(alle)" showing it has no sections, so Tab would never leave it.
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)  # the next field, not the next section
+
+
 def _date_filter(name: str) -> QDateEdit:
-    edit = named(QDateEdit(), name)
+    edit = named(DateFilter(), name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd-MM-yyyy")
     edit.setMinimumDate(QDate(2000, 1, 1))

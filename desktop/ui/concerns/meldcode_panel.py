@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -217,6 +218,19 @@ class MeldcodePanel(QScrollArea):
 
         from desktop.vault.errors import VaultError
 
+        if self._acute_on:
+            answer = QMessageBox.question(
+                self,
+                _("Niet meer acuut?"),
+                _(
+                    "Is de acute onveiligheid voorbij? Leg in de tijdlijn vast waarom, met wie "
+                    "je dat hebt besproken en wat er is afgesproken."
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
         try:
             self.session.vault.set_acute(self.code, None if self._acute_on else dt.date.today())
         except VaultError as error:

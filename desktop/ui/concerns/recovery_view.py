@@ -82,8 +82,8 @@ class RecoveryKeyView(Card):
     def show_key(self, key: str) -> None:
         self._groups = tuple(key.split("-"))
         self.asked = secrets.randbelow(len(self._groups)) if self._groups else 0
-        rows = [" ".join(self._groups[i : i + 5]) for i in range(0, len(self._groups), 5)]
-        self.key_label.setText("\n".join(rows))
+        self.key_label.setTextFormat(Qt.TextFormat.RichText)
+        self.key_label.setText(numbered_groups(self._groups))
         self.group_field.setText("")  # setText, not clear(): no undo brings it back
         self.error.setText("")
         self.retranslate()
@@ -147,6 +147,17 @@ class RecoveryKeyView(Card):
         else:
             dialog.save_now()
         dialog.done(0)
+
+
+def numbered_groups(groups: tuple[str, ...]) -> str:
+    """The key as a table of numbered groups, five to a row, so "groep 6" can be found."""
+    cells = [
+        f"<td align='center' style='padding:4px 10px'><span style='font-size:9pt;"
+        f"color:#5a6270'>{number}</span><br>{group}</td>"
+        for number, group in enumerate(groups, start=1)
+    ]
+    rows = "".join(f"<tr>{''.join(cells[i : i + 5])}</tr>" for i in range(0, len(cells), 5))
+    return f"<table>{rows}</table>"
 
 
 # The recovery key's alphabet has no I, L, O or U; a typed I, L or O reads as 1, 1 or 0.

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.concerns.session import VaultSession
-from desktop.i18n import _, format_date
+from desktop.i18n import _, format_date, ngettext
 from desktop.ui.concerns.privacy_gate import PrivacyGate
 from desktop.ui.widgets import named
 
@@ -85,9 +85,12 @@ class StatusDialog(QDialog):
         if closing:
             months = self.session.retention_months()
             purge = add_months(dt.date.today(), months)
-            text = _(
+            text = ngettext(
+                "Na het sluiten blijft de melding {months} maand bewaard en wordt na {date} "
+                "verwijderd, ook uit de reservekopieën op deze computer.",
                 "Na het sluiten blijft de melding {months} maanden bewaard en wordt na {date} "
-                "verwijderd, ook uit de reservekopieën op deze computer."
+                "verwijderd, ook uit de reservekopieën op deze computer.",
+                months,
             ).format(months=months, date=format_date(purge, "long"))
             if self.outcome.currentData() == "not_confirmed":
                 text = (

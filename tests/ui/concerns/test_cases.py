@@ -311,3 +311,18 @@ def test_step_notes_consulted_and_status_reasons_are_checked_too(
     assert "j.jansen@example.nl" in dialog.error.text()
     dialog.reason.setPlainText("Doorverwezen naar de zorgcoördinator mensenhandel")
     assert dialog.save()
+
+
+def test_tab_leaves_the_date_filters(built: Built, open_page: ConcernsPage, qtbot: QtBot) -> None:
+    window = built.window
+    window.show()
+    qtbot.waitExposed(window)
+    panel = open_page.workspace.list_panel
+    panel.since.setFocus()
+    qtbot.waitUntil(panel.since.hasFocus, timeout=2000)
+    qtbot.keyClick(panel.since, Qt.Key.Key_Tab)
+    assert not panel.since.hasFocus()
+    panel.until.setFocus()
+    qtbot.waitUntil(panel.until.hasFocus, timeout=2000)
+    qtbot.keyClick(panel.until, Qt.Key.Key_Tab)
+    assert not panel.until.hasFocus(), "on to the table, the case and the meldcode"
