@@ -8,6 +8,7 @@ ticked. An entry that was corrected shows the reason and, below it, the earlier 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
@@ -15,7 +16,13 @@ from typing import TYPE_CHECKING
 from desktop.i18n import _, format_date, format_datetime
 
 if TYPE_CHECKING:
-    from desktop.vault.records import EntryText, EntryView, StatusChangeView
+    from desktop.vault.records import (
+        AssessmentView,
+        EntryText,
+        EntryView,
+        StatusChangeView,
+        StepView,
+    )
 
 CORRECT_LINK = "correct:"  # href of an entry's "Corrigeren" link: correct:<entry id>
 
@@ -118,6 +125,77 @@ def status_html(change: StatusChangeView) -> str:
     )
 
 
+def step_html(step: StepView) -> str:
+    """A saved state of a meldcode step in the chronology."""
+    from desktop.concerns.meldcode import STEP_STATUS_LABELS, step_title
+
+    parts = [
+        "<p style='margin:10px 0 2px 0'><b>{date}</b> · {label} · <b>{title}</b>: "
+        "{status}</p>".format(
+            date=escape(format_date(_step_day(step), "long")),
+            label=escape(_("Meldcode")),
+            title=escape(step_title(step.step)),
+            status=escape(_(STEP_STATUS_LABELS[step.status.value])),
+        )
+    ]
+    if step.note:
+        parts.append(f"<p style='margin:2px 0'>{_para(step.note)}</p>")
+    if step.who:
+        parts.append(
+            "<p style='margin:2px 0;color:#5a6270'>{label} {who}</p>".format(
+                label=escape(_("Wie:")), who=escape(step.who)
+            )
+        )
+    return "".join(parts)
+
+
+def assessment_html(record: AssessmentView) -> str:
+    """The afwegingskader's answers as saved at one moment: the decision record."""
+    from desktop.concerns.meldcode import ANSWER_LABELS
+    from desktop.vault.vocabulary import RECOMMENDATION_LABELS
+
+    answers = ", ".join(
+        f"{number}: {_(ANSWER_LABELS[answer.value])}"
+        for number, answer in enumerate(record.answers, start=1)
+    )
+    parts = [
+        "<p style='margin:10px 0 2px 0'><b>{date}</b> · {label} · {answers}</p>".format(
+            date=escape(format_date(record.saved_at.date(), "long")),
+            label=escape(_("Afwegingskader")),
+            answers=escape(answers),
+        ),
+        "<p style='margin:2px 0'><b>{}</b></p>".format(
+            escape(
+                _("Advies: {advice}").format(advice=_(RECOMMENDATION_LABELS[record.recommendation]))
+            )
+        ),
+    ]
+    for label, text in (
+        (_("Met wie overlegd:"), record.consulted),
+        (_("Toelichting:"), record.note),
+    ):
+        if text:
+            parts.append(f"<p style='margin:2px 0;color:#5a6270'>{escape(label)} {_para(text)}</p>")
+    if record.recheck_on is not None:
+        parts.append(
+            "<p style='margin:2px 0;color:#5a6270'>{}</p>".format(
+                escape(
+                    _("Opnieuw wegen op {date}.").format(
+                        date=format_date(record.recheck_on, "long")
+                    )
+                )
+            )
+        )
+    return "".join(parts)
+
+
+def _step_day(step: StepView) -> dt.date:
+    if step.done_on is not None:
+        return step.done_on
+    assert step.saved_at is not None  # a saved state has its time
+    return step.saved_at.date()
+
+
 def chronology_html(
     entries: Sequence[EntryView],
     *,
@@ -125,11 +203,13 @@ def chronology_html(
     kind_label: Callable[[EntryView], str],
     signal_text: Callable[[str], str],
     status_changes: Sequence[StatusChangeView] = (),
+    steps: Sequence[StepView] = (),
+    assessments: Sequence[AssessmentView] = (),
     editable: bool = True,
 ) -> str:
     """The whole chronology with the status changes among the entries, by date; oldest first
     unless ``newest_first``."""
-    if not entries and not status_changes:
+    if not entries and not status_changes and not steps and not assessments:
         return "<p style='color:#5a6270'>{}</p>".format(
             escape(_("Nog geen notities. Begin met een waarneming: wat zag of hoorde je, wanneer?"))
         )
@@ -141,5 +221,7 @@ def chronology_html(
         for e in entries
     ]
     items += [((c.changed_on, 1, c.saved_at), status_html(c)) for c in status_changes]
+    items += [((_step_day(s), 1, s.saved_at), step_html(s)) for s in steps if s.saved_at]
+    items += [((a.saved_at.date(), 1, a.saved_at), assessment_html(a)) for a in assessments]
     items.sort(key=lambda item: item[0], reverse=newest_first)
     return "<hr>".join(html for _key, html in items)

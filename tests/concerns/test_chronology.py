@@ -86,3 +86,28 @@ def test_status_changes_sit_among_the_entries_by_date(vault: Vault) -> None:
 def test_an_empty_case_says_where_to_begin(vault: Vault) -> None:
     code = vault.create_case(forms=["sexual"])
     assert "Begin met een waarneming" in html_of(vault, code)
+
+
+def test_meldcode_steps_and_the_afwegingskader_stand_in_the_chronology(vault: Vault) -> None:
+    code = vault.create_case(forms=["criminal"])
+    vault.set_step(code, 3, "skipped", who="zorgcoördinator", note="ouders mogelijk betrokken")
+    vault.set_answers(
+        code,
+        ["yes", "yes", "unknown", "unknown", "unknown"],
+        consulted="Veilig Thuis",
+        recheck_on=DAY,
+    )
+    detail = vault.case(code)
+    html = chronology_html(
+        detail.entries,
+        newest_first=False,
+        kind_label=lambda e: e.kind.value,
+        signal_text=str,
+        steps=detail.step_history,
+        assessments=detail.assessment_history,
+    )
+    assert "Stap 3" in html
+    assert "ouders mogelijk betrokken" in html
+    assert "Melden bij Veilig Thuis." in html
+    assert "Veilig Thuis" in html.split("Met wie overlegd:")[1]
+    assert "Opnieuw wegen op" in html

@@ -163,6 +163,8 @@ class CaseView(QWidget):
                 kind_label=kind_label,
                 signal_text=signal_text,
                 status_changes=self.detail.status_history,
+                steps=self.detail.step_history,
+                assessments=self.detail.assessment_history,
             )
         )
         self.chronology.verticalScrollBar().setValue(position)
