@@ -65,9 +65,10 @@ class PlatformEvents(QObject):
                 SLOT("prepare_for_sleep(bool)"),
             ):
                 self.sources.append("logind sleep")
-            if system.connect(  # type: ignore[call-overload]  # PySide6 takes the slot as str
+            session_path = _own_session_path(system)
+            if session_path and system.connect(  # type: ignore[call-overload]
                 _LOGIN1,
-                "/org/freedesktop/login1/session/auto",
+                session_path,  # logind sends Lock from the session's own path, not ".../auto"
                 "org.freedesktop.login1.Session",
                 "Lock",
                 self,
@@ -125,6 +126,24 @@ class PlatformEvents(QObject):
             self.going_away.emit("sleep")
         elif message == WM_WTSSESSION_CHANGE and wparam == WTS_SESSION_LOCK:
             self.going_away.emit("session_locked")
+
+
+def _own_session_path(system: object) -> str:
+    """The object path of this process's logind session ("" when there is none)."""
+    from PySide6.QtDBus import QDBusConnection, QDBusInterface, QDBusMessage
+
+    assert isinstance(system, QDBusConnection)
+    manager = QDBusInterface(
+        _LOGIN1, "/org/freedesktop/login1", "org.freedesktop.login1.Manager", system
+    )
+    if not manager.isValid():
+        return ""
+    reply = manager.call("GetSession", "auto")  # "auto": the caller's own session
+    if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
+        return ""
+    path = reply.arguments()[0]
+    text = path.path() if hasattr(path, "path") else str(path)
+    return text if text.startswith("/org/freedesktop/login1/session/") else ""
 
 
 class _WindowsMessages(QAbstractNativeEventFilter):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QGuiApplication,
     QKeyEvent,
     QKeySequence,
     QShortcut,
@@ -82,7 +83,9 @@ class EntryDialog(QDialog):
         self.findings: list[FieldFinding] = []
         self.checked_text: dict[str, str] | None = None  # what "Toch opslaan" applies to
         self.setWindowTitle(self._title())
-        self.resize(720, 760)
+        screen = QGuiApplication.primaryScreen()  # a small laptop: the buttons stay on screen
+        room = screen.availableGeometry().height() - 60 if screen is not None else 760
+        self.resize(720, max(480, min(760, room)))
 
         self.date = named(QDateEdit(), "occurredOn")
         self.date.setCalendarPopup(True)
