@@ -33,7 +33,7 @@ LABELS: dict[str, AuditLabels] = {
         intro=(
             "Elke opening, wijziging, export, afdruk, reservekopie en verwijdering in de kluis "
             "van Schoolsignaal, in de volgorde waarin ze gebeurden. De auditlog bevat geen tekst "
-            "uit casussen: alleen soorten, casuscodes, aantallen en tijden."
+            "uit meldingen: alleen soorten, codes van meldingen, aantallen en tijden."
         ),
         confidential="Vertrouwelijk",
         page="pagina {page} van {pages}",
@@ -46,7 +46,7 @@ LABELS: dict[str, AuditLabels] = {
         column_seq="Nr.",
         column_when="Tijdstip",
         column_what="Gebeurtenis",
-        column_case="Casus",
+        column_case="Melding",
         column_details="Toelichting",
         no_events="Er staan geen regels in deze selectie.",
     ),

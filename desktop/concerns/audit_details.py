@@ -100,8 +100,8 @@ def _forms(kind: AuditKind, details: Details) -> str | None:
         )
     else:
         words = ngettext(
-            "Casusgegevens gewijzigd ({n} vorm van uitbuiting)",
-            "Casusgegevens gewijzigd ({n} vormen van uitbuiting)",
+            "Gegevens van de melding gewijzigd ({n} vorm van uitbuiting)",
+            "Gegevens van de melding gewijzigd ({n} vormen van uitbuiting)",
             n,
         )
     return words.format(n=n)

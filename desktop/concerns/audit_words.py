@@ -29,7 +29,7 @@ LABELS: dict[AuditKind, str] = {
     K.UNLOCK_FAILED: N_("Openen mislukt"),
     K.PASSPHRASE_CHANGED: N_("Wachtwoord gewijzigd"),
     K.CASE_CREATED: N_("Melding aangemaakt"),
-    K.CASE_CHANGED: N_("Casusgegevens gewijzigd"),
+    K.CASE_CHANGED: N_("Gegevens van de melding gewijzigd"),
     K.STATUS_SET: N_("Status gewijzigd"),
     K.ACUTE_SET: N_("Acute onveiligheid bijgewerkt"),
     K.ENTRY_ADDED: N_("Notitie toegevoegd"),

@@ -165,10 +165,10 @@ def set_status(
 def _closing_outcome(status: CaseStatus, outcome: object) -> ClosingOutcome | None:
     if status is not CaseStatus.CLOSED:
         if outcome is not None:
-            raise InvalidInput("outcome", N_("Kies alleen een afloop als je de casus sluit."))
+            raise InvalidInput("outcome", N_("Kies alleen een afloop als je de melding sluit."))
         return None
     if outcome is None:
-        raise InvalidInput("outcome", N_("Kies hoe de casus is afgesloten."))
+        raise InvalidInput("outcome", N_("Kies hoe de melding is afgesloten."))
     return validation.choice(ClosingOutcome, outcome, "outcome")
 
 

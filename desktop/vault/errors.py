@@ -231,9 +231,9 @@ class CaseNotFound(VaultError):
         self.code = code
 
     def message(self) -> str:
-        return _("Casus {code} bestaat niet (meer). Misschien is de bewaartermijn voorbij.").format(
-            code=self.code
-        )
+        return _(
+            "Melding {code} bestaat niet (meer). Misschien is de bewaartermijn voorbij."
+        ).format(code=self.code)
 
 
 class EntryNotFound(VaultError):
@@ -344,7 +344,7 @@ class ClockUncertain(VaultError):
             )
         advice = _(
             "Controleer de klok van de computer, of bevestig dat het vandaag {today} is. Tot "
-            "dan worden er geen casussen en reservekopieën opgeruimd."
+            "dan worden er geen meldingen en reservekopieën opgeruimd."
         )
         dates = {"today": format_date(self.today), "last_seen": format_date(self.last_seen)}
         return text.format(**dates) + " " + advice.format(**dates)
@@ -358,9 +358,9 @@ class RestoreNeedsOpenVault(VaultError):
         return _(
             "Deze reservekopie is van vóór een wijziging van het wachtwoord. Open de kluis met "
             "het huidige wachtwoord en zet de reservekopie daar terug (met het wachtwoord van "
-            "toen), zodat casusnummers die sindsdien zijn uitgedeeld niet opnieuw worden "
-            "gegeven. Gaat de kluis niet meer open? Gebruik dan de herstelsleutel. Er is niets "
-            "teruggezet."
+            "toen), zodat codes van meldingen die sindsdien zijn uitgedeeld niet opnieuw "
+            "worden gegeven. Gaat de kluis niet meer open? Gebruik dan de herstelsleutel. Er is "
+            "niets teruggezet."
         )
 
 

@@ -70,7 +70,7 @@ E = TypeVar(
 
 UNKNOWN_CHOICE = N_("Deze keuze is niet bekend.")
 PICK_FROM_LIST = N_("Kies een of meer uit de lijst.")
-NOT_OF_THIS_CASE = N_("Koppel alleen aantekeningen uit de tijdlijn van deze casus.")
+NOT_OF_THIS_CASE = N_("Koppel alleen notities uit de tijdlijn van deze melding.")
 
 
 def choice(kind: type[E], value: object, field: str) -> E:
@@ -200,7 +200,7 @@ def entry_id(value: object) -> int:
         "entry_id",
         value,
         ENTRY_IDS,
-        N_("Deze aantekening is niet gevonden. Open de casus opnieuw en kies de aantekening daar."),
+        N_("Deze notitie is niet gevonden. Open de melding opnieuw en kies de notitie daar."),
     )
 
 
@@ -209,7 +209,7 @@ def case_code(value: object) -> str:
     if not isinstance(value, str) or not CASE_CODE.fullmatch(value):
         raise InvalidInput(
             "code",
-            N_("Dit is geen casuscode (zoals 2026-001). Kies de casus in de lijst met casussen."),
+            N_("Dit is geen code van een melding (zoals 2026-001). Kies de melding in de lijst."),
         )
     return value
 

@@ -244,7 +244,7 @@ def test_links_to_entries_of_another_case_are_refused(vault: Vault) -> None:
             vault,
             lambda links=links: vault.set_answers(code, ["no"] * 5, entry_ids=links),
             "entry_ids",
-            "Koppel alleen aantekeningen uit de tijdlijn van deze casus.",
+            "Koppel alleen notities uit de tijdlijn van deze melding.",
         )
     assert vault.case(code).assessment is None
     vault.set_answers(code, ["no"] * 5, entry_ids=(own,))
@@ -297,7 +297,7 @@ def test_every_status_change_has_a_reason_and_a_closing_its_outcome(vault: Vault
         vault,
         lambda: vault.set_status(code, "closed", reason="klaar"),
         "outcome",
-        "Kies hoe de casus is afgesloten.",
+        "Kies hoe de melding is afgesloten.",
     )
     refused(
         vault,

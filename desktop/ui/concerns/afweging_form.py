@@ -83,6 +83,7 @@ class AfwegingForm(QGroupBox):
         self.recheck = named(QDateEdit(), "recheckOn")
         self.recheck.setCalendarPopup(True)
         self.recheck.setDisplayFormat("dd-MM-yyyy")
+        self.recheck.setMinimumDate(QDate.currentDate())  # a re-check lies ahead
         self.recheck.setDate(QDate.currentDate().addMonths(3))
         self.recheck.setEnabled(False)
         self.recheck_on = named(QCheckBox(), "recheckWanted")
@@ -193,7 +194,8 @@ class AfwegingForm(QGroupBox):
             self.note.setText(current.note)
             chosen_entries = set(current.entry_ids)
             self.recheck_on.setChecked(current.recheck_on is not None)
-            if current.recheck_on is not None:
+            if current.recheck_on is not None:  # an overdue one shows as it was saved
+                self.recheck.setMinimumDate(min(_qdate(current.recheck_on), QDate.currentDate()))
                 self.recheck.setDate(_qdate(current.recheck_on))
         self.entries.clear()
         for entry in detail.entries:

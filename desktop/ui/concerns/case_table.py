@@ -226,6 +226,9 @@ class CaseListPanel(QWidget):
 
     def show_rows(self, rows: list[CaseRow], keep: str | None = None) -> None:
         self.model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        if header.isSortIndicatorShown():  # the coordinator's sort stays after a reload
+            self.model.sort(header.sortIndicatorSection(), self._sort_order)
         self._say_count()
         if keep is not None and (row := self.model.row_of(keep)) >= 0:
             self.table.selectRow(row)

@@ -91,6 +91,7 @@ class EntryDialog(QDialog):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd-MM-yyyy")
         self.date.setMaximumDate(QDate.currentDate())
+        self.date.setMinimumDate(QDate.currentDate().addYears(-10))  # no typo back to 1900
         self.date.setDate(QDate.currentDate())
         self.facts = text_field("facts", 5)
         self.facts.setPlaceholderText(_(self.spec.facts_placeholder))
