@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -44,6 +43,7 @@ from desktop.concerns import audit_paper, audit_words
 from desktop.concerns.audit_paper import AuditSelection
 from desktop.concerns.session import VaultSession
 from desktop.i18n import N_, _, ngettext
+from desktop.ui.concerns.ask import tell
 from desktop.ui.concerns.case_table import to_date
 from desktop.ui.print_dialog import PdfPreviewDialog
 from desktop.ui.widgets import named
@@ -324,7 +324,7 @@ class AuditPrintDialog(PdfPreviewDialog):
                 if channel == "export"
                 else _("De auditlog is afgedrukt, maar dat kon niet worden vastgelegd: {reason}")
             )
-            QMessageBox.warning(self, _("Niet vastgelegd"), said.format(reason=error.message()))
+            tell(self, _("Niet vastgelegd"), said.format(reason=error.message()))
             return
         self.recorded.emit(seq)
 

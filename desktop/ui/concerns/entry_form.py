@@ -42,6 +42,7 @@ from desktop.concerns.entry_check import FieldFinding, findings_text, review
 from desktop.concerns.entry_kinds import KINDS, ROLES
 from desktop.concerns.session import VaultSession
 from desktop.i18n import _
+from desktop.ui.concerns.ask import ask
 from desktop.ui.concerns.case_table import to_date
 from desktop.ui.concerns.signal_picker import SignalPicker
 from desktop.ui.widgets import named
@@ -332,15 +333,14 @@ class EntryDialog(QDialog):
     def reject(self) -> None:
         """Escape, Annuleren or the window's close: ask before typed text is thrown away."""
         if self.has_unsaved_text() and self.session.is_open:
-            answer = QMessageBox.question(
+            self.question = ask(
                 self,
                 _("Niet opgeslagen"),
                 _("De tekst van deze notitie is niet opgeslagen. Weggooien?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Discard,
+                self.discard,
             )
-            if answer != QMessageBox.StandardButton.Discard:
-                return
+            return
         super().reject()
 
     def discard(self) -> None:

@@ -6,6 +6,7 @@ the vault asks for and the panel shows in place. Saving a step adds a row: earli
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
@@ -29,6 +30,7 @@ from desktop.concerns.entry_kinds import ROLES
 from desktop.concerns.session import VaultSession
 from desktop.i18n import _, format_date
 from desktop.ui.concerns.afweging_form import AfwegingForm
+from desktop.ui.concerns.ask import ask
 from desktop.ui.concerns.case_table import to_date
 from desktop.ui.concerns.privacy_gate import PrivacyGate
 from desktop.ui.widgets import named
@@ -214,25 +216,27 @@ class MeldcodePanel(QScrollArea):
         self.retranslate()
 
     def toggle_acute(self) -> None:
-        import datetime as dt
-
-        from desktop.vault.errors import VaultError
-
         if self._acute_on:
-            answer = QMessageBox.question(
+            self.question = ask(
                 self,
                 _("Niet meer acuut?"),
                 _(
                     "Is de acute onveiligheid voorbij? Leg in de tijdlijn vast waarom, met wie "
                     "je dat hebt besproken en wat er is afgesproken."
                 ),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Yes,
+                lambda: self._set_acute(None),
             )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+            return
+        self._set_acute(dt.date.today())
+
+    def _set_acute(self, on: dt.date | None) -> None:
+        from desktop.vault.errors import VaultError
+
+        if not self.session.is_open:
+            return
         try:
-            self.session.vault.set_acute(self.code, None if self._acute_on else dt.date.today())
+            self.session.vault.set_acute(self.code, on)
         except VaultError as error:
             self.acute.setText(error.message())
             self.acute.show()

@@ -83,6 +83,7 @@ class ConcernsPage(Page):
         session.locked.connect(self._locked)
         self.recovery.confirmed.connect(self._recovery_confirmed)
         self.workspace.new_case_requested.connect(lambda: self.new_case(()))
+        profile.changed.connect(self._settings_changed)
         self.workspace.backups_requested.connect(self.open_backups)
         self.workspace.audit_requested.connect(self.open_audit_log)
         self.retranslate()
@@ -107,6 +108,10 @@ class ConcernsPage(Page):
         )
         for view in (self.setup, self.unlock, self.recovery, self.workspace):
             view.retranslate()
+
+    def _settings_changed(self, _settings: object) -> None:
+        self.setup.context = self._weak_words()  # a new school name counts against at once
+        self.setup.assess()
 
     def _weak_words(self) -> list[str]:
         words = ["schoolsignaal", "kluis", "wachtwoord", "zorgmelding"]

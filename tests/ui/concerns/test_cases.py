@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -246,7 +245,7 @@ def test_a_narrow_window_shows_the_list_and_a_case_in_turn(
 
 
 def test_enter_in_the_signal_search_does_not_save_and_cancel_asks_first(
-    open_page: ConcernsPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    open_page: ConcernsPage, qtbot: QtBot
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
@@ -259,18 +258,27 @@ def test_enter_in_the_signal_search_does_not_save_and_cancel_asks_first(
     qtbot.keyClick(dialog.signal_picker.search, Qt.Key.Key_Return)
     assert dialog.isVisible()
     assert open_page.session.vault.case(code).entries == ()
-    asked: list[str] = []
-
-    def keep(*args: object) -> QMessageBox.StandardButton:
-        asked.append(str(args[2]))
-        return QMessageBox.StandardButton.Cancel
-
-    monkeypatch.setattr(QMessageBox, "question", keep)
     dialog.reject()
-    assert asked
+    question = dialog.question
+    assert question.isVisible()
     assert dialog.isVisible(), "typed text is not thrown away without asking"
+    question.done(QMessageBox.StandardButton.Cancel)
+    assert dialog.isVisible()
     qtbot.keyClick(dialog.facts, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert len(open_page.session.vault.case(code).entries) == 1
+
+
+def test_a_lock_while_a_question_is_open_closes_both(open_page: ConcernsPage, qtbot: QtBot) -> None:
+    code = open_page.session.vault.create_case(forms=["criminal"])
+    view = open_page.workspace.open_case(code)
+    dialog = view.new_entry("observation")
+    dialog.facts.setPlainText("Nog niet opgeslagen.")
+    dialog.reject()
+    assert dialog.question.isVisible()
+    open_page.session.lock()
+    qtbot.wait(50)
+    assert open_page.workspace.case_view is None
+    assert open_page.workspace.unsaved_lost
 
 
 def test_a_lock_with_an_unsaved_form_says_so_after_unlock(

@@ -151,3 +151,12 @@ def test_signals_ticked_before_the_first_vault_wait_for_the_recovery_key(
     assert window.last_dialog is None, "not over the recovery key"
     confirm_recovery_key(page)
     assert isinstance(window.last_dialog, SignalsTargetDialog)
+
+
+def test_the_school_name_set_later_still_counts_against_the_passphrase(
+    built: Built, page: ConcernsPage
+) -> None:
+    built.profile.save({"school_name": "Het Baken College"})
+    page.setup.passphrase.setText("Het Baken College 2026")
+    page.setup.repeat.setText("Het Baken College 2026")
+    assert not page.setup.assess()
