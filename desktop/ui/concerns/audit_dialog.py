@@ -17,7 +17,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QDate,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -27,7 +26,6 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -44,7 +42,7 @@ from desktop.concerns.audit_paper import AuditSelection
 from desktop.concerns.session import VaultSession
 from desktop.i18n import N_, _, ngettext
 from desktop.ui.concerns.ask import tell
-from desktop.ui.concerns.case_table import to_date
+from desktop.ui.concerns.case_table import chosen_date, date_filter
 from desktop.ui.print_dialog import PdfPreviewDialog
 from desktop.ui.widgets import named
 from desktop.vault.audit import AuditReport
@@ -149,8 +147,10 @@ class AuditLogDialog(QDialog):
         self.text = named(QLineEdit(), "auditText")
         self.text.setPlaceholderText(_("Zoek in de tekst"))
         self.text.setClearButtonEnabled(True)
-        self.since = _date_edit("auditSince")
-        self.until = _date_edit("auditUntil")
+        self.since = date_filter("auditSince")
+        self.until = date_filter("auditUntil")
+        for edit in (self.since, self.until):
+            edit.setSpecialValueText(_("(alle)"))
         self.model = AuditTableModel(self)
         self.table = named(QTableView(), "auditTable")
         self.table.setModel(self.model)
@@ -228,8 +228,8 @@ class AuditLogDialog(QDialog):
             group=self.group.currentData(),
             case_code=self.code.text(),
             text=self.text.text(),
-            since=_chosen(self.since),
-            until=_chosen(self.until),
+            since=chosen_date(self.since),
+            until=chosen_date(self.until),
         )
 
     def apply(self) -> None:
@@ -327,17 +327,3 @@ class AuditPrintDialog(PdfPreviewDialog):
             tell(self, _("Niet vastgelegd"), said.format(reason=error.message()))
             return
         self.recorded.emit(seq)
-
-
-def _date_edit(name: str) -> QDateEdit:
-    edit = named(QDateEdit(), name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    edit.setMinimumDate(QDate(2000, 1, 1))
-    edit.setDate(edit.minimumDate())  # the minimum shows as "(alle)": no limit
-    edit.setSpecialValueText(_("(alle)"))
-    return edit
-
-
-def _chosen(edit: QDateEdit) -> dt.date | None:
-    return None if edit.date() == edit.minimumDate() else to_date(edit.date())

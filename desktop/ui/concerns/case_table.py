@@ -126,8 +126,8 @@ class CaseListPanel(QWidget):
         self.search.setMinimumWidth(120)
         self.status = named(QComboBox(), "statusFilter")
         self.form = named(QComboBox(), "formFilter")
-        self.since = _date_filter("sinceFilter")
-        self.until = _date_filter("untilFilter")
+        self.since = date_filter("sinceFilter")
+        self.until = date_filter("untilFilter")
         self.count = named(QLabel(), "caseCount")
         for combo in (self.status, self.form):  # narrow windows: the list shrinks, not clips
             combo.setSizeAdjustPolicy(
@@ -215,8 +215,8 @@ class CaseListPanel(QWidget):
             status=self.status.currentData(),
             form=self.form.currentData(),
             text=self.search.text(),
-            since=_chosen_date(self.since),
-            until=_chosen_date(self.until),
+            since=chosen_date(self.since),
+            until=chosen_date(self.until),
         )
 
     def _apply(self) -> None:
@@ -277,7 +277,7 @@ class DateFilter(QDateEdit):
         return QWidget.focusNextPrevChild(self, next)  # the next field, not the next section
 
 
-def _date_filter(name: str) -> QDateEdit:
+def date_filter(name: str) -> QDateEdit:
     edit = named(DateFilter(), name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd-MM-yyyy")
@@ -286,7 +286,7 @@ def _date_filter(name: str) -> QDateEdit:
     return edit
 
 
-def _chosen_date(edit: QDateEdit) -> dt.date | None:
+def chosen_date(edit: QDateEdit) -> dt.date | None:
     if edit.date() == edit.minimumDate():
         return None
     return to_date(edit.date())
