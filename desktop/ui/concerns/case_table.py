@@ -148,6 +148,7 @@ class CaseListPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)  # Tab goes on to the case; arrows move rows
         self.table.setWordWrap(False)
         for column, width in ((0, 78), (1, 150), (2, 86), (3, 100), (4, 84)):
             self.table.setColumnWidth(column, width)

@@ -334,3 +334,7 @@ def test_tab_leaves_the_date_filters(built: Built, open_page: ConcernsPage, qtbo
     qtbot.waitUntil(panel.until.hasFocus, timeout=2000)
     qtbot.keyClick(panel.until, Qt.Key.Key_Tab)
     assert not panel.until.hasFocus(), "on to the table, the case and the meldcode"
+    panel.table.setFocus()
+    qtbot.waitUntil(panel.table.hasFocus, timeout=2000)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Tab)
+    assert not panel.table.hasFocus(), "Tab leaves the table too (arrows move between rows)"
