@@ -207,3 +207,17 @@ def validate_data(
                 Problem(file_name, _line_of(node, loc), _field_path(loc), _message(dict(e)))
             )
         raise ContentError(problems) from None
+
+
+def language_of_name(path: Path) -> str | None:
+    """The language a content file's name gives (``signalcard.nl.yaml``: ``nl``), if any."""
+    return path.name.split(".")[-2] if path.name.count(".") >= 2 else None
+
+
+def check_file_language(path: Path, found: str, languages: Sequence[str]) -> None:
+    """Refuse a file whose name says one of ``languages`` while its content says ``found``."""
+    expected = language_of_name(path)
+    if expected in languages and found != expected:
+        raise ContentError(
+            [Problem(path.name, 1, "language", f"het bestand is voor '{expected}', niet '{found}'")]
+        )

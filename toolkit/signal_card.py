@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from lessons.datafile import ContentError, ContentModel, Problem, load_model
+from lessons.datafile import ContentModel, check_file_language, load_model
 
 CONTENT = Path(__file__).resolve().parent / "content"
 LANGUAGES = ("nl", "en")
@@ -186,18 +186,7 @@ def content_file(language: str, folder: Path = CONTENT) -> Path:
 def read_signal_card(path: Path) -> SignalCard:
     """Read and check one signal card file; :class:`ContentError` names file, line and field."""
     card = load_model(path, SignalCard)
-    expected = path.name.split(".")[-2] if path.name.count(".") >= 2 else card.language
-    if expected in LANGUAGES and card.language != expected:
-        raise ContentError(
-            [
-                Problem(
-                    path.name,
-                    1,
-                    "language",
-                    f"het bestand is voor '{expected}', niet '{card.language}'",
-                )
-            ]
-        )
+    check_file_language(path, card.language, LANGUAGES)
     return card
 
 

@@ -12,7 +12,13 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from lessons.datafile import ContentError, ContentModel, Problem, load_yaml, validate_data
+from lessons.datafile import (
+    ContentModel,
+    check_file_language,
+    language_of_name,
+    load_yaml,
+    validate_data,
+)
 
 CONTENT = Path(__file__).resolve().parent
 LANGUAGES = ("nl", "en")
@@ -237,21 +243,11 @@ def read_demo_cases(path: Path) -> DemoCases:
     from toolkit.signal_card import load_signal_card
 
     data, node = load_yaml(path)
-    language = path.name.split(".")[-2] if path.name.count(".") >= 2 else "nl"
+    language = language_of_name(path) or "nl"
     card = load_signal_card(language if language in LANGUAGES else "nl")
     context = {"signals": frozenset(s.id for s in card.signals)}
     cases = validate_data(data, node, DemoCases, path.name, context)
-    if language in LANGUAGES and cases.language != language:
-        raise ContentError(
-            [
-                Problem(
-                    path.name,
-                    1,
-                    "language",
-                    f"het bestand is voor '{language}', niet '{cases.language}'",
-                )
-            ]
-        )
+    check_file_language(path, cases.language, LANGUAGES)
     return cases
 
 

@@ -73,7 +73,6 @@ class VaultGuard(QObject):
         self.idle = idle or IdleWatch(minutes(), parent=self)
         self.idle.expired.connect(self._expired)
         self.hidden_by_key = 0  # how often the hide key was used (for tests)
-        self.capture_excluded = False
         self.extra_hide: list[Callable[[], None]] = []  # e.g. black out the projector
 
         # The keys work in every window of the app, dialogs and the presenter included: an
@@ -123,17 +122,14 @@ class VaultGuard(QObject):
         key = id(widget)
         if key not in self.capture_windows and set_capture_excluded(widget, True):
             self.capture_windows.add(key)
-            self.capture_excluded = True
             widget.destroyed.connect(lambda _obj=None, k=key: self.capture_windows.discard(k))
 
     def _locked(self, _reason: str) -> None:
         clipboard = QGuiApplication.clipboard()
-        for mode in (QClipboard.Mode.Clipboard, QClipboard.Mode.Selection):
-            owned = (
-                clipboard.ownsClipboard()
-                if mode is QClipboard.Mode.Clipboard
-                else clipboard.ownsSelection()
-            )
+        for mode, owned in (
+            (QClipboard.Mode.Clipboard, clipboard.ownsClipboard()),
+            (QClipboard.Mode.Selection, clipboard.ownsSelection()),
+        ):
             if owned or self._copied_while_open:
                 clipboard.clear(mode)  # text copied from one of our windows may be case text
         self._copied_while_open = False
@@ -141,12 +137,11 @@ class VaultGuard(QObject):
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
-        if self.capture_excluded:
+        if self.capture_windows:
             for widget in QApplication.topLevelWidgets():
                 if id(widget) in self.capture_windows:
                     set_capture_excluded(widget, False)
             self.capture_windows.clear()
-            self.capture_excluded = False
 
     def _clipboard_changed(self) -> None:
         """Something was copied: by us if one of our windows has the focus (or, on X11 and
