@@ -4,13 +4,14 @@ python -m toolkit signal-card --lang nl --format trifold -o signalenkaart.pdf
 python -m toolkit signal-card --lang en --format poster --paper a3 -o poster.pdf
 python -m toolkit lesson-plan --lesson wat-is-mensenhandel --lang nl -o lesplan.pdf
 python -m toolkit lesson-plan --lesson wat-is-mensenhandel --lang nl --worksheet -o werkblad.pdf
+python -m toolkit referral-letter --example --lang nl -o voorbeeldbrief.pdf
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lessons.datafile import ContentError
@@ -58,6 +59,21 @@ def parser() -> argparse.ArgumentParser:
         help="a folder with one subfolder of lesson files per language (default: the shipped ones)",
     )
     plan.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    letter = commands.add_parser(
+        "referral-letter",
+        help="a referral letter from a built-in fictional case (--example), to check the layout",
+        description=(
+            "The referral letter (verwijsbrief) for a built-in fictional case, to check the "
+            "layout without a vault. Letters with case data are made in the app."
+        ),
+    )
+    letter.add_argument(
+        "--example",
+        action="store_true",
+        help="the fictional example case (required: case data never comes from the command line)",
+    )
+    letter.add_argument("--lang", choices=LANGUAGES, default="nl")
+    letter.add_argument("-o", "--output", required=True, help="the PDF file to write")
     return main
 
 
@@ -96,7 +112,7 @@ def _lesson_plan(args: argparse.Namespace) -> bytes:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        data = _lesson_plan(args) if args.command == "lesson-plan" else _signal_card(args)
+        data = BUILDERS[args.command](args)
         path = save(data, args.output)
     except UsageError as err:
         print(f"Fout: {err}", file=sys.stderr)
@@ -123,6 +139,25 @@ def _signal_card(args: argparse.Namespace) -> bytes:
             args.school, contact.name, contact.role, contact.phone, contact.email
         )
     return build_signal_card(args.lang, args.fmt, paper=args.paper or "a4", contact=contact)
+
+
+def _referral_letter(args: argparse.Namespace) -> bytes:
+    if not args.example:
+        raise UsageError(
+            "een verwijsbrief met gegevens van een melding maak je in de app, bij die "
+            "melding; nooit vanaf de opdrachtregel. Met --example maak je een voorbeeldbrief "
+            "bij een verzonnen melding om de opmaak te controleren."
+        )
+    from toolkit.referral_letter import example_letter, referral_letter
+
+    return referral_letter(example_letter(args.lang))
+
+
+BUILDERS: dict[str, Callable[[argparse.Namespace], bytes]] = {
+    "signal-card": _signal_card,
+    "lesson-plan": _lesson_plan,
+    "referral-letter": _referral_letter,
+}
 
 
 if __name__ == "__main__":

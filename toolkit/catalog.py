@@ -28,7 +28,14 @@ def _lesson_plans(folder: Path) -> list[Path]:
     return write_samples(folder)
 
 
+def _referral_letters(folder: Path) -> list[Path]:
+    from toolkit.referral_letter import write_samples
+
+    return write_samples(folder)
+
+
 DOCUMENTS: list[DocumentSpec] = [
     DocumentSpec("signal-card", _signal_cards),
     DocumentSpec("lesson-plan", _lesson_plans),
+    DocumentSpec("referral-letter", _referral_letters),
 ]

@@ -61,6 +61,7 @@ __all__ = [
     "file_name",
     "format_date",
     "referral_letter",
+    "write_samples",
 ]
 
 # shared/domain.md section 4, items 3 to 11, in that order
@@ -199,6 +200,15 @@ def example_letter(language: str) -> ReferralLetter:
     from toolkit.referral_example import load_example
 
     return load_example(language)
+
+
+def write_samples(folder: Path) -> list[Path]:
+    """The Dutch example letter into ``folder``, for the smoke test; its name says it is one."""
+    from toolkit.pdf import save
+
+    letter = example_letter("nl")
+    name = "voorbeeld-" + file_name(letter.case_code, "nl")
+    return [save(referral_letter(letter), folder / name)]
 
 
 def _logo(path: Path | None) -> ImageReader | None:
