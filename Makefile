@@ -71,6 +71,7 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) bench/startup.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/slides.py
 	$(PY) bench/signal_card.py
+	$(PY) bench/letter.py
 	$(PY) bench/vault.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/concerns.py
 	$(PY) bench/privacy_check.py

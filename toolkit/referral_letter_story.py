@@ -21,6 +21,24 @@ from toolkit.referral_letter_labels import LetterLabels
 if TYPE_CHECKING:
     from toolkit.referral_letter import LetterEntry, ReferralLetter, Section
 
+
+class Para(Paragraph):  # type: ignore[misc]
+    """A Paragraph that remembers its line breaks for the width it was last wrapped at.
+
+    A kept-together entry is wrapped once to measure it and again to place it; the lines do
+    not change with the height offered, so breaking them once per width is enough.
+    """
+
+    _wrapped: tuple[float, float, float] | None = None
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if self._wrapped is not None and self._wrapped[0] == avail_width:
+            return self._wrapped[1], self._wrapped[2]
+        width, height = super().wrap(avail_width, avail_height)
+        self._wrapped = (avail_width, width, height)
+        return width, height
+
+
 RULE = colors.HexColor("#d9dde3")
 MUTED_HEX = MUTED.hexval().replace("0x", "#")
 PAD = 1.6 * mm  # the inset of a tinted band (an entry's head line, an interpretation)
@@ -86,17 +104,17 @@ def paragraphs(text: str, paragraph_style: object = BODY) -> list[Flowable]:
     """The coordinator's text: a blank line starts a paragraph, a single newline breaks a line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     blocks = [block.strip() for block in re.split(r"\n[ \t]*\n", text) if block.strip()]
-    return [Paragraph(esc(block).replace("\n", "<br/>"), paragraph_style) for block in blocks]
+    return [Para(esc(block).replace("\n", "<br/>"), paragraph_style) for block in blocks]
 
 
 def opening(letter: ReferralLetter, labels: LetterLabels, width: float) -> list[Flowable]:
     """Date and reference, the subject line, the salutation and the opening sentence."""
     reference = Table(
         [
-            [Paragraph(esc(labels.date), REF_LABEL), Paragraph(esc(labels.reference), REF_LABEL)],
+            [Para(esc(labels.date), REF_LABEL), Para(esc(labels.reference), REF_LABEL)],
             [
-                Paragraph(esc(letter.date), REF_VALUE),
-                Paragraph(esc(labels.reference_value.format(code=letter.case_code)), REF_VALUE),
+                Para(esc(letter.date), REF_VALUE),
+                Para(esc(labels.reference_value.format(code=letter.case_code)), REF_VALUE),
             ],
         ],
         colWidths=[width * 0.3, width * 0.7],
@@ -117,10 +135,10 @@ def opening(letter: ReferralLetter, labels: LetterLabels, width: float) -> list[
     return [
         reference,
         Spacer(1, 7 * mm),
-        Paragraph(esc(labels.subject.format(code=letter.case_code)), SUBJECT),
+        Para(esc(labels.subject.format(code=letter.case_code)), SUBJECT),
         Spacer(1, 7 * mm),
-        Paragraph(esc(salutation), BODY),
-        Paragraph(esc(labels.opening), BODY),
+        Para(esc(salutation), BODY),
+        Para(esc(labels.opening), BODY),
     ]
 
 
@@ -135,7 +153,7 @@ def section(part: Section, heading: str, labels: LetterLabels, width: float) -> 
         blocks.append((False, paragraphs(part.note, NOTE)))
     if not blocks:
         return []
-    title = Paragraph(esc(heading), H2)
+    title = Para(esc(heading), H2)
     (first_kept, first), rest = blocks[0], blocks[1:]
     story: list[Flowable] = (
         [KeepTogether([title, *first])]
@@ -151,10 +169,7 @@ def facts_table(rows: tuple[tuple[str, str], ...], width: float) -> Flowable:
     """Label/value rows in two columns, split between rows over pages."""
     label_width = min(58 * mm, width * 0.36)
     table = Table(
-        [
-            [Paragraph(esc(label), FACT_LABEL), Paragraph(esc(value), FACT_VALUE)]
-            for label, value in rows
-        ],
+        [[Para(esc(label), FACT_LABEL), Para(esc(value), FACT_VALUE)] for label, value in rows],
         colWidths=[label_width, width - label_width],
         splitByRow=1,
     )
@@ -186,20 +201,20 @@ def entry(item: LetterEntry, labels: LetterLabels) -> list[Flowable]:
     only when it was chosen (``None`` prints nothing of it); the signals."""
     who = f" {labels.by} {esc(item.who)}" if item.who.strip() else ""
     flowables: list[Flowable] = [
-        Paragraph(f"<b>{esc(item.date)}</b>  ·  {esc(item.kind)}{who}", ENTRY_HEAD),
+        Para(f"<b>{esc(item.date)}</b>  ·  {esc(item.kind)}{who}", ENTRY_HEAD),
         *paragraphs(item.facts, ENTRY_TEXT),
     ]
     if item.pupil_words.strip():
-        flowables.append(Paragraph(esc(labels.pupil_said), ENTRY_TEXT))
+        flowables.append(Para(esc(labels.pupil_said), ENTRY_TEXT))
         words = esc(item.pupil_words.strip()).replace("\n", "<br/>")
-        flowables.append(Paragraph(f"<i>“{words}”</i>", WORDS))
+        flowables.append(Para(f"<i>“{words}”</i>", WORDS))
     if item.interpretation is not None and item.interpretation.strip():
         text = esc(item.interpretation.strip()).replace("\n", "<br/>")
-        flowables.append(Paragraph(f"<b>{esc(labels.interpretation)}:</b> {text}", INTERPRETATION))
+        flowables.append(Para(f"<b>{esc(labels.interpretation)}:</b> {text}", INTERPRETATION))
     signals = [signal for signal in item.signals if signal.strip()]
     if signals:
-        flowables.append(Paragraph(esc(labels.signals), SIGNALS_LABEL))
-        flowables += [Paragraph(esc(signal), SIGNAL, bulletText="•") for signal in signals]
+        flowables.append(Para(esc(labels.signals), SIGNALS_LABEL))
+        flowables += [Para(esc(signal), SIGNAL, bulletText="•") for signal in signals]
     flowables.append(Spacer(1, 1.5 * mm))
     return flowables
 
@@ -209,19 +224,19 @@ def closing(letter: ReferralLetter, labels: LetterLabels) -> list[Flowable]:
     person = letter.signatory
     lines: list[Flowable] = [
         Spacer(1, 4 * mm),
-        Paragraph(esc(labels.closing), BODY),
+        Para(esc(labels.closing), BODY),
         Spacer(1, 12 * mm),  # room to sign by hand
-        Paragraph(esc(person.name), SIGN_NAME),
+        Para(esc(person.name), SIGN_NAME),
     ]
     if person.role.strip():
-        lines.append(Paragraph(esc(person.role), SIGN_LINE))
+        lines.append(Para(esc(person.role), SIGN_LINE))
     school = letter.letterhead.school.strip()
     if school:
-        lines.append(Paragraph(esc(school), SIGN_LINE))
+        lines.append(Para(esc(school), SIGN_LINE))
     for label, value in ((labels.phone, person.phone), (labels.email, person.email)):
         if value.strip():
             lines.append(
-                Paragraph(
+                Para(
                     f'<font color="{MUTED_HEX}">{esc(label)}</font>  {esc(value)}',
                     SIGN_LINE,
                 )
