@@ -125,3 +125,34 @@ def test_paper_is_for_the_poster_only(tmp_path: Path) -> None:
     target = tmp_path / "kaart.pdf"
     assert main(["signal-card", "--format", "trifold", "--paper", "a3", "-o", str(target)]) == 2
     assert not target.exists()
+
+
+def test_help_lists_the_referral_letter() -> None:
+    result = run_python(CLI, "referral-letter", "--help")
+    assert result.returncode == 0
+    assert "fictional" in result.stdout
+    assert "--example" in result.stdout
+
+
+def test_writes_the_example_referral_letter(tmp_path: Path) -> None:
+    for language, subject in (
+        ("nl", "Betreft: verwijzing, melding 2026-014"),
+        ("en", "Re: referral, case 2026-014"),
+    ):
+        out = tmp_path / f"{language}.pdf"
+        result = run_python(CLI, "referral-letter", "--example", "--lang", language, "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        pages = PdfReader(out).pages
+        assert len(pages) >= 2
+        assert subject in pages[0].extract_text()
+
+
+def test_a_referral_letter_needs_the_example_flag(tmp_path: Path) -> None:
+    out = tmp_path / "brief.pdf"
+    result = run_python(CLI, "referral-letter", "-o", str(out))
+    assert result.returncode == 2
+    assert "Fout:" in result.stderr
+    assert "in de app" in result.stderr
+    assert "--example" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()

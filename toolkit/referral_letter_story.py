@@ -32,8 +32,10 @@ class Para(Paragraph):  # type: ignore[misc]
     _wrapped: tuple[float, float, float] | None = None
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        if self._wrapped is not None and self._wrapped[0] == avail_width:
-            return self._wrapped[1], self._wrapped[2]
+        wrapped = self._wrapped
+        # reportlab drops blPara after it gave up on a split: then break the lines again
+        if wrapped is not None and wrapped[0] == avail_width and hasattr(self, "blPara"):
+            return wrapped[1], wrapped[2]
         width, height = super().wrap(avail_width, avail_height)
         self._wrapped = (avail_width, width, height)
         return width, height
