@@ -320,3 +320,16 @@ def test_a_locked_letter_opens_only_with_its_password() -> None:
 def test_a_lock_needs_a_password() -> None:
     with pytest.raises(ValueError, match="password"):
         lock(referral_letter(letter()), "")
+
+
+def test_the_english_example_translates_the_dutch_one() -> None:
+    dutch, english = example_letter("nl"), example_letter("en")
+    assert [part.key for part in dutch.sections] == [part.key for part in english.sections]
+    for ours, theirs in zip(dutch.sections, english.sections, strict=True):
+        assert len(ours.facts) == len(theirs.facts)
+        assert bool(ours.note) == bool(theirs.note)
+        assert [
+            (e.interpretation is None, len(e.signals), bool(e.pupil_words)) for e in ours.entries
+        ] == [
+            (e.interpretation is None, len(e.signals), bool(e.pupil_words)) for e in theirs.entries
+        ]
