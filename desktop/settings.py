@@ -1,8 +1,10 @@
 """The school's settings: one JSON file, written atomically, validated on load.
 
-Settings hold the school's own details and the care coordinator's contact (a member of staff,
-not a pupil), never case data. A file that cannot be read is kept aside as a copy, defaults
-are used for what was wrong, and :class:`LoadResult` says so, so that the user can be told.
+Settings hold the school's own details, the care coordinator's contact (a member of staff,
+not a pupil) and the organisations the school sends referral letters to
+(:mod:`desktop.recipients`), never case data. A file that cannot be read is kept aside as a
+copy, defaults are used for what was wrong (a broken recipient is left out, the others kept),
+and :class:`LoadResult` says so, so that the user can be told.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _
+from desktop.recipients import RecipientEntry, entry_from, good_entries, list_problem
 from toolkit.atomic import keep_broken_copy, write_atomic
 
 log = logging.getLogger(__name__)
@@ -41,6 +44,7 @@ class Settings:
     language: str = DEFAULT_LANGUAGE
     autolock_minutes: int = 5
     retention_months: int = 24
+    recipients: tuple[RecipientEntry, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {"version": SCHEMA_VERSION, **dataclasses.asdict(self)}
@@ -58,6 +62,7 @@ FIELD_LABELS: dict[str, str] = {
     "language": N_("Taal"),
     "autolock_minutes": N_("Automatisch vergrendelen na (minuten)"),
     "retention_months": N_("Bewaartermijn na afsluiten (maanden)"),
+    "recipients": N_("Ontvangers van verwijsbrieven"),
 }
 
 
@@ -75,7 +80,13 @@ def validate(values: dict[str, Any]) -> Settings:
     if problems:
         raise SettingsError(problems)
     known = {f.name for f in dataclasses.fields(Settings)}
-    return Settings(**{k: v for k, v in values.items() if k in known})
+    clean = {k: v for k, v in values.items() if k in known}
+    if "recipients" in clean:  # JSON objects or entries, in a list or a tuple
+        clean["recipients"] = tuple(
+            item if isinstance(item, RecipientEntry) else entry_from(item)
+            for item in clean["recipients"]
+        )
+    return Settings(**clean)
 
 
 def _check(values: dict[str, Any]) -> dict[str, str]:
@@ -86,17 +97,22 @@ def _check(values: dict[str, Any]) -> dict[str, str]:
             continue
         value = values[f.name]
         expected = type(getattr(defaults, f.name))
-        if type(value) is not expected:
+        # A tuple field is a list in JSON; a bool is not a number here (``type(...) is``).
+        if not (isinstance(value, list | tuple) if expected is tuple else type(value) is expected):
             problems[f.name] = _("verkeerd soort waarde (verwacht: {kind}).").format(
                 kind=_("tekst")
                 if expected is str
                 else _("getal")
                 if expected is int
+                else _("lijst")
+                if expected is tuple
                 else _("ja/nee")
             )
             continue
         if isinstance(value, str) and len(value) > _MAX_TEXT:
             problems[f.name] = _("te lang: ten hoogste {n} tekens.").format(n=_MAX_TEXT)
+        if f.name == "recipients" and (message := list_problem(value)):
+            problems[f.name] = message
     # The rules below only for values of the right type and length (the rest is reported).
     values = {k: v for k, v in values.items() if k not in problems}
     email = values.get("coordinator_email", "")
@@ -163,6 +179,8 @@ class SettingsStore:
             return LoadResult(validate(raw))
         log.warning("settings file has invalid fields %s; defaults used for them", sorted(problems))
         good = {k: v for k, v in raw.items() if k not in problems}  # passes _check by design
+        if "recipients" in problems:  # keep the recipients that are right
+            good["recipients"] = good_entries(raw.get("recipients"))
         return LoadResult(validate(good), problems, self._keep_aside())
 
     def save(self, settings: Settings) -> None:

@@ -54,6 +54,53 @@ def shoot_lesson_log(built: Any, out: Path, language: str) -> None:
     overview.close()
 
 
+def shoot_recipients(built: Any, out: Path, language: str) -> None:
+    """The settings page with three (fictional) recipients, and the edit dialog with messages,
+    at 1366×768 and 1024×768."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QScrollArea
+
+    from desktop.recipients import RecipientEntry
+
+    window = built.window
+    page = window.settings_page
+    box = page.recipients
+    box.set_entries(
+        (
+            RecipientEntry("regional_coordinator", "Zorgcoördinatie Mensenhandel (fictief)",
+                           "M. de Boer", "Postbus 100\n9999 ZZ Voorbeeldstad"),
+            RecipientEntry("veilig_thuis", "Veilig Thuis Voorbeeldregio", "Team Advies"),
+            RecipientEntry("police", "Politie, basisteam Voorbeeldstad", "Wijkagent jeugd"),
+        )
+    )  # fmt: skip
+    window.show_page(page)
+    scroll = page.findChild(QScrollArea)
+    size = window.size()
+    for width in (1366, 1024):
+        window.resize(width, 768)
+        settle(built.app, 0.2)
+        scroll.ensureWidgetVisible(box)
+        built.app.processEvents()
+        window.grab().save(str(out / f"{language}-recipients-{width}.png"))
+        box.list.setCurrentItem(box.list.topLevelItem(1))
+        dialog = box.change()
+        dialog.organisation.clear()
+        dialog.address.setPlainText("\n".join(f"regel {n}" for n in range(1, 9)))
+        dialog.accept()  # refused: the messages show under the fields
+        settle(built.app, 0.2)
+        shot = window.grab()  # the dialog drawn over the window, as it is seen
+        painter = QPainter(shot)
+        painter.drawPixmap(
+            (shot.width() - dialog.width()) // 2, (shot.height() - dialog.height()) // 2,
+            dialog.grab(),
+        )  # fmt: skip
+        painter.end()
+        shot.save(str(out / f"{language}-recipient-dialog-{width}.png"))
+        dialog.reject()
+    box.set_entries(built.profile.settings.recipients)
+    window.resize(size)
+
+
 def main(out: Path) -> None:
     from desktop.language import apply_language
     from desktop.ui.app import build
@@ -85,6 +132,7 @@ def main(out: Path) -> None:
                 dialog.grab().save(str(out / f"{language}-print-{dialog.format.currentData()}.png"))
             dialog.close()
             shoot_lesson_log(built, out, language)
+            shoot_recipients(built, out, language)
         window.close()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from concern_shots import shoot_language  # the concern log, on the demo vault

@@ -156,12 +156,21 @@ def _tell_settings_were_broken(window: MainWindow, startup: Startup) -> None:
     result = startup.settings_load
 
     def text() -> str:  # built when shown, so that it follows a language switch
-        fields = [_(FIELD_LABELS[name]) for name in result.problems if name in FIELD_LABELS]
-        reset = (
-            _("Teruggezet naar de standaardwaarde: {fields}.").format(fields=", ".join(fields))
-            if fields
-            else _("Alle instellingen staan op de standaardwaarde.")
-        )
+        broken = [name for name in result.problems if name in FIELD_LABELS]
+        fields = [_(FIELD_LABELS[name]) for name in broken if name != "recipients"]
+        parts = []
+        if fields:
+            parts.append(
+                _("Teruggezet naar de standaardwaarde: {fields}.").format(fields=", ".join(fields))
+            )
+        if "recipients" in broken:  # the good ones are kept (desktop.recipients.good_entries)
+            parts.append(
+                _(
+                    "Ontvangers van verwijsbrieven die niet klopten zijn weggelaten; "
+                    "de andere zijn bewaard."
+                )
+            )
+        reset = " ".join(parts) or _("Alle instellingen staan op de standaardwaarde.")
         kept = (
             _("Een kopie van het oude bestand staat in {path}.").format(path=str(result.kept_aside))
             if result.kept_aside

@@ -37,6 +37,8 @@ QGroupBox::title {{
     subcontrol-origin: margin; left: 12px; padding: 0 4px; color: {NAVY}; font-weight: 600;
 }}
 #fieldError {{ color: #b00020; font-size: 12px; }}
+#recipientsExplain, #recipientsEmpty {{ color: {MUTED}; }}
+#recipientList::item {{ padding: 3px 2px; }}
 #loadError {{ color: #b00020; background: #fdecee; padding: 10px; border-radius: 6px; }}
 #saveStatus[state="error"] {{ color: #b00020; }}
 #saveStatus[state="ok"] {{ color: #2e7d32; }}

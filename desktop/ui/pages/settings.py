@@ -23,6 +23,7 @@ from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, _
 from desktop.school_profile import LogoError, SchoolProfile
 from desktop.settings import AUTOLOCK_RANGE, FIELD_LABELS, RETENTION_RANGE, Settings, SettingsError
 from desktop.ui.pages.base import Page
+from desktop.ui.pages.recipients import RecipientsBox
 from desktop.ui.widgets import named
 
 
@@ -77,6 +78,8 @@ class SettingsPage(Page):
         logo_widget.setLayout(logo_row)
         logo_row.setContentsMargins(0, 0, 0, 0)
         self._add_row(school_form, "has_logo", logo_widget)
+        self.recipients = RecipientsBox()
+        self.recipients.edited.connect(self._tell_unsaved)
 
         self.language = named(QComboBox(), "language")
         for code in LANGUAGES:
@@ -91,6 +94,7 @@ class SettingsPage(Page):
 
         column.addWidget(self.school_box)
         column.addWidget(self.coordinator_box)
+        column.addWidget(self.recipients)
         column.addWidget(self.general_box)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -159,6 +163,7 @@ class SettingsPage(Page):
         self.retention.setSuffix(" " + _("maanden"))
         self.save_button.setText(_("Opslaan"))
         self.revert_button.setText(_("Herstellen"))
+        self.recipients.retranslate()
         self._show_logo()
         self.status.clear()
 
@@ -169,6 +174,7 @@ class SettingsPage(Page):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.autolock.setValue(settings.autolock_minutes)
         self.retention.setValue(settings.retention_months)
+        self.recipients.set_entries(settings.recipients)
         self._clear_errors()
         self._show_logo()
 
@@ -177,6 +183,7 @@ class SettingsPage(Page):
         values["language"] = self.language.currentData()
         values["autolock_minutes"] = self.autolock.value()
         values["retention_months"] = self.retention.value()
+        values["recipients"] = self.recipients.entries()
         return values
 
     def save(self) -> bool:
@@ -188,6 +195,8 @@ class SettingsPage(Page):
                 if name in self.errors:
                     self.errors[name].setText(message)
                     self.errors[name].show()
+                elif name == "recipients":
+                    self.recipients.show_error(message)
             self.status.setText(_("Niet opgeslagen: verbeter de rood gemarkeerde velden."))
             self.status.setProperty("state", "error")
             self._repolish(self.status)
@@ -215,6 +224,13 @@ class SettingsPage(Page):
         for label in self.errors.values():
             label.clear()
             label.hide()
+        self.recipients.clear_error()
+
+    def _tell_unsaved(self) -> None:
+        """The recipients are stored with "Opslaan", like the fields: say so after a change."""
+        self.status.setText(_("Nog niet opgeslagen: kies Opslaan om de wijziging te bewaren."))
+        self.status.setProperty("state", "")
+        self._repolish(self.status)
 
     @staticmethod
     def _repolish(widget: QWidget) -> None:
