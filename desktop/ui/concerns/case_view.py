@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,10 +32,13 @@ from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
     from desktop.ui.concerns.meldcode_panel import MeldcodePanel
+    from desktop.ui.referrals.followup import ReferralsTab
     from desktop.vault.records import CaseDetail, EntryView
 
 
 class CaseView(QWidget):
+    letter_requested = Signal(str)  # a case code: make a referral letter from it
+
     def __init__(self, session: VaultSession, code: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -53,6 +56,7 @@ class CaseView(QWidget):
         self.back_button = named(QPushButton(), "backToList")
         self.back_button.hide()  # shown when the window is too narrow for list and case
         self.details_button = named(QPushButton(), "editCaseDetails")
+        self.letter_button = named(QPushButton(), "referralLetter")
         self.order = named(QComboBox(), "chronologyOrder")
         self.chronology = named(QTextBrowser(), "chronology")
         self.chronology.setOpenLinks(False)
@@ -69,11 +73,13 @@ class CaseView(QWidget):
         timeline_column.addWidget(self.chronology, 1)
         self.tabs.addTab(timeline, "")
         self.meldcode: MeldcodePanel | None = None
+        self.referrals: ReferralsTab | None = None
 
         header = QHBoxLayout()  # what concerns the whole case, beside its code
         header.addWidget(self.back_button)
         header.addWidget(self.title, 1)
         header.addWidget(self.details_button)
+        header.addWidget(self.letter_button)
         header.addWidget(self.status_button)
         actions = QHBoxLayout()  # new entries, above the timeline
         actions.addWidget(self.observe_button)
@@ -94,6 +100,7 @@ class CaseView(QWidget):
         observe.activated.connect(lambda: self.new_entry("observation"))
         self.status_button.clicked.connect(self.change_status)
         self.details_button.clicked.connect(self.edit_details)
+        self.letter_button.clicked.connect(lambda: self.letter_requested.emit(self.code))
         self.order.currentIndexChanged.connect(self._draw_chronology)
         self.retranslate()
         self.reload()
@@ -114,6 +121,8 @@ class CaseView(QWidget):
         self.status_button.setText(_("Status wijzigen…"))
         self.back_button.setText(_("← Alle meldingen"))
         self.details_button.setText(_("Gegevens…"))
+        self.letter_button.setText(_("Verwijsbrief…"))
+        self.letter_button.setToolTip(_("Een verwijsbrief maken, bekijken en versturen"))
         self.order_label.setText(_("Volgorde:"))
         chosen = self.order.currentIndex()
         self.order.blockSignals(True)
@@ -125,6 +134,8 @@ class CaseView(QWidget):
         self.tabs.setTabText(0, _("Tijdlijn"))
         if self.tabs.count() > 1:
             self.tabs.setTabText(1, _("Meldcode"))
+        if self.tabs.count() > 2:
+            self.tabs.setTabText(2, _("Verwijzingen"))
         self._draw()
 
     # ---------------------------------------------------------------- data
@@ -171,12 +182,24 @@ class CaseView(QWidget):
 
     def _ensure_meldcode(self) -> None:
         from desktop.ui.concerns.meldcode_panel import MeldcodePanel
+    from desktop.ui.referrals.followup import ReferralsTab
 
         if self.meldcode is None:
             self.meldcode = MeldcodePanel(self.session, self.code)
             self.tabs.addTab(self.meldcode, _("Meldcode"))
         if self.detail is not None:
             self.meldcode.show_detail(self.detail)
+        self._ensure_referrals()
+
+    def _ensure_referrals(self) -> None:
+        from desktop.ui.referrals.followup import ReferralsTab
+
+        if self.referrals is None:
+            self.referrals = ReferralsTab(self.session, self.code)
+            self.referrals.new_letter.connect(lambda: self.letter_requested.emit(self.code))
+            self.tabs.addTab(self.referrals, _("Verwijzingen"))
+        if self.detail is not None:
+            self.referrals.show_referrals(self.detail.referrals)
 
     def forget(self) -> None:
         """Drop the case and empty every widget (the vault locked or another case opened)."""
@@ -188,6 +211,8 @@ class CaseView(QWidget):
             label.clear()
         if self.meldcode is not None:
             self.meldcode.forget()
+        if self.referrals is not None:
+            self.referrals.forget()
 
     # ---------------------------------------------------------------- actions
     def new_entry(self, kind: str, signals: tuple[str, ...] = ()) -> QWidget:

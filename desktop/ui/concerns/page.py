@@ -86,6 +86,7 @@ class ConcernsPage(Page):
         profile.changed.connect(self._settings_changed)
         self.workspace.backups_requested.connect(self.open_backups)
         self.workspace.audit_requested.connect(self.open_audit_log)
+        self.workspace.letter_requested.connect(self.open_letter)
         self.retranslate()
         self.show_current()
 
@@ -280,6 +281,25 @@ class ConcernsPage(Page):
         self.workspace.keep_dialog(dialog)
         dialog.open()
         self.last_message = dialog  # type: ignore[assignment]
+        return dialog
+
+    def open_letter(self, code: str) -> QDialog | None:
+        """The referral letter of case ``code``: a window of its own, closed by a lock."""
+        from desktop.ui.referrals.letter_dialog import LetterDialog
+
+        if not self.session.is_open:
+            return None
+        logo = self.profile.paths.logo_file
+        dialog = LetterDialog(
+            self.session,
+            code,
+            self.profile.settings,
+            logo if self.profile.has_logo() else None,
+            documents_folder=Path.home(),
+            parent=self,
+        )
+        self.workspace.keep_dialog(dialog)
+        dialog.show()
         return dialog
 
     def open_audit_log(self) -> QDialog | None:

@@ -43,6 +43,7 @@ class Workspace(QWidget):
     new_case_requested = Signal()
     backups_requested = Signal()
     audit_requested = Signal()
+    letter_requested = Signal(str)  # a case code
 
     def __init__(self, session: VaultSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,6 +142,7 @@ class Workspace(QWidget):
         self._drop_case_view()
         view = CaseView(self.session, code)
         view.back_button.clicked.connect(self.close_case)
+        view.letter_requested.connect(self.letter_requested)
         self.case_view = view
         self.right.addWidget(view)
         self.right.setCurrentWidget(view)

@@ -1,0 +1,391 @@
+"""Verwijsbrief: the coordinator's choices on the left, every page of the letter on the right.
+
+The letter is made only when it is lawful and complete: the list under the form says what is
+still missing, and "Opslaan als PDF…" and "Afdrukken…" wait until it is empty. Nothing here
+blocks the rest of the app: the dialog is a window of its own, and its file and print
+dialogs open without a nested event loop (a lock closes all of them at once).
+
+The pupil's name, date of birth and gender, when typed, live in this dialog's fields and in the
+PDF it makes; never in the vault, the settings, a log or a temp file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import os_errors
+from desktop.i18n import _
+from desktop.pdf_pages import PdfPages
+from desktop.referrals.choices import Identity, LetterChoices, problems
+from desktop.referrals.compose import LetterContext, compose, included_sections
+from desktop.referrals.export import ExportRefused, LetterExport
+from desktop.referrals.prefill import prefill
+from desktop.ui.print_dialog import PdfPreview
+from desktop.ui.referrals.basis_form import BasisForm
+from desktop.ui.referrals.entry_picker import EntryPicker
+from desktop.ui.referrals.texts_form import TextsForm
+from desktop.ui.widgets import named
+
+if TYPE_CHECKING:
+    from desktop.concerns.session import VaultSession
+    from desktop.settings import Settings
+    from desktop.vault.records import CaseDetail
+
+PREVIEW_DELAY_MS = 350
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
+
+
+class LetterDialog(QDialog):
+    def __init__(
+        self,
+        session: VaultSession,
+        code: str,
+        settings: Settings,
+        logo: Path | None,
+        documents_folder: Path,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from desktop.vault.sharing import pupil_16_plus
+
+        self.setWindowFlag(Qt.WindowType.Window)  # its own window: the app stays usable
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # closed: its words go too
+        self.session = session
+        self.settings = settings
+        self.documents_folder = documents_folder
+        self.detail: CaseDetail = session.vault.case(code)
+        self.context = LetterContext.of(
+            settings, logo, session.vault.audit_head().short, dt.date.today()
+        )
+        self.band_16_plus = pupil_16_plus(self.detail.row.age_band)
+        self.export = LetterExport(session.vault, code)
+        self.recorded_grounds: object = None
+        self.pdf_bytes = b""
+        self.setWindowTitle(_("Verwijsbrief voor melding {code}").format(code=code))
+
+        # ---- 1. recipient and grounds
+        self.recipient = named(QComboBox(), "letterRecipient")
+        self.recipient.addItem(_("Kies een ontvanger…"), None)
+        for index, entry in enumerate(settings.recipients):
+            self.recipient.addItem(self._recipient_text(entry), index)
+        self.no_recipients = QLabel(
+            _(
+                "Er zijn nog geen ontvangers. Voeg de organisaties waarnaar de school verwijst "
+                "toe bij Instellingen, onder Ontvangers van verwijsbrieven."
+            ),
+            wordWrap=True,
+        )
+        self.no_recipients.setVisible(not settings.recipients)
+        self.basis = BasisForm()
+        grounds = QWidget()
+        grounds_column = QVBoxLayout(grounds)
+        recipient_row = QFormLayout()
+        recipient_row.addRow(_("Ontvanger"), self.recipient)
+        grounds_column.addLayout(recipient_row)
+        grounds_column.addWidget(self.no_recipients)
+        grounds_column.addWidget(self.basis)
+        grounds_column.addStretch(1)
+
+        # ---- 2. the pupil and the entries
+        self.name = named(QLineEdit(), "pupilName")
+        self.birth = named(QLineEdit(), "pupilBirth")
+        self.gender = named(QLineEdit(), "pupilGender")
+        for field in (self.name, self.birth, self.gender):
+            field.setMaxLength(100)
+        self.birth.setPlaceholderText(_("bijvoorbeeld 14-03-2011"))
+        identity = QGroupBox(_("De leerling in deze brief"))
+        identity_form = QFormLayout(identity)
+        identity_note = QLabel(
+            _(
+                "De brief noemt de leerling bij de code van de melding. Vul naam of "
+                "geboortedatum alleen in als de ontvanger die nodig heeft: ze komen in deze "
+                "brief en worden nergens bewaard."
+            ),
+            wordWrap=True,
+        )
+        identity_form.addRow(identity_note)
+        identity_form.addRow(_("Naam"), self.name)
+        identity_form.addRow(_("Geboortedatum"), self.birth)
+        identity_form.addRow(_("Geslacht"), self.gender)
+        self.entries = EntryPicker(self.detail.entries)
+        pupil_page = QWidget()
+        pupil_column = QVBoxLayout(pupil_page)
+        pupil_column.addWidget(identity)
+        pupil_column.addWidget(self.entries, 1)
+
+        # ---- 3. the letter's words
+        self.texts = TextsForm(prefill(self.detail, self._signatory()))
+
+        self.tabs = named(QTabWidget(), "letterTabs")
+        self.tabs.addTab(scrolled(grounds), _("1. Ontvanger en grondslag"))
+        self.tabs.addTab(pupil_page, _("2. Leerling en aantekeningen"))
+        self.tabs.addTab(scrolled(self.texts), _("3. Tekst"))
+
+        self.pages = PdfPages()
+        self.preview = named(PdfPreview(self.pages, self), "letterPreview")
+        splitter = QSplitter()
+        splitter.addWidget(self.tabs)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+
+        self.missing = named(QLabel(wordWrap=True), "letterMissing")
+        self.status = named(QLabel(wordWrap=True), "letterStatus")
+        self.password = named(QCheckBox(_("Met wachtwoord (om te mailen)")), "letterPassword")
+        self.password.setToolTip(
+            _(
+                "Versleutelt de PDF (AES-256). Het wachtwoord wordt één keer getoond: geef het "
+                "apart door, bijvoorbeeld telefonisch."
+            )
+        )
+        self.save_button = named(QPushButton(_("Opslaan als PDF…")), "saveLetter")
+        self.print_button = named(QPushButton(_("Afdrukken…")), "printLetter")
+        close = QPushButton(_("Sluiten"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.password)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(close)
+        column = QVBoxLayout(self)
+        column.addWidget(splitter, 1)
+        column.addWidget(self.missing)
+        column.addLayout(buttons)
+
+        self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.recipient.currentIndexChanged.connect(self._recipient_changed)
+        for form in (self.basis, self.entries, self.texts):
+            form.changed.connect(self.timer.start)
+        for field in (self.name, self.birth, self.gender):
+            field.textChanged.connect(self.timer.start)
+        self.save_button.clicked.connect(self.ask_where)
+        self.print_button.clicked.connect(self.ask_printer)
+        close.clicked.connect(self.reject)
+        self._fit_screen()
+        self._recipient_changed()
+        self.refresh()
+
+    # ---------------------------------------------------------------- state
+    def _fit_screen(self) -> None:
+        screen = QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        width = min(1280, room.width() - 40) if room is not None else 1200
+        height = min(900, room.height() - 60) if room is not None else 800
+        self.resize(max(800, width), max(560, height))
+
+    def _recipient_text(self, entry: object) -> str:
+        from desktop.vault.vocabulary import RECIPIENT_LABELS, RecipientKind
+
+        kind = RecipientKind(getattr(entry, "kind"))
+        parts = [getattr(entry, "organisation")]
+        if getattr(entry, "name"):
+            parts.append(getattr(entry, "name"))
+        return f"{_(RECIPIENT_LABELS[kind])}: {', '.join(parts)}"
+
+    def _recipient_changed(self) -> None:
+        from desktop.vault.vocabulary import RecipientKind
+
+        entry = self.chosen_recipient()
+        comensha = entry is not None and entry.kind == RecipientKind.COMENSHA.value
+        self.basis.ask_age(comensha and self.band_16_plus is None)
+        self.timer.start()
+
+    def chosen_recipient(self):  # type: ignore[no-untyped-def]
+        index = self.recipient.currentData()
+        return None if index is None else self.settings.recipients[index]
+
+    def choices(self) -> LetterChoices:
+        answered = self.basis.answered_16_plus()
+        return LetterChoices(
+            recipient=self.chosen_recipient(),
+            basis=self.basis.basis(),
+            told=self.basis.told(),
+            pupil_16_plus=self.band_16_plus if self.band_16_plus is not None else answered,
+            entries=self.entries.value(),
+            texts=self.texts.value(),
+            identity=Identity(self.name.text(), self.birth.text(), self.gender.text()),
+        )
+
+    def _signatory(self):  # type: ignore[no-untyped-def]
+        from toolkit.referral_letter import Signatory
+
+        c = self.context
+        return Signatory(c.coordinator, c.role, c.phone, c.email)
+
+    def problems(self, choices: LetterChoices) -> dict[str, str]:
+        return problems(
+            choices,
+            self.detail.row,
+            signatory_name=self.settings.coordinator_name,
+            today=dt.date.today(),
+        )
+
+    # ---------------------------------------------------------------- preview
+    def refresh(self) -> None:
+        """Make the letter again from the form, and show every page of it."""
+        from toolkit.referral_letter import referral_letter
+
+        self.timer.stop()
+        choices = self.choices()
+        self.letter = compose(self.detail, choices, self.context)
+        self.pdf_bytes = referral_letter(self.letter)
+        self.pages.load(self.pdf_bytes)
+        self.preview.show_pages()
+        found = self.problems(choices)
+        self.missing.setText(
+            _("Nog nodig voor deze brief:") + "\n" + "\n".join(f"• {m}" for m in found.values())
+            if found
+            else ""
+        )
+        self.missing.setVisible(bool(found))
+        self.save_button.setEnabled(not found)
+        self.print_button.setEnabled(not found)
+        grounds = self._grounds(choices)
+        if self.recorded_grounds is not None and grounds != self.recorded_grounds:
+            self.export.forget_letter()  # other grounds or entries: a new referral
+            self.recorded_grounds = None
+
+    @staticmethod
+    def _grounds(choices: LetterChoices) -> object:
+        return (choices.recipient, choices.basis, choices.told, choices.ticked())
+
+    # ---------------------------------------------------------------- save
+    def ask_where(self) -> QFileDialog:
+        from toolkit.referral_letter import file_name
+
+        self.refresh()
+        dialog = QFileDialog(self, _("Verwijsbrief opslaan als PDF"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(_("PDF-bestanden (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.setDirectory(str(self.documents_folder))
+        dialog.selectFile(file_name(self.detail.code, self.letter.language))
+        dialog.fileSelected.connect(lambda path: self.save_to(Path(path)))
+        dialog.open()
+        return dialog
+
+    def save_to(self, path: Path) -> bool:
+        choices = self.choices()
+        if self.problems(choices):
+            return False
+        try:
+            saved = self.export.save(
+                self.pdf_bytes,
+                path,
+                choices,
+                included_sections(self.letter),
+                with_password=self.password.isChecked(),
+            )
+        except ExportRefused as err:
+            self._warn(_("Niet opgeslagen"), str(err))
+            return False
+        except OSError as err:
+            self._warn(
+                _("Niet opgeslagen"),
+                _("Het bestand kon niet worden opgeslagen ({reason}). Kies een andere map.").format(
+                    reason=os_errors.reason(err)
+                ),
+            )
+            return False
+        self.recorded_grounds = self._grounds(choices)
+        self.status.setText(
+            _("Opgeslagen: {path}. De export staat in de auditlog.").format(path=str(saved.path))
+        )
+        if saved.password:
+            self.show_password(saved.password)
+        return True
+
+    def show_password(self, password: str) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(_("Wachtwoord van de brief"))
+        box.setText(
+            _(
+                "De PDF is versleuteld. Het wachtwoord is:\n\n{password}\n\nGeef het apart door, "
+                "bijvoorbeeld telefonisch, niet in dezelfde e-mail. Schoolsignaal bewaart het "
+                "nergens en toont het niet nog eens."
+            ).format(password=password)
+        )
+        font = QFont(box.font())
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        box.setFont(font)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setObjectName("letterPasswordBox")
+        box.open()
+        return box
+
+    # ---------------------------------------------------------------- print
+    def ask_printer(self) -> QPrintDialog:
+        self.refresh()
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        dialog.accepted.connect(lambda: self.print_to(printer))
+        dialog.open()
+        self._printer = printer  # lives as long as its dialog may need it
+        return dialog
+
+    def print_to(self, printer: QPrinter) -> bool:
+        from desktop.ui.print_dialog import send_to_printer
+
+        choices = self.choices()
+        if self.problems(choices):
+            return False
+        if not send_to_printer(self, self.pdf_bytes, self.pages, printer):
+            return False
+        self.export.printed(self.pdf_bytes, choices, included_sections(self.letter))
+        self.recorded_grounds = self._grounds(choices)
+        self.status.setText(_("Naar de printer gestuurd. De afdruk staat in de auditlog."))
+        return True
+
+    # ---------------------------------------------------------------- closing
+    def _warn(self, title: str, text: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box.open()
+        return box
+
+    def done(self, result: int) -> None:
+        self.forget()
+        super().done(result)
+
+    def forget(self) -> None:
+        """Drop the letter and every typed word (closed, or the vault locked)."""
+        self.timer.stop()
+        for field in (self.name, self.birth, self.gender):
+            field.blockSignals(True)
+            field.setText("")  # setText, not clear(): no undo brings it back
+        self.texts.forget()
+        self.pdf_bytes = b""
+        self.pages.close()
