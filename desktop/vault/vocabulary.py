@@ -82,6 +82,7 @@ class RecipientKind(StrEnum):
     REGIONAL_COORDINATOR = "regional_coordinator"  # zorgcoördinator mensenhandel
     VEILIG_THUIS = "veilig_thuis"
     MELDPUNT_MINDERJARIGEN = "meldpunt_uitbuiting_minderjarigen"
+    COMENSHA = "comensha"  # registers victims of trafficking; written consent only
     POLICE = "police"
     OTHER = "other"
 
@@ -146,6 +147,7 @@ RECIPIENT_LABELS = {
     RecipientKind.REGIONAL_COORDINATOR: N_("Zorgcoördinator mensenhandel"),
     RecipientKind.VEILIG_THUIS: N_("Veilig Thuis"),
     RecipientKind.MELDPUNT_MINDERJARIGEN: N_("Meldpunt Uitbuiting Minderjarigen"),
+    RecipientKind.COMENSHA: N_("CoMensha"),
     RecipientKind.POLICE: N_("Politie"),
     RecipientKind.OTHER: N_("Andere organisatie"),
 }
