@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from desktop.i18n import N_, _, format_date, ngettext
 from desktop.vault.audit import AuditKind
+from desktop.vault.sharing import REFERRAL_STATUS_LABELS, ReferralStatus
 from desktop.vault.vocabulary import (
     CLOSING_OUTCOME_LABELS,
     ENTRY_KIND_LABELS,
@@ -51,6 +52,7 @@ _TO = {
     "regional_coordinator": N_("aan de zorgcoördinator mensenhandel"),
     "veilig_thuis": N_("aan Veilig Thuis"),
     "meldpunt_uitbuiting_minderjarigen": N_("aan het Meldpunt Uitbuiting Minderjarigen"),
+    "comensha": N_("aan CoMensha"),
     "police": N_("aan de politie"),
     "other": N_("aan een andere organisatie"),
 }
@@ -58,6 +60,20 @@ _BASIS = {
     "consent": N_("toestemming"),
     "meldrecht": N_("meldrecht"),
     "conflict_of_duties": N_("conflict van plichten"),
+}
+_TOLD_PUPIL = {
+    "told": N_("leerling ingelicht"),
+    "endangers_pupil": N_("leerling niet ingelicht (veiligheid leerling)"),
+    "endangers_others": N_("leerling niet ingelicht (veiligheid anderen)"),
+    "breaks_contact": N_("leerling niet ingelicht (zou contact verbreken)"),
+    "other": N_("leerling niet ingelicht (andere reden)"),
+}
+_TOLD_PARENTS = {
+    "told": N_("ouders ingelicht"),
+    "endangers_pupil": N_("ouders niet ingelicht (veiligheid leerling)"),
+    "endangers_others": N_("ouders niet ingelicht (veiligheid anderen)"),
+    "breaks_contact": N_("ouders niet ingelicht (zouden contact verbreken)"),
+    "other": N_("ouders niet ingelicht (andere reden)"),
 }
 _ANCHOR = {
     "missing": N_("Het controlebestand ontbrak; er is een nieuw gemaakt"),
@@ -190,13 +206,46 @@ def _document(kind: AuditKind, details: Details) -> str | None:
         if kind is K.EXPORTED
         else _("Afgedrukt: {document} {recipient}, grondslag {basis}")
     )
-    sentence = template.format(document=document, recipient=to, basis=basis)
+    parts = [template.format(document=document, recipient=to, basis=basis)]
+    told = details.get("told")
+    if isinstance(told, dict):
+        parts += [
+            w
+            for w in (_word(_TOLD_PUPIL, told, "pupil"), _word(_TOLD_PARENTS, told, "parents"))
+            if w
+        ]
+    entries = details.get("entries")
+    if isinstance(entries, list):
+        n = len(entries)
+        parts.append(ngettext("{n} notitie", "{n} notities", n).format(n=n))
+    sentence = ", ".join(parts)
     sections = _int(details, "sections")
     if sections:
         sentence += " " + ngettext("({n} onderdeel)", "({n} onderdelen)", sections).format(
             n=sections
         )
+    if details.get("repeat") is True:
+        sentence += " " + _("(opnieuw, dezelfde verwijzing)")
     return sentence
+
+
+def _referral_updated(kind: AuditKind, details: Details) -> str | None:
+    status, referral = _str(details, "status"), _int(details, "referral")
+    if status not in {s.value for s in ReferralStatus} or referral is None:
+        return None
+    try:
+        on = dt.date.fromisoformat(_str(details, "on") or "")
+        recheck = _str(details, "recheck_on")
+        again = dt.date.fromisoformat(recheck) if recheck else None
+    except ValueError:
+        return None
+    words = _("Verwijzing {id}: {status} op {date}").format(
+        id=referral, status=_(REFERRAL_STATUS_LABELS[ReferralStatus(status)]).lower(),
+        date=format_date(on),
+    )  # fmt: skip
+    if again is None:
+        return words
+    return _("{update}, nagaan op {date}").format(update=words, date=format_date(again))
 
 
 def _audit_paper(kind: AuditKind, details: Details) -> str | None:
@@ -312,6 +361,7 @@ _SENTENCES: dict[AuditKind, Callable[[AuditKind, Details], str | None]] = {
     K.COPIES_REPLACED: _copies,
     K.AUDIT_EXPORTED: _audit_paper,
     K.AUDIT_PRINTED: _audit_paper,
+    K.REFERRAL_UPDATED: _referral_updated,
 }
 
 

@@ -52,12 +52,21 @@ LABELS: dict[AuditKind, str] = {
     K.BACKUPS_TO_REPLACE: N_("Reservekopieën vervangen gevraagd"),
     K.AUDIT_EXPORTED: N_("Auditlog geëxporteerd"),
     K.AUDIT_PRINTED: N_("Auditlog afgedrukt"),
+    K.REFERRAL_UPDATED: N_("Verwijzing bijgewerkt"),
 }
 
 # The screen's filter: every kind in exactly one group (a test checks it).
 KIND_GROUPS: dict[str, frozenset[AuditKind]] = {
     "cases": frozenset(
-        {K.CASE_CREATED, K.CASE_CHANGED, K.STATUS_SET, K.ACUTE_SET, K.CASE_DELETED, K.PURGED}
+        {
+            K.CASE_CREATED,
+            K.CASE_CHANGED,
+            K.STATUS_SET,
+            K.ACUTE_SET,
+            K.CASE_DELETED,
+            K.PURGED,
+            K.REFERRAL_UPDATED,
+        }
     ),
     "entries": frozenset({K.ENTRY_ADDED, K.ENTRY_EDITED}),
     "meldcode": frozenset({K.STEP_SET, K.ANSWERS_SET}),

@@ -1,8 +1,9 @@
 """The case list's columns and filters, without Qt widgets.
 
 The list shows, per case: its code, status, suspected forms, the date of the last entry, the
-meldcode step it is at and the re-check date of the afwegingskader's question 5 (marked when
-it has passed). Filters map onto :meth:`desktop.vault.service.Vault.cases`, which does the
+meldcode step it is at, the re-check date of the afwegingskader's question 5 (marked when
+it has passed) and how many referrals are open (marked when the date to check on one has
+passed). Filters map onto :meth:`desktop.vault.service.Vault.cases`, which does the
 work in SQL, so that 10,000 cases filter in milliseconds.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from desktop.i18n import N_, _, format_date
+from desktop.i18n import N_, _, format_date, ngettext
 
 if TYPE_CHECKING:
     from desktop.vault.records import CaseRow
@@ -26,6 +27,7 @@ class Column(Enum):
     LAST_ENTRY = 3
     STEP = 4
     RECHECK = 5
+    REFERRALS = 6
 
 
 HEADERS = {
@@ -35,6 +37,7 @@ HEADERS = {
     Column.LAST_ENTRY: N_("Laatste notitie"),
     Column.STEP: N_("Meldcode"),
     Column.RECHECK: N_("Herbeoordelen"),
+    Column.REFERRALS: N_("Verwijzingen"),
 }
 SHORT_FORMS = {
     "sexual": N_("seksueel"),
@@ -98,10 +101,42 @@ def cell(row: CaseRow, column: Column, today: dt.date) -> str:
         return format_date(row.last_entry_on, "medium") if row.last_entry_on else "–"
     if column is Column.STEP:
         return step_text(row.step)
+    if column is Column.REFERRALS:
+        return referrals_text(row, today)
     if row.recheck_on is None:
         return "–"
     text = format_date(row.recheck_on, "medium")
     return _("{date} (verlopen)").format(date=text) if row.overdue(today) else text
+
+
+def referrals_text(row: CaseRow, today: dt.date) -> str:
+    """How many referrals are open: "2", "2 (verlopen)" when one's re-check date has passed,
+    "–" for none."""
+    if row.open_referrals <= 0:
+        return "–"
+    if row.referral_overdue(today):
+        return _("{n} (verlopen)").format(n=row.open_referrals)
+    return str(row.open_referrals)
+
+
+def referrals_tip(row: CaseRow, today: dt.date) -> str | None:
+    """The whole story of the referrals cell, for its tooltip; None when there are none."""
+    if row.open_referrals <= 0:
+        return None
+    text = ngettext(
+        "{n} verwijzing is nog niet afgerond.", "{n} verwijzingen zijn nog niet afgerond.",
+        row.open_referrals,
+    ).format(n=row.open_referrals)  # fmt: skip
+    if row.referral_recheck_on is None:
+        return text
+    date = format_date(row.referral_recheck_on, "medium")
+    if row.referral_overdue(today):
+        return (
+            text
+            + " "
+            + _("Ga na hoe het ermee staat: dat had op {date} gemoeten.").format(date=date)
+        )
+    return text + " " + _("Nagaan op {date}.").format(date=date)
 
 
 def sort_key(row: CaseRow, column: Column) -> Any:
@@ -117,4 +152,6 @@ def sort_key(row: CaseRow, column: Column) -> Any:
         return row.last_entry_on or dt.date.min
     if column is Column.STEP:
         return row.step
+    if column is Column.REFERRALS:
+        return (row.open_referrals, -(row.referral_recheck_on or far).toordinal())
     return row.recheck_on or far

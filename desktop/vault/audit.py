@@ -35,7 +35,8 @@ _KEY = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 _SAFE_TEXT = re.compile(r"^[A-Za-z0-9_.:+-]{0,80}$")
 
 Scalar = int | bool | str | None
-Value = Scalar | list[int] | list[str]
+# A flat object of ids (``{"pupil": "told", "parents": "endangers_pupil"}``) is allowed too.
+Value = Scalar | list[int] | list[str] | dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class AuditKind(StrEnum):
     BACKUPS_TO_REPLACE = "backups_to_replace"  # asked for after a key change
     AUDIT_EXPORTED = "audit_exported"  # the audit log itself saved as PDF
     AUDIT_PRINTED = "audit_printed"  # the audit log itself sent to a printer
+    REFERRAL_UPDATED = "referral_updated"  # a referral's follow-up: its status, no note
 
 
 def canonical(fields: dict[str, object]) -> str:
@@ -106,7 +108,12 @@ def check_details(details: dict[str, Value]) -> str:
     for key, value in details.items():
         if not _KEY.match(key):
             raise ValueError(f"audit detail key {key!r} is not an identifier")
-        values = value if isinstance(value, list) else [value]
+        if isinstance(value, dict):
+            if not all(isinstance(k, str) and _KEY.match(k) for k in value):
+                raise ValueError(f"audit detail {key!r} has a key that is not an identifier")
+            values: list[object] = list(value.values())
+        else:
+            values = list(value) if isinstance(value, list) else [value]
         for item in values:
             if item is None or isinstance(item, bool | int):
                 continue

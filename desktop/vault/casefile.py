@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from typing import TypeVar
 
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from desktop.vault.records import (
     CaseDetail,
     EntryText,
     EntryView,
+    ReferralUpdateView,
     ReferralView,
     StatusChangeView,
     StepView,
@@ -30,8 +32,10 @@ from desktop.vault.schema import (
     EntryRevision,
     MeldcodeStepRecord,
     Referral,
+    ReferralUpdate,
     StatusChange,
 )
+from desktop.vault.sharing import Basis, ReferralStatus, Told
 from desktop.vault.vocabulary import (
     MELDCODE_STEPS,
     Answer,
@@ -65,6 +69,14 @@ def load_case(session: Session, code: str) -> CaseDetail:
     assessments = _of_case(session, Assessment, case.id)
     changes = _of_case(session, StatusChange, case.id)
     referrals = _of_case(session, Referral, case.id)
+    updates: dict[int, list[ReferralUpdateView]] = {}
+    for update in session.scalars(
+        select(ReferralUpdate)
+        .join(Referral, Referral.id == ReferralUpdate.referral_id)
+        .where(Referral.case_id == case.id)
+        .order_by(ReferralUpdate.id)
+    ):
+        updates.setdefault(update.referral_id, []).append(_update_view(update))
     row = case_row(case, len(entries))
     step_history = tuple(_step_view(s) for s in steps)
     current_steps = {view.step: view for view in step_history}
@@ -99,7 +111,7 @@ def load_case(session: Session, code: str) -> CaseDetail:
         step_history=step_history,
         assessment=assessment_history[-1] if assessment_history else None,
         assessment_history=assessment_history,
-        referrals=tuple(_referral_view(r) for r in referrals),
+        referrals=tuple(_referral_view(r, updates.get(r.id, ())) for r in referrals),
         status_history=tuple(_status_change_view(c) for c in changes),
     )
 
@@ -172,7 +184,19 @@ def _status_change_view(record: StatusChange) -> StatusChangeView:
     )
 
 
-def _referral_view(record: Referral) -> ReferralView:
+def _update_view(record: ReferralUpdate) -> ReferralUpdateView:
+    return ReferralUpdateView(
+        status=ReferralStatus(record.status),
+        on=record.status_on,
+        recheck_on=record.recheck_on,
+        note=record.note,
+        saved_at=record.saved_at,
+    )
+
+
+def _referral_view(record: Referral, updates: Iterable[ReferralUpdateView]) -> ReferralView:
+    basis = json.loads(record.basis_details)
+    told = json.loads(record.told)
     return ReferralView(
         id=record.id,
         channel=record.channel,
@@ -183,4 +207,11 @@ def _referral_view(record: Referral) -> ReferralView:
         sections=tuple(json.loads(record.sections)),
         sha256=record.sha256,
         made_at=record.made_at,
+        entry_ids=tuple(json.loads(record.entry_ids)),
+        basis_details=Basis.from_json(basis) if basis else None,
+        told=Told.from_json(told) if told else None,
+        status=ReferralStatus(record.status),
+        status_on=record.status_on,
+        recheck_on=record.recheck_on,
+        updates=tuple(updates),
     )

@@ -22,7 +22,7 @@ from sqlalchemy import Connection
 
 from desktop.vault.errors import VaultFromNewerVersion
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -129,9 +129,63 @@ def _concern_screens(conn: Connection) -> None:
     conn.exec_driver_sql(_ANSWER_DATES)
 
 
+_VERSION_4_COLUMNS = {
+    "cases": ("open_referrals INTEGER DEFAULT '0' NOT NULL", "referral_recheck_on VARCHAR(10)"),
+    "referrals": (
+        "entry_ids TEXT DEFAULT '[]' NOT NULL",
+        "basis_details TEXT DEFAULT '{}' NOT NULL",
+        "told TEXT DEFAULT '{}' NOT NULL",
+        "status VARCHAR(16) DEFAULT 'sent' NOT NULL",
+        "status_on VARCHAR(10)",
+        "recheck_on VARCHAR(10)",
+    ),
+}
+_REFERRAL_UPDATES = """
+CREATE TABLE referral_updates (
+    id INTEGER NOT NULL,
+    referral_id INTEGER NOT NULL,
+    status VARCHAR(16) NOT NULL,
+    status_on VARCHAR(10) NOT NULL,
+    recheck_on VARCHAR(10),
+    note TEXT NOT NULL,
+    saved_at VARCHAR(26) NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(referral_id) REFERENCES referrals (id) ON DELETE CASCADE
+)"""
+
+
+def _referral_follow_up(conn: Connection) -> None:
+    """Version 4, for referral letters: the entries a letter holds, its basis and whom the
+    school told (as JSON), and its follow-up (status, since when, a re-check date), with
+    every update in ``referral_updates``; on ``cases``, for the case list, how many
+    referrals are open and the earliest re-check date among them.
+
+    Version 3 kept none of that: a referral made before counts as sent on the day it was
+    made (UTC), and open, with that one update; its entries, basis details and telling
+    stay empty, and it has no re-check date.
+    """
+    for table, columns in _VERSION_4_COLUMNS.items():
+        for column in columns:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column}")
+    conn.exec_driver_sql(_REFERRAL_UPDATES)
+    conn.exec_driver_sql(
+        "CREATE INDEX ix_referral_updates_referral ON referral_updates (referral_id)"
+    )
+    conn.exec_driver_sql("UPDATE referrals SET status_on = substr(made_at, 1, 10)")
+    conn.exec_driver_sql(
+        "INSERT INTO referral_updates (referral_id, status, status_on, recheck_on, note, saved_at)"
+        " SELECT id, 'sent', status_on, NULL, '', made_at FROM referrals ORDER BY id"
+    )
+    conn.exec_driver_sql(
+        "UPDATE cases SET open_referrals = (SELECT count(*) FROM referrals "
+        "WHERE case_id = cases.id AND status != 'closed')"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "case-entry-count", _count_entries_per_case),
     Migration(3, "concern-screens", _concern_screens),
+    Migration(4, "referral-follow-up", _referral_follow_up),
 )
 
 

@@ -133,6 +133,8 @@ def case_row(case: Case, entry_count: int) -> CaseRow:
         case.step,
         case.recheck_on,
         case.acute_on,
+        case.open_referrals,
+        case.referral_recheck_on,
     )
 
 
@@ -157,6 +159,8 @@ def _listed_row(
     step: int,
     recheck_on: str | None,
     acute_on: str | None,
+    open_referrals: int,
+    referral_recheck_on: str | None,
 ) -> CaseRow:
     """A :class:`CaseRow` from the columns of :data:`LIST_COLUMNS`, dates as stored."""
     opened = _day(opened_on)
@@ -177,6 +181,8 @@ def _listed_row(
         step,
         _day(recheck_on),
         _day(acute_on),
+        open_referrals,
+        _day(referral_recheck_on),
     )
 
 
@@ -203,6 +209,8 @@ LIST_COLUMNS = (
     Case.step,
     _as_stored(Case.recheck_on),
     _as_stored(Case.acute_on),
+    Case.open_referrals,
+    _as_stored(Case.referral_recheck_on),
 )
 ENTRY_TEXTS = (Entry.facts, Entry.interpretation, Entry.who, Entry.pupil_words)
 

@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop.vault.audit import AuditReport
+from desktop.vault.sharing import Basis, ReferralStatus, Told
 from desktop.vault.vocabulary import (
     Answer,
     CaseStatus,
@@ -44,12 +45,24 @@ class CaseRow:
     step: int  # the meldcode step the case is at: 1-5, or 6 when every step is taken
     recheck_on: dt.date | None  # the newest afwegingskader record's re-check date
     acute_on: dt.date | None  # acute unsafety since (set, or a spontaneous disclosure)
+    open_referrals: int = 0  # referrals not closed (schema version 4)
+    referral_recheck_on: dt.date | None = None  # the earliest re-check date among them
 
     def overdue(self, today: dt.date) -> bool:
         """Whether the re-check date has passed (before ``today``) and the case is open."""
         return (
             self.recheck_on is not None
             and self.recheck_on < today
+            and self.status is not CaseStatus.CLOSED
+        )
+
+    def referral_overdue(self, today: dt.date) -> bool:
+        """Whether an open referral's re-check date has passed (before ``today``) and the
+        case is open."""
+        return (
+            self.open_referrals > 0
+            and self.referral_recheck_on is not None
+            and self.referral_recheck_on < today
             and self.status is not CaseStatus.CLOSED
         )
 
@@ -141,7 +154,20 @@ class StatusChangeView:
 
 
 @dataclass(frozen=True)
+class ReferralUpdateView:
+    """One step of a referral's follow-up, as saved."""
+
+    status: ReferralStatus
+    on: dt.date  # the day of this status
+    recheck_on: dt.date | None  # when to check on the referral again
+    note: str
+    saved_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class ReferralView:
+    """A document made from the case (a referral letter), and its follow-up."""
+
     id: int
     channel: str  # "export" or "print"
     document: str
@@ -151,6 +177,17 @@ class ReferralView:
     sections: tuple[str, ...]
     sha256: str
     made_at: dt.datetime
+    entry_ids: tuple[int, ...]  # the chronology's entries the letter holds
+    basis_details: Basis | None  # None: not recorded (a document of version 3)
+    told: Told | None  # whom the school told, or why not; None: not recorded
+    status: ReferralStatus  # the newest update's
+    status_on: dt.date
+    recheck_on: dt.date | None
+    updates: tuple[ReferralUpdateView, ...]  # oldest first
+
+    @property
+    def is_open(self) -> bool:
+        return self.status is not ReferralStatus.CLOSED
 
 
 @dataclass(frozen=True)

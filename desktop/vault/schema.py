@@ -4,12 +4,15 @@ A case has a code (``2026-001``), never a name, and its suspected forms in one c
 Entries keep their earlier texts: an edit (a correction, with its reason) moves the text it
 replaces into :class:`EntryRevision`. Meldcode steps, afwegingskader answers and status
 changes are written as new rows each time (the newest row is the current one), so nothing
-said earlier is overwritten either. Referral exports and prints are :class:`Referral` rows.
+said earlier is overwritten either. Referral exports and prints are :class:`Referral` rows;
+their follow-up (sent, received, answered, closed) is kept like a case's step: the current
+status on the referral, every update as a :class:`ReferralUpdate` row.
 
 The case list reads ``cases`` alone, without joins or aggregates: what it shows of the other
 tables is kept on the case by the service as they change (``entry_count``, ``last_entry_on``,
-``step``, ``recheck_on``, ``acute_on``). Columns added by a migration come last in their
-class, in the migration's order, so that a new vault and a migrated one are alike.
+``step``, ``recheck_on``, ``acute_on``, ``open_referrals``, ``referral_recheck_on``). Columns
+added by a migration come last in their class, in the migration's order, so that a new vault
+and a migrated one are alike.
 The audit log (:class:`AuditEvent`) holds no free text; see ``desktop.vault.audit``.
 
 Rows refer to their case by id with ``ON DELETE CASCADE``: deleting a case removes all it
@@ -108,6 +111,9 @@ class Case(Base):
     step: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     recheck_on: Mapped[dt.date | None] = mapped_column(IsoDate)  # the newest assessment's
     acute_on: Mapped[dt.date | None] = mapped_column(IsoDate)  # acute unsafety since, if so
+    # Schema version 4: the referrals not closed, and the earliest of their re-check dates.
+    open_referrals: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    referral_recheck_on: Mapped[dt.date | None] = mapped_column(IsoDate)
 
 
 class Entry(Base):
@@ -235,6 +241,34 @@ class Referral(Base):
     sections: Mapped[str] = mapped_column(Text)  # JSON list of section ids included
     sha256: Mapped[str] = mapped_column(String(64))
     made_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)
+    # Schema version 4: the entries the letter holds (JSON list of ids), the basis and whom
+    # the school told as ``desktop.vault.sharing`` writes them (JSON; '{}' when not given),
+    # and the follow-up: the current status (a ReferralStatus), since when, and when to
+    # check on it again. ``status_on`` is set on every row (a migrated one: the day it was
+    # made); it may be NULL in SQL only because a column added to a table cannot be NOT
+    # NULL without a default.
+    entry_ids: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    basis_details: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    told: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+    status: Mapped[str] = mapped_column(String(16), default="sent", server_default="sent")
+    status_on: Mapped[dt.date] = mapped_column(IsoDate, nullable=True)
+    recheck_on: Mapped[dt.date | None] = mapped_column(IsoDate)
+
+
+class ReferralUpdate(Base):
+    """One step in a referral's follow-up as saved (schema version 4); the newest is the
+    referral's current status. The first is written with the referral itself."""
+
+    __tablename__ = "referral_updates"
+    __table_args__ = (Index("ix_referral_updates_referral", "referral_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referrals.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16))
+    status_on: Mapped[dt.date] = mapped_column(IsoDate)
+    recheck_on: Mapped[dt.date | None] = mapped_column(IsoDate)
+    note: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[dt.datetime] = mapped_column(IsoDateTime)
 
 
 class AuditEvent(Base):

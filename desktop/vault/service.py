@@ -4,9 +4,10 @@
 to show once; ``Vault.unlock(path, passphrase=…)`` or ``(…, recovery_key=…)`` opens one.
 Every save is one transaction with its audit event; reads return plain dataclasses
 (``desktop.vault.records``). The case work is in modules by topic, functions of the open
-:class:`~desktop.vault.store.Store` that the vault offers as its methods: a case as a whole
-(``cases``), its chronology (``chronology``), the meldcode's steps and the afwegingskader
-(``meldcode``), the documents made from it (``documents``). This module keeps opening,
+:class:`~desktop.vault.store.Store` that the vault offers as its methods
+(``desktop.vault.casework``): a case as a whole (``cases``), its chronology (``chronology``),
+the meldcode's steps and the afwegingskader (``meldcode``), the documents made from it
+(``documents``) and their follow-up (``followup``). This module keeps opening,
 locking, the keys (a passphrase change or a new recovery key gives the vault a new database
 key: ``desktop.vault.rotation``), backups and restores, and the audit and integrity checks,
 with the chain's head kept outside the database (``desktop.vault.anchor``).
@@ -29,56 +30,29 @@ from types import TracebackType
 from desktop.i18n import N_
 from desktop.vault import (
     backups,
-    cases,
-    chronology,
-    documents,
     engine,
     kdf,
     keys,
-    meldcode,
     migrations,
     opening,
     restoring,
-    retention,
     unlocking,
     validation,
 )
 from desktop.vault.anchor import AnchorProblem
 from desktop.vault.audit import AuditKind
-from desktop.vault.binding import StoreMethod
+from desktop.vault.casework import CaseWork
 from desktop.vault.errors import InvalidInput, RecoveryKeyNotConfirmed, VaultExists
 from desktop.vault.keyheader import KeyHeader
 from desktop.vault.lock import VaultLock
 from desktop.vault.store import Store
 
 
-class Vault:
-    """An open vault. Make one with :meth:`create`, :meth:`unlock` or :meth:`restore_backup`."""
+class Vault(CaseWork):
+    """An open vault. Make one with :meth:`create`, :meth:`unlock` or :meth:`restore_backup`.
 
-    # Functions of the open Store, offered as methods (desktop.vault.binding): the case
-    # work, by topic, and the reads of the audit log and the checks.
-    create_case = StoreMethod(cases.create_case)
-    next_code = StoreMethod(cases.next_code)
-    set_details = StoreMethod(cases.set_details)
-    set_status = StoreMethod(cases.set_status)
-    set_acute = StoreMethod(cases.set_acute)
-    delete_case = StoreMethod(cases.delete_case)
-    purge_expired = StoreMethod(cases.purge_expired)
-    case = StoreMethod(cases.case)
-    cases = StoreMethod(cases.cases)  # last of these: from here on, "cases" is this method
-    add_entry = StoreMethod(chronology.add_entry)
-    edit_entry = StoreMethod(chronology.edit_entry)
-    set_step = StoreMethod(meldcode.set_step)
-    set_answers = StoreMethod(meldcode.set_answers)
-    record_export = StoreMethod(documents.record_export)
-    record_print = StoreMethod(documents.record_print)
-    record_audit_export = StoreMethod(documents.record_audit_export)
-    backups_from_earlier_keys = StoreMethod(keys.backups_from_earlier_keys)
-    replace_backups = StoreMethod(retention.replace_backups)
-    audit_head = StoreMethod(Store.audit_head)
-    verify_audit = StoreMethod(Store.verify_audit)
-    audit_log = StoreMethod(Store.audit_log)
-    check_integrity = StoreMethod(Store.check_integrity)
+    The case work is its methods too (``desktop.vault.casework``).
+    """
 
     def __init__(
         self, path: Path, header: KeyHeader, db_key: bytes, lock: VaultLock, unlocked_with: str

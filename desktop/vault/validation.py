@@ -26,6 +26,7 @@ from typing import TypeVar
 from desktop.i18n import N_
 from desktop.vault import kdf, recovery
 from desktop.vault.errors import InvalidInput
+from desktop.vault.sharing import ConsentForm, ConsentFrom, NotToldReason, ReferralStatus
 from desktop.vault.vocabulary import (
     AGE_BANDS,
     SCHOOL_TYPES,
@@ -66,6 +67,10 @@ E = TypeVar(
     Answer,
     RecipientKind,
     SharingBasis,
+    ConsentFrom,
+    ConsentForm,
+    NotToldReason,
+    ReferralStatus,
 )
 
 UNKNOWN_CHOICE = N_("Deze keuze is niet bekend.")

@@ -82,7 +82,7 @@ class RecipientKind(StrEnum):
     REGIONAL_COORDINATOR = "regional_coordinator"  # zorgcoördinator mensenhandel
     VEILIG_THUIS = "veilig_thuis"
     MELDPUNT_MINDERJARIGEN = "meldpunt_uitbuiting_minderjarigen"
-    COMENSHA = "comensha"
+    COMENSHA = "comensha"  # registers victims of trafficking; written consent only
     POLICE = "police"
     OTHER = "other"
 

@@ -17,6 +17,7 @@ from desktop.vault import kdf
 from desktop.vault.audit import AuditKind, AuditProblem, AuditReport, ProblemKind
 from desktop.vault.records import AuditEventView
 from desktop.vault.service import Vault
+from tests.vault.letters import lawful
 
 PASSPHRASE = "een lange zin als wachtwoord"
 CHEAP = kdf.Argon2Params(memory_kib=1024, iterations=1, lanes=1)
@@ -73,6 +74,12 @@ SAMPLES: dict[AuditKind, dict[str, object]] = {
     AuditKind.BACKUPS_TO_REPLACE: {},
     AuditKind.AUDIT_EXPORTED: {"channel": "export", "rows": 12, "sha256": "ab" * 32},
     AuditKind.AUDIT_PRINTED: {"channel": "print", "rows": 1, "sha256": "cd" * 32},
+    AuditKind.REFERRAL_UPDATED: {
+        "referral": 3,
+        "status": "received",
+        "on": "2026-03-09",
+        "recheck_on": "2026-03-23",
+    },
 }
 
 
@@ -123,7 +130,9 @@ def vault(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Vault]:
     made.edit_entry(entry, facts="nog geheimer", reason="typfout")
     made.set_step(code, 1, "done")
     made.set_answers(code, ["yes", "no", "yes", "yes", "unknown"])
-    made.record_export(code, "referral_letter", "veilig_thuis", "meldrecht", "ab" * 32)
+    made.record_export(
+        code, "referral_letter", "veilig_thuis", "meldrecht", "ab" * 32, **lawful("meldrecht")
+    )
     made.backup()
     made.create_case(forms=["labour"], opened_on=DAY)
     made.lock()
@@ -362,3 +371,45 @@ def test_filter_by_local_days_both_included(amsterdam: None) -> None:
 def test_an_unknown_group_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown kind group"):
         words.filter_events(sample_log(), kind_group="everything")
+
+
+def test_a_referral_letters_details_in_words() -> None:
+    details = {
+        "referral": 4,
+        "document": "referral_letter",
+        "recipient": "regional_coordinator",
+        "basis": "consent",
+        "told": {"pupil": "told", "parents": "endangers_pupil"},
+        "entries": [3, 5, 8],
+        "sections": 9,
+        "sha256": "ab" * 32,
+        "repeat": False,
+    }
+    assert words.describe(event(AuditKind.EXPORTED, json.dumps(details))) == (
+        "Geëxporteerd: verwijsbrief aan de zorgcoördinator mensenhandel, grondslag toestemming, "
+        "leerling ingelicht, ouders niet ingelicht (veiligheid leerling), 3 notities "
+        "(9 onderdelen)"
+    )
+    again = {**details, "recipient": "comensha", "entries": [3], "repeat": True}
+    again["told"] = {"pupil": "breaks_contact", "parents": "told"}
+    assert words.describe(event(AuditKind.PRINTED, json.dumps(again))) == (
+        "Afgedrukt: verwijsbrief aan CoMensha, grondslag toestemming, leerling niet ingelicht "
+        "(zou contact verbreken), ouders ingelicht, 1 notitie (9 onderdelen) (opnieuw, dezelfde "
+        "verwijzing)"
+    )
+    unknown = {**details, "told": {"pupil": "someday", "parents": 3}}
+    assert "ingelicht" not in words.describe(event(AuditKind.EXPORTED, json.dumps(unknown)))
+
+
+def test_a_referral_update_in_words() -> None:
+    assert words.describe(event(AuditKind.REFERRAL_UPDATED)) == (
+        "Verwijzing 3: ontvangen op 9 maart 2026, nagaan op 23 maart 2026"
+    )
+    closed = {"referral": 3, "status": "closed", "on": "2026-03-30", "recheck_on": None}
+    assert words.describe(event(AuditKind.REFERRAL_UPDATED, json.dumps(closed))) == (
+        "Verwijzing 3: afgerond op 30 maart 2026"
+    )
+    broken = {"referral": 3, "status": "closed", "on": "gisteren"}
+    assert words.describe(event(AuditKind.REFERRAL_UPDATED, json.dumps(broken))) == (
+        "Verwijzing bijgewerkt"
+    )

@@ -11,6 +11,7 @@ from sqlalchemy import text
 from desktop.vault import audit
 from desktop.vault.audit import ProblemKind
 from desktop.vault.service import Vault
+from tests.vault.letters import lawful
 
 DAY = dt.date(2026, 3, 2)
 
@@ -21,7 +22,9 @@ def busy_vault(vault: Vault) -> Vault:
     vault.edit_entry(entry, reason="correctie", facts="nog geheimer")
     vault.set_step(code, 1, "done")
     vault.set_answers(code, ["yes", "no", "yes", "yes", "unknown"])
-    vault.record_print(code, "referral_letter", "veilig_thuis", "meldrecht", "cd" * 32)
+    vault.record_print(
+        code, "referral_letter", "veilig_thuis", "meldrecht", "cd" * 32, **lawful("meldrecht")
+    )
     vault.backup()
     return vault
 

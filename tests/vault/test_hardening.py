@@ -19,6 +19,7 @@ from desktop.vault.errors import (
 )
 from desktop.vault.service import Vault
 from tests.vault.conftest import CLOSING, PASSPHRASE
+from tests.vault.letters import lawful
 
 DAY = dt.date(2026, 3, 2)
 NEW = "een nieuw lang wachtwoord"
@@ -144,7 +145,9 @@ def test_case_codes_given_before_a_restore_are_not_given_again(vault: Vault) -> 
     vault.create_case(opened_on=DAY)
     backup = vault.backup()
     given = vault.create_case(opened_on=DAY)
-    vault.record_export(given, "referral_letter", "veilig_thuis", "meldrecht", "ab" * 32)
+    vault.record_export(
+        given, "referral_letter", "veilig_thuis", "meldrecht", "ab" * 32, **lawful("meldrecht")
+    )
     vault.restore(backup)
     assert [r.code for r in vault.cases()] == ["2026-001"]
     assert vault.create_case(opened_on=DAY) == "2026-003"

@@ -14,6 +14,7 @@ from desktop.settings import Settings, SettingsStore
 from desktop.vault.errors import DiskFull
 from desktop.vault.service import Vault
 from tests.vault.conftest import PASSPHRASE
+from tests.vault.letters import lawful
 
 DAY = dt.date(2026, 3, 2)
 
@@ -64,9 +65,16 @@ def test_marker_is_in_no_file(basedir: Path, monkeypatch: pytest.MonkeyPatch) ->
         )
         vault.set_acute(code, DAY)
         vault.set_status(code, "referred", reason=f"gemeld {marker}")
-        vault.record_export(
-            code, "referral_letter", "other", "consent", "ef" * 32, recipient_name=marker
+        referral = vault.record_export(
+            code,
+            "referral_letter",
+            "other",
+            "conflict_of_duties",
+            "ef" * 32,
+            recipient_name=marker,
+            **lawful("conflict_of_duties", marker=marker),
         )
+        vault.update_referral(code, referral, "received", DAY, note=f"gebeld {marker}")
         assert [r.code for r in vault.cases(text=marker)] == [code]
         assert [r.code for r in vault.cases(acute_only=True)] == [code]
         vault.backup()

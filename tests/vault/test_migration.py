@@ -18,6 +18,7 @@ from sqlalchemy import Connection
 
 from desktop.vault import backups, engine, migrations
 from desktop.vault.service import Vault
+from desktop.vault.sharing import ReferralStatus
 from desktop.vault.vocabulary import Answer, CaseStatus, ClosingOutcome, StepStatus
 from tests.vault import version2
 from tests.vault.conftest import CLOSING, PASSPHRASE, snapshot
@@ -88,12 +89,15 @@ def test_a_version_2_vault_is_migrated_with_a_backup_first(
 ) -> None:
     with Vault.unlock(vault_file, PASSPHRASE) as vault:
         assert vault.unlock_problems == ()
-        (backup,) = vault.backups()
+        backup, _before_v4 = sorted(vault.backups())
         assert backup.name.endswith("-voor-v3.db")
         vault_id = vault._store.header.vault_id
         assert backups.check_backup(backup, old_vault["key"], vault_id) == 2  # as it was
         migrated = [json.loads(e.details) for e in vault.audit_log() if e.kind == "migrated"]
-        assert migrated == [{"from_version": 2, "to_version": 3, "step": "concern-screens"}]
+        assert migrated == [
+            {"from_version": 2, "to_version": 3, "step": "concern-screens"},
+            {"from_version": 3, "to_version": 4, "step": "referral-follow-up"},
+        ]
         assert vault.verify_audit().ok
         assert vault.check_integrity().ok
 
@@ -132,7 +136,19 @@ def test_a_version_2_vault_is_migrated_with_a_backup_first(
         assert newest.answered_on == (*[dt.date(2026, 9, 10)] * 4, None)
         assert (newest.consulted, newest.entry_ids, newest.recheck_on) == ("", (), None)
         assert newest.answers[:4] == (Answer.YES, Answer.NO, Answer.YES, Answer.YES)
-        assert len(busy.referrals) == 1
+        (referral,) = busy.referrals  # version 4: sent on the day it was made, open
+        assert (referral.status, referral.status_on, referral.recheck_on) == (
+            ReferralStatus.SENT,
+            dt.date(2026, 9, 20),
+            None,
+        )
+        assert (referral.entry_ids, referral.basis_details, referral.told) == ((), None, None)
+        assert [(u.status, u.on, u.note) for u in referral.updates] == [
+            (ReferralStatus.SENT, dt.date(2026, 9, 20), "")
+        ]
+        assert [(r.code, r.open_referrals) for r in rows.values() if r.open_referrals] == [
+            ("2026-001", 1)
+        ]
         for code in old_vault["codes"]:
             detail = vault.case(code)
             assert (detail.status_history, detail.outcome) == ((), None)
@@ -202,6 +218,7 @@ def test_a_migrated_vault_has_the_schema_of_a_new_one(
         fresh.lock()
     assert schemas[0] == schemas[1]
     assert "status_changes" in schemas[0]
+    assert "referral_updates" in schemas[0]
 
 
 def test_a_migration_that_fails_changes_nothing(
@@ -209,7 +226,7 @@ def test_a_migration_that_fails_changes_nothing(
 ) -> None:
     """The step runs in one transaction with its version: cut off, the vault is version 2
     still (its backup made), and the next unlock migrates it."""
-    shipped = migrations.MIGRATIONS[-1]
+    shipped = migrations.MIGRATIONS[1]  # version 3
 
     def half(conn: Connection) -> None:
         shipped.apply(conn)
@@ -218,7 +235,11 @@ def test_a_migration_that_fails_changes_nothing(
     monkeypatch.setattr(
         migrations,
         "MIGRATIONS",
-        (*migrations.MIGRATIONS[:-1], migrations.Migration(3, shipped.description, half)),
+        (
+            migrations.MIGRATIONS[0],
+            migrations.Migration(3, shipped.description, half),
+            *migrations.MIGRATIONS[2:],
+        ),
     )
     with pytest.raises(RuntimeError, match="cut off"):
         Vault.unlock(vault_file, PASSPHRASE)
@@ -255,18 +276,22 @@ def test_a_version_1_vault_goes_through_both_migrations(vault_file: Path) -> Non
         rows = {row.code: (row.entry_count, row.last_entry_on) for row in again.cases()}
         assert rows == {"2026-001": (3, day(3)), "2026-002": (0, None)}
         made = sorted(p.name for p in again.backups())
-        assert [name[-11:] for name in made] == ["-voor-v2.db", "-voor-v3.db"]
+        assert [name[-11:] for name in made] == ["-voor-v2.db", "-voor-v3.db", "-voor-v4.db"]
         assert again.check_integrity().ok
         again.add_entry("2026-002", "note", occurred_on=day(4), facts="nog een")
         assert {row.code: row.entry_count for row in again.cases()}["2026-002"] == 1
 
 
-def test_version_3_is_one_migration_from_version_2() -> None:
-    assert migrations.SCHEMA_VERSION == 3
-    assert [m.description for m in migrations.pending(2)] == ["concern-screens"]
+def test_version_4_is_one_migration_from_version_3() -> None:
+    assert migrations.SCHEMA_VERSION == 4
+    assert [m.description for m in migrations.pending(2)] == [
+        "concern-screens",
+        "referral-follow-up",
+    ]
+    assert [m.description for m in migrations.pending(3)] == ["referral-follow-up"]
 
 
-def test_unlocking_a_version_3_vault_migrates_nothing(vault: Vault, vault_file: Path) -> None:
+def test_unlocking_a_version_4_vault_migrates_nothing(vault: Vault, vault_file: Path) -> None:
     code = vault.create_case(opened_on=SEP)
     vault.set_status(code, CaseStatus.CLOSED, **CLOSING)
     vault.lock()
@@ -285,7 +310,8 @@ def test_a_backup_of_version_2_is_migrated_when_restored(
     old_vault: dict[str, Any], vault_file: Path
 ) -> None:
     with Vault.unlock(vault_file, PASSPHRASE) as vault:
-        (before,) = vault.backups()  # made before the migration: version 2
+        # made before the first migration: version 2
+        (before,) = [p for p in vault.backups() if p.name.endswith("-voor-v3.db")]
         later = vault.create_case(opened_on=day(10))
         vault.add_entry("2026-001", "note", occurred_on=day(30), facts="na de migratie")
         vault.restore(before)
@@ -303,5 +329,6 @@ def test_a_backup_of_version_2_is_migrated_when_restored(
         assert later not in rows
         assert vault.next_code(2026) == "2026-006"  # the number given since stays taken
         kinds = [e.kind for e in vault.audit_log()]  # the backup's log, then the restore's
-        assert kinds[-3:] == ["restored", "backed_up", "migrated"]  # a backup before it
+        # a backup before each step
+        assert kinds[-5:] == ["restored", "backed_up", "migrated", "backed_up", "migrated"]
         assert vault.check_integrity().ok

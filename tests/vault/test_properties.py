@@ -14,6 +14,7 @@ from desktop.vault.service import Vault
 from desktop.vault.validation import MAX_TEXT_CHARS
 from desktop.vault.vocabulary import Answer
 from tests.vault.conftest import CHEAP, PASSPHRASE
+from tests.vault.letters import lawful
 
 DAY = dt.date(2026, 3, 2)
 LONG = ("ë€😀\x00\u202e漢\r\n\t" * (MAX_TEXT_CHARS // 9 + 1))[:MAX_TEXT_CHARS]
@@ -78,7 +79,13 @@ def test_notes_and_recipient_round_trip(
     vault.set_step(code, 1, "done", note=step_note)
     vault.set_answers(code, [Answer.UNKNOWN] * 5, note=answers_note)
     vault.record_export(
-        code, "referral_letter", "other", "consent", "0" * 64, recipient_name=recipient
+        code,
+        "referral_letter",
+        "other",
+        "consent",
+        "0" * 64,
+        recipient_name=recipient,
+        **lawful("consent"),
     )
     detail = vault.case(code)
     assert detail.steps[0].note == step_note

@@ -22,6 +22,7 @@ from desktop.vault.vocabulary import (
     StepStatus,
 )
 from tests.vault.conftest import CLOSING, PASSPHRASE
+from tests.vault.letters import lawful
 
 DAY = dt.date(2026, 3, 2)
 SHA = "ab" * 32
@@ -204,8 +205,11 @@ def test_referral_exports_and_prints_round_trip(vault: Vault) -> None:
         SHA,
         recipient_name="Zorgcoördinator mensenhandel regio Utrecht",
         sections=["sender", "reason", "signals", "steps"],
+        **lawful("consent"),
     )
-    second = vault.record_print(code, "referral_letter", "veilig_thuis", "meldrecht", SHA.upper())
+    second = vault.record_print(
+        code, "referral_letter", "veilig_thuis", "meldrecht", SHA.upper(), **lawful("meldrecht")
+    )
     vault = reopen(vault)
     try:
         exported, printed = vault.case(code).referrals
@@ -279,7 +283,7 @@ def test_purge_removes_only_what_passed_its_retention_date(vault: Vault) -> None
     vault.add_entry(expired, "note", occurred_on=DAY, facts="weg")
     vault.set_step(expired, 1, "done")
     vault.set_answers(expired, ["no"] * 5)
-    vault.record_export(expired, "referral_letter", "police", "consent", SHA)
+    vault.record_export(expired, "referral_letter", "police", "consent", SHA, **lawful("consent"))
     vault.set_status(expired, "closed", **CLOSING, today=dt.date(2026, 1, 10), retention_months=1)
     vault.set_status(not_yet, "closed", **CLOSING, today=dt.date(2026, 2, 1), retention_months=1)
     # Dates far from today: confirmed, as the coordinator would (see test_purge_everywhere).

@@ -23,7 +23,8 @@ from desktop.vault import engine, migrations
 from desktop.vault.service import Vault
 from tests.vault.conftest import PASSPHRASE
 
-CASE_TABLES = (
+CASE_TABLES = (  # every table of a case in the vault the app makes now, children first
+    "referral_updates",
     "status_changes",
     "referrals",
     "assessments",

@@ -33,7 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.concerns.case_list import HEADERS, SHORT_FORMS, CaseFilter, Column, cell, sort_key
+from desktop.concerns.case_list import (
+    HEADERS,
+    SHORT_FORMS,
+    CaseFilter,
+    Column,
+    cell,
+    referrals_tip,
+    sort_key,
+)
 from desktop.i18n import _, ngettext
 from desktop.ui.widgets import named
 
@@ -87,8 +95,12 @@ class CaseTableModel(QAbstractTableModel):
                 return QBrush(OVERDUE)
             if column is Column.STATUS and row.acute_on:
                 return QBrush(OVERDUE)
+            if column is Column.REFERRALS and row.referral_overdue(self.today):
+                return QBrush(OVERDUE)
         if role == Qt.ItemDataRole.FontRole and column is Column.CODE:
             return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole and column is Column.REFERRALS:
+            return referrals_tip(row, self.today)
         if role == Qt.ItemDataRole.ToolTipRole and column is Column.STATUS:
             return cell(row, column, self.today)  # the whole text where the column cuts it
         overdue = column is Column.RECHECK and row.overdue(self.today)
@@ -150,7 +162,7 @@ class CaseListPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the case; arrows move rows
         self.table.setWordWrap(False)
-        for column, width in ((0, 78), (1, 150), (2, 86), (3, 100), (4, 84)):
+        for column, width in ((0, 76), (1, 140), (2, 86), (3, 98), (4, 84), (5, 158)):
             self.table.setColumnWidth(column, width)
         self._sort_order = Qt.SortOrder.AscendingOrder
 

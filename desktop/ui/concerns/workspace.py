@@ -82,7 +82,7 @@ class Workspace(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 4)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([760, 440])  # the list wide until a case opens
+        self.splitter.setSizes([900, 300])  # the list wide (7 columns) until a case opens
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)

@@ -1,0 +1,402 @@
+"""The basis for sharing a case with another organisation, and whom the school told of it.
+
+A referral letter may only go out on a lawful basis (shared/domain.md 3 and 4), and the
+coordinator records whether the pupil and the parents were told of it, or why not. Terms:
+
+- *toestemming*: consent to share, given by the pupil, by a parent or guardian, or by both;
+  in writing or spoken (:class:`Consent`).
+- *meldrecht* (art. 5.2.6 Wmo 2015): the right of a professional to give information to
+  Veilig Thuis, the regional advice and reporting centre for domestic violence and child
+  abuse, without consent. It is a right to report to Veilig Thuis only: it is no basis for a
+  letter to anyone else.
+- *conflict van plichten*: the duty of confidentiality gives way when breaking it is the only
+  way to prevent serious harm; the coordinator says why that is so here, and what was done
+  to get consent first (:class:`ConflictOfDuties`).
+- *CoMensha*: the national coordination centre against human trafficking, which registers
+  victims. A report to it needs written consent: of the pupil if 16 or older, of a parent or
+  guardian if younger.
+- *inlichten*: the meldcode expects the pupil and/or parents to be told of a planned report
+  first, unless that would endanger the pupil, the professional or others, or there is good
+  reason to think they would break off contact (:class:`NotToldReason`; the school's own
+  meldcode words these).
+
+:func:`problems` says what keeps a letter from being lawful, per field of the form, in words
+that say how to put it right; :func:`problem_ids` gives the same as message ids (``N_``) for
+:class:`~desktop.vault.errors.InvalidInput`. No Qt here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from desktop.i18n import N_, _
+from desktop.vault.vocabulary import RecipientKind, SharingBasis
+
+
+class ConsentFrom(StrEnum):
+    PUPIL = "pupil"
+    PARENT = "parent"  # a parent or guardian
+    BOTH = "pupil_and_parent"
+
+
+class ConsentForm(StrEnum):
+    WRITTEN = "written"
+    SPOKEN = "spoken"
+
+
+class NotToldReason(StrEnum):
+    ENDANGERS_PUPIL = "endangers_pupil"  # telling would endanger the pupil's safety
+    ENDANGERS_OTHERS = "endangers_others"  # ... the professional's or others' safety
+    BREAKS_CONTACT = "breaks_contact"  # good reason to think they would break off contact
+    OTHER = "other"  # the explanation says which reason of the school's meldcode
+
+
+class ReferralStatus(StrEnum):
+    SENT = "sent"
+    RECEIVED = "received"
+    RESPONDED = "responded"
+    CLOSED = "closed"
+
+
+CONSENT_FROM_LABELS = {
+    ConsentFrom.PUPIL: N_("De leerling"),
+    ConsentFrom.PARENT: N_("Een ouder of voogd"),
+    ConsentFrom.BOTH: N_("De leerling en een ouder of voogd"),
+}
+CONSENT_FORM_LABELS = {
+    ConsentForm.WRITTEN: N_("Schriftelijk"),
+    ConsentForm.SPOKEN: N_("Mondeling"),
+}
+NOT_TOLD_LABELS = {
+    NotToldReason.ENDANGERS_PUPIL: N_("Het zou de veiligheid van de leerling in gevaar brengen"),
+    NotToldReason.ENDANGERS_OTHERS: N_(
+        "Het zou de veiligheid van de beroepskracht of anderen in gevaar brengen"
+    ),
+    NotToldReason.BREAKS_CONTACT: N_(
+        "Er is goede reden om aan te nemen dat zij het contact zouden verbreken"
+    ),
+    NotToldReason.OTHER: N_("Een andere reden uit de meldcode van de school"),
+}
+REFERRAL_STATUS_LABELS = {
+    ReferralStatus.SENT: N_("Verstuurd"),
+    ReferralStatus.RECEIVED: N_("Ontvangen"),
+    ReferralStatus.RESPONDED: N_("Reactie gekregen"),
+    ReferralStatus.CLOSED: N_("Afgerond"),
+}
+
+
+@dataclass(frozen=True)
+class Consent:
+    given_by: ConsentFrom
+    given_on: dt.date
+    form: ConsentForm
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "given_by": self.given_by.value,
+            "given_on": self.given_on.isoformat(),
+            "form": self.form.value,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Consent:
+        fields = _fields(data, ("given_by", "given_on", "form"))
+        return cls(
+            ConsentFrom(fields["given_by"]),
+            _date(fields["given_on"]),
+            ConsentForm(fields["form"]),
+        )
+
+
+@dataclass(frozen=True)
+class ConflictOfDuties:
+    why_only_way: str  # why sharing is the only way to prevent serious harm
+    consent_efforts: str  # what was done to get consent (or why it could not be asked)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"why_only_way": self.why_only_way, "consent_efforts": self.consent_efforts}
+
+    @classmethod
+    def from_json(cls, data: Any) -> ConflictOfDuties:
+        fields = _fields(data, ("why_only_way", "consent_efforts"))
+        return cls(_text(fields["why_only_way"]), _text(fields["consent_efforts"]))
+
+
+@dataclass(frozen=True)
+class Basis:
+    kind: SharingBasis
+    consent: Consent | None = None
+    conflict: ConflictOfDuties | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Canonical: every key, always; dates ISO 8601."""
+        return {
+            "kind": self.kind.value,
+            "consent": None if self.consent is None else self.consent.to_json(),
+            "conflict": None if self.conflict is None else self.conflict.to_json(),
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Basis:
+        """The :class:`Basis` of :meth:`to_json`; ``ValueError`` for anything else."""
+        fields = _fields(data, ("kind", "consent", "conflict"))
+        consent, conflict = fields["consent"], fields["conflict"]
+        return cls(
+            SharingBasis(fields["kind"]),
+            None if consent is None else Consent.from_json(consent),
+            None if conflict is None else ConflictOfDuties.from_json(conflict),
+        )
+
+
+@dataclass(frozen=True)
+class Telling:
+    """One party: told on a date, or a reason not to."""
+
+    told_on: dt.date | None = None
+    reason: NotToldReason | None = None
+    explanation: str = ""  # required with NotToldReason.OTHER
+
+    @property
+    def kind(self) -> str:
+        """``"told"``, or the reason's id: what the audit log keeps (no date, no text);
+        ``"unknown"`` for a telling with neither (which :func:`problems` refuses)."""
+        if self.told_on is not None:
+            return "told"
+        return "unknown" if self.reason is None else self.reason.value
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "told_on": None if self.told_on is None else self.told_on.isoformat(),
+            "reason": None if self.reason is None else self.reason.value,
+            "explanation": self.explanation,
+        }
+
+    @classmethod
+    def from_json(cls, data: Any) -> Telling:
+        fields = _fields(data, ("told_on", "reason", "explanation"))
+        told_on, reason = fields["told_on"], fields["reason"]
+        return cls(
+            None if told_on is None else _date(told_on),
+            None if reason is None else NotToldReason(reason),
+            _text(fields["explanation"]),
+        )
+
+
+@dataclass(frozen=True)
+class Told:
+    pupil: Telling
+    parents: Telling
+
+    def to_json(self) -> dict[str, Any]:
+        return {"pupil": self.pupil.to_json(), "parents": self.parents.to_json()}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Told:
+        fields = _fields(data, ("pupil", "parents"))
+        return cls(Telling.from_json(fields["pupil"]), Telling.from_json(fields["parents"]))
+
+
+def pupil_16_plus(age_band: str | None) -> bool | None:
+    """Whether a pupil of ``age_band`` is 16 or older; None when the band does not say."""
+    if age_band in ("16-17", "18+"):
+        return True
+    if age_band in ("10-11", "12-13", "14-15"):
+        return False
+    return None
+
+
+# ---------------------------------------------------------------------- the rules
+
+MELDRECHT_ONLY_VEILIG_THUIS = N_(
+    "Meldrecht geldt alleen voor een melding bij Veilig Thuis. Kies toestemming of conflict "
+    "van plichten, of kies Veilig Thuis als ontvanger."
+)
+COMENSHA_WRITTEN_CONSENT = N_(
+    "CoMensha vraagt schriftelijke toestemming: van de leerling als die 16 of ouder is, van "
+    "een ouder of voogd als de leerling jonger is."
+)
+NO_BASIS = N_(
+    "Kies op welke grond je deze gegevens deelt: toestemming, meldrecht (alleen bij Veilig "
+    "Thuis) of conflict van plichten."
+)
+CONSENT_BY = N_("Kies wie toestemming gaf: de leerling, een ouder of voogd, of allebei.")
+CONSENT_ON = N_("Vul de datum in waarop de toestemming is gegeven.")
+CONSENT_ON_FUTURE = N_(
+    "De datum van de toestemming ligt in de toekomst. Vul de dag in waarop ze is gegeven."
+)
+CONSENT_FORM = N_("Kies of de toestemming schriftelijk of mondeling is gegeven.")
+COMENSHA_NOT_WRITTEN = N_(
+    "CoMensha vraagt schriftelijke toestemming. Vraag de toestemming op papier, of kies een "
+    "andere ontvanger."
+)
+COMENSHA_PUPIL_16 = N_(
+    "De leerling is 16 of ouder: CoMensha vraagt schriftelijke toestemming van de leerling "
+    "zelf. Kies de leerling (of de leerling en een ouder of voogd)."
+)
+COMENSHA_PARENT_UNDER_16 = N_(
+    "De leerling is jonger dan 16: CoMensha vraagt schriftelijke toestemming van een ouder of "
+    "voogd. Kies een ouder of voogd (of de leerling en een ouder of voogd)."
+)
+COMENSHA_AGE_UNKNOWN = N_(
+    "Geef aan of de leerling 16 jaar of ouder is: CoMensha vraagt dan toestemming van de "
+    "leerling zelf, anders van een ouder of voogd."
+)
+CONFLICT_WHY = N_(
+    "Leg uit waarom delen de enige manier is om ernstige schade voor de leerling te voorkomen."
+)
+CONFLICT_EFFORTS = N_(
+    "Beschrijf wat je hebt gedaan om toestemming te krijgen, of waarom dat niet kon."
+)
+TOLD_MISSING = {
+    "told_pupil": N_(
+        "Geef aan of de leerling over de verwijzing is ingelicht en wanneer, of kies waarom niet."
+    ),
+    "told_parents": N_(
+        "Geef aan of de ouders over de verwijzing zijn ingelicht en wanneer, of kies waarom niet."
+    ),
+}
+TOLD_BOTH = N_("Kies één van de twee: ingelicht op een datum, of een reden om niet in te lichten.")
+TOLD_FUTURE = N_("Deze datum ligt in de toekomst. Vul de dag in waarop is ingelicht.")
+TOLD_EXPLAIN = N_("Leg uit welke reden uit de meldcode van de school gold.")
+
+
+def problems(
+    recipient: RecipientKind,
+    basis: Basis | None,
+    told: Told | None,
+    *,
+    pupil_16_plus: bool | None,
+    today: dt.date,
+) -> dict[str, str]:
+    """What keeps a letter to ``recipient`` from being lawful: field key -> a translated
+    message that says what is wrong and how to fix it. Empty: lawful.
+
+    The keys: ``basis``, ``consent_by``, ``consent_on``, ``consent_form``, ``conflict_why``,
+    ``conflict_efforts``, ``pupil_16_plus``, ``told_pupil``, ``told_parents``; one message
+    per key, the first rule that fails.
+    """
+    found = problem_ids(recipient, basis, told, pupil_16_plus=pupil_16_plus, today=today)
+    return {field: _(message) for field, message in found.items()}
+
+
+def problem_ids(
+    recipient: RecipientKind,
+    basis: Basis | None,
+    told: Told | None,
+    *,
+    pupil_16_plus: bool | None,
+    today: dt.date,
+) -> dict[str, str]:
+    """:func:`problems` as message ids (``N_``), untranslated, in the form's order."""
+    found: dict[str, str] = {}
+    _basis_problems(found, recipient, basis, pupil_16_plus, today)
+    for field, telling in (
+        ("told_pupil", told.pupil if told is not None else None),
+        ("told_parents", told.parents if told is not None else None),
+    ):
+        problem = _telling_problem(field, telling, today)
+        if problem is not None:
+            found.setdefault(field, problem)
+    return found
+
+
+def _basis_problems(
+    found: dict[str, str],
+    recipient: RecipientKind,
+    basis: Basis | None,
+    sixteen: bool | None,
+    today: dt.date,
+) -> None:
+    kind: object = basis.kind if basis is not None else None
+    if basis is None or not isinstance(kind, SharingBasis):
+        found["basis"] = NO_BASIS
+        return
+    if recipient is RecipientKind.COMENSHA and kind is not SharingBasis.CONSENT:
+        found["basis"] = COMENSHA_WRITTEN_CONSENT
+        return
+    if kind is SharingBasis.MELDRECHT and recipient is not RecipientKind.VEILIG_THUIS:
+        found["basis"] = MELDRECHT_ONLY_VEILIG_THUIS
+    elif kind is SharingBasis.CONSENT:
+        _consent_problems(found, recipient, basis.consent, sixteen, today)
+    elif kind is SharingBasis.CONFLICT_OF_DUTIES:
+        conflict = basis.conflict
+        if conflict is None or not _filled(conflict.why_only_way):
+            found["conflict_why"] = CONFLICT_WHY
+        if conflict is None or not _filled(conflict.consent_efforts):
+            found["conflict_efforts"] = CONFLICT_EFFORTS
+
+
+def _consent_problems(
+    found: dict[str, str],
+    recipient: RecipientKind,
+    consent: Consent | None,
+    sixteen: bool | None,
+    today: dt.date,
+) -> None:
+    by: object = consent.given_by if consent is not None else None
+    on: object = consent.given_on if consent is not None else None
+    form: object = consent.form if consent is not None else None
+    if not isinstance(by, ConsentFrom):
+        found["consent_by"] = CONSENT_BY
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        found["consent_on"] = CONSENT_ON
+    elif on > today:
+        found["consent_on"] = CONSENT_ON_FUTURE
+    if not isinstance(form, ConsentForm):
+        found["consent_form"] = CONSENT_FORM
+    if recipient is not RecipientKind.COMENSHA:
+        return
+    if isinstance(form, ConsentForm) and form is not ConsentForm.WRITTEN:
+        found["consent_form"] = COMENSHA_NOT_WRITTEN
+    if sixteen is None:
+        found["pupil_16_plus"] = COMENSHA_AGE_UNKNOWN
+    elif sixteen and by is ConsentFrom.PARENT:
+        found.setdefault("consent_by", COMENSHA_PUPIL_16)
+    elif not sixteen and by is ConsentFrom.PUPIL:
+        found.setdefault("consent_by", COMENSHA_PARENT_UNDER_16)
+
+
+def _telling_problem(field: str, telling: Telling | None, today: dt.date) -> str | None:
+    if telling is None:
+        return TOLD_MISSING[field]
+    told_on: object = telling.told_on
+    reason: object = telling.reason
+    if told_on is not None and reason is not None:
+        return TOLD_BOTH
+    if told_on is None and not isinstance(reason, NotToldReason):
+        return TOLD_MISSING[field]
+    if told_on is not None:
+        if not isinstance(told_on, dt.date) or isinstance(told_on, dt.datetime):
+            return TOLD_MISSING[field]
+        return TOLD_FUTURE if told_on > today else None
+    if reason is NotToldReason.OTHER and not _filled(telling.explanation):
+        return TOLD_EXPLAIN
+    return None
+
+
+def _filled(text: object) -> bool:
+    return isinstance(text, str) and bool(text.strip())
+
+
+# ---------------------------------------------------------------------- JSON helpers
+
+
+def _fields(data: Any, keys: tuple[str, ...]) -> dict[str, Any]:
+    if not isinstance(data, dict) or set(data) != set(keys):
+        raise ValueError(f"expected an object with the keys {', '.join(keys)}")
+    return data
+
+
+def _date(value: Any) -> dt.date:
+    if not isinstance(value, str):
+        raise ValueError("expected an ISO date")
+    return dt.date.fromisoformat(value)
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected text")
+    return value
