@@ -85,8 +85,61 @@ def shoot_language(language: str, out: Path) -> None:
             dialog.resize(1000, 680)
             shoot(dialog, out / f"{language}-concerns-{name}.png")
             dialog.close()
+        shoot_letter(page, longest.code, language, out, Path(base))
+        view.tabs.setCurrentIndex(2)
+        shoot(window, out / f"{language}-concerns-9-referrals.png")
+        page.workspace.close_case()
+        shoot(window, out / f"{language}-concerns-10-list-referred.png")
         page.session.lock()
         window.close()
+
+
+def shoot_letter(page: Any, code: str, language: str, out: Path, base: Path) -> None:
+    """The referral letter dialog, filled in for a made-up recipient, and saved once."""
+    from desktop.referrals.choices import EntryUse
+
+    page.profile.save(
+        {
+            "coordinator_name": "M. de Vries",
+            "coordinator_role": "zorgcoördinator",
+            "school_name": "OSG De Brug",
+            "school_address": "Bruggenlaan 12\n1234 AB Voorbeeldstad",
+            "recipients": [
+                {
+                    "kind": "regional_coordinator",
+                    "organisation": "Zorgcoördinatie mensenhandel (voorbeeld)",
+                    "name": "T. Bakker",
+                    "address": "Postbus 1000\n1200 AA Voorbeeldstad",
+                }
+            ],
+        }
+    )
+    dialog = page.open_letter(code)
+    dialog.resize(WIDTH - 40, HEIGHT - 40)
+    shoot(dialog, out / f"{language}-letter-1-empty.png")
+    dialog.recipient.setCurrentIndex(1)
+    dialog.basis.radios[next(iter(dialog.basis.radios))].setChecked(True)
+    dialog.basis.pupil.choice.setCurrentIndex(dialog.basis.pupil.choice.findData("told"))
+    parents = dialog.basis.parents.choice
+    parents.setCurrentIndex(parents.findData("endangers_pupil"))
+    for entry in dialog.detail.entries[:3]:
+        dialog.entries.choose(entry.id, EntryUse.FACTS_ONLY)
+    dialog.texts.boxes["request"].setPlainText(
+        "Wilt u de hulp aan deze leerling coördineren en ons laten weten wie contact opneemt?"
+        if language == "nl"
+        else "Would you coordinate help for this pupil and let us know who will get in touch?"
+    )
+    dialog.refresh()
+    shoot(dialog, out / f"{language}-letter-2-grounds.png")
+    dialog.tabs.setCurrentIndex(1)
+    shoot(dialog, out / f"{language}-letter-3-entries.png")
+    dialog.tabs.setCurrentIndex(2)
+    shoot(dialog, out / f"{language}-letter-4-texts.png")
+    path = base / "brief.pdf"
+    dialog.save_to(path)
+    (out / f"{language}-letter.pdf").write_bytes(path.read_bytes())
+    shoot(dialog, out / f"{language}-letter-5-saved.png")
+    dialog.close()
 
 
 def main(out: Path) -> None:

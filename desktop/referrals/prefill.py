@@ -37,7 +37,7 @@ def reason(detail: CaseDetail) -> str:
     from desktop.concerns.case_header import forms_text
 
     text = _("De school heeft een vermoeden van uitbuiting van een leerling: {forms}.").format(
-        forms=forms_text(detail.row)
+        forms=forms_text(detail.row).lower()  # in a sentence: "criminele uitbuiting"
     )
     if detail.row.acute_on is not None:
         text += " " + _("Sinds {date} is er sprake van acute onveiligheid.").format(
@@ -52,7 +52,7 @@ def meldcode(detail: CaseDetail) -> str:
     lines = []
     for step in detail.steps:
         title = _(STEP_TITLES[step.step])
-        head = _("Stap {n}, {title}").format(n=step.step, title=title.lower())
+        head = _("Stap {n}. {title}").format(n=step.step, title=title)
         if step.status is StepStatus.DONE:
             line = _("{step}: gedaan").format(step=head)
             if step.done_on is not None:
@@ -64,12 +64,14 @@ def meldcode(detail: CaseDetail) -> str:
         elif step.status is StepStatus.SKIPPED:
             line = _("{step}: niet gedaan").format(step=head)
             if step.note:
-                line += f". {_('Waarom niet')}: {step.note}"
+                line = _("{step}: niet gedaan. Waarom niet: {why}").format(
+                    step=head, why=step.note.strip()
+                )
         elif step.status is StepStatus.IN_PROGRESS:
             line = _("{step}: bezig").format(step=head)
         else:
             continue
-        lines.append(line + ".")
+        lines.append(line.rstrip(". ") + ".")
     if detail.assessment is not None and detail.assessment.consulted:
         lines.append(_("Geraadpleegd: {who}.").format(who=detail.assessment.consulted))
     return "\n".join(lines) or _("Er zijn nog geen stappen van de meldcode vastgelegd.")

@@ -182,7 +182,6 @@ class CaseView(QWidget):
 
     def _ensure_meldcode(self) -> None:
         from desktop.ui.concerns.meldcode_panel import MeldcodePanel
-    from desktop.ui.referrals.followup import ReferralsTab
 
         if self.meldcode is None:
             self.meldcode = MeldcodePanel(self.session, self.code)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -79,6 +79,7 @@ class ReferralsTab(QWidget):
         self.empty = QLabel(
             _("Er is nog geen verwijsbrief gemaakt voor deze melding."), wordWrap=True
         )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.letter_button = named(QPushButton(_("Nieuwe verwijsbrief…")), "newLetter")
         self.update_button = named(QPushButton(_("Status bijwerken…")), "updateReferral")
         self.letter_button.clicked.connect(self.new_letter)

@@ -154,12 +154,13 @@ class LetterDialog(QDialog):
 
         self.pages = PdfPages()
         self.preview = named(PdfPreview(self.pages, self), "letterPreview")
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        self.preview.setMinimumWidth(320)
 
         self.missing = named(QLabel(wordWrap=True), "letterMissing")
         self.status = named(QLabel(wordWrap=True), "letterStatus")
@@ -205,6 +206,7 @@ class LetterDialog(QDialog):
         width = min(1280, room.width() - 40) if room is not None else 1200
         height = min(900, room.height() - 60) if room is not None else 800
         self.resize(max(800, width), max(560, height))
+        self.splitter.setSizes([self.width() * 45 // 100, self.width() * 55 // 100])
 
     def _recipient_text(self, entry: object) -> str:
         from desktop.vault.vocabulary import RECIPIENT_LABELS, RecipientKind
@@ -321,6 +323,7 @@ class LetterDialog(QDialog):
             )
             return False
         self.recorded_grounds = self._grounds(choices)
+        self.session.changed(self.detail.code)  # the case's referrals and the list
         self.status.setText(
             _("Opgeslagen: {path}. De export staat in de auditlog.").format(path=str(saved.path))
         )
@@ -367,6 +370,7 @@ class LetterDialog(QDialog):
             return False
         self.export.printed(self.pdf_bytes, choices, included_sections(self.letter))
         self.recorded_grounds = self._grounds(choices)
+        self.session.changed(self.detail.code)
         self.status.setText(_("Naar de printer gestuurd. De afdruk staat in de auditlog."))
         return True
 
