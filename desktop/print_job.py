@@ -133,7 +133,26 @@ def _run_lp(lp: str, data: bytes, target: PrintTarget, title: str) -> None:
     if done.returncode != 0:
         stderr = done.stderr.decode("utf-8", "replace")
         log.warning("lp refused the job (exit status %d)", done.returncode)
+        if _scheduler_running(env) is False:  # lp then says the printer is unknown, or that
+            stderr = "scheduler not responding"  # there is no default: neither is the cause
         raise PrintError(lp_failure(stderr, target.printer))
+
+
+def _scheduler_running(env: dict[str, str]) -> bool | None:
+    """Whether CUPS's scheduler runs (``lpstat -r``); None when that cannot be told."""
+    lpstat = shutil.which("lpstat")
+    if lpstat is None:
+        return None
+    try:
+        done = subprocess.run(
+            [lpstat, "-r"], capture_output=True, timeout=5, env=env, check=False, text=True
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    said = done.stdout.lower()
+    if "not running" in said:
+        return False
+    return True if "is running" in said else None
 
 
 def lp_failure(stderr: str, printer: str) -> str:

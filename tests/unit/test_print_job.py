@@ -24,8 +24,11 @@ def fake_pdf() -> bytes:
     return b"%PDF-1.4\n% " + marker.encode() + b"\n" + bytes(range(256)) * 64 + b"\n%%EOF\n"
 
 
-def install_lp(folder: Path, record: Path, *, status: int = 0, stderr: str = "") -> Path:
-    """A fake lp: writes argv (one per line) to record/argv and stdin to record/stdin."""
+def install_lp(
+    folder: Path, record: Path, *, status: int = 0, stderr: str = "", scheduler: bool = True
+) -> Path:
+    """A fake lp: writes argv (one per line) to record/argv and stdin to record/stdin; and a
+    fake lpstat that says whether the scheduler runs."""
     folder.mkdir(parents=True, exist_ok=True)
     record.mkdir(parents=True, exist_ok=True)
     script = folder / "lp"
@@ -36,7 +39,10 @@ def install_lp(folder: Path, record: Path, *, status: int = 0, stderr: str = "")
         f"printf '%s' '{stderr}' >&2\n"
         f"exit {status}\n"
     )
-    script.chmod(script.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
+    lpstat = folder / "lpstat"
+    lpstat.write_text(f"#!/bin/sh\necho 'scheduler is {'' if scheduler else 'not '}running'\n")
+    for program in (script, lpstat):
+        program.chmod(program.stat().st_mode | stat.S_IXUSR | stat.S_IXGRP | stat.S_IXOTH)
     return script
 
 
@@ -115,6 +121,17 @@ def test_lp_failing_becomes_a_dutch_print_error(
         send_pdf(fake_pdf(), PrintTarget("Lokaal-204"))
     assert expected in raised.value.message
     assert str(raised.value) == raised.value.message
+
+
+def test_an_unknown_printer_while_cups_is_down_says_cups_is_down(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # real lp with the scheduler stopped: "lp: Error - The printer or class does not exist."
+    said = "lp: Error - The printer or class does not exist."
+    install_lp(tmp_path / "bin", tmp_path / "record", status=1, stderr=said, scheduler=False)
+    monkeypatch.setenv("PATH", f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}")
+    with pytest.raises(PrintError, match="draait niet"):
+        send_pdf(fake_pdf(), PrintTarget("Lokaal-204"))
 
 
 def test_lp_that_hangs_is_stopped(
