@@ -75,6 +75,7 @@ bench: setup
 	$(PY) bench/vault.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/concerns.py
 	$(PY) bench/privacy_check.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/print_job.py --skip-old
 
 bench-bundle: bundle
 	$(PY) bench/bundle_size.py

@@ -21,6 +21,26 @@ def basedir(tmp_path: Path) -> Path:
     return tmp_path / "home"
 
 
+@pytest.fixture(scope="session")
+def _refusing_lp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with an ``lp`` that refuses every job (and an ``lpstat``): first on the PATH in
+    every test, so that no test ever reaches a real printer or print system (tests that need
+    lp put their own fake first)."""
+    folder = tmp_path_factory.mktemp("refusing-lp")
+    script = folder / "lp"
+    script.write_text("#!/bin/sh\necho 'lp: Error - a test reached lp.' >&2\nexit 1\n")
+    script.chmod(0o755)
+    lpstat = folder / "lpstat"
+    lpstat.write_text("#!/bin/sh\necho 'scheduler is running'\n")
+    lpstat.chmod(0o755)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _no_real_printer(_refusing_lp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", f"{_refusing_lp}{os.pathsep}{os.environ.get('PATH', '')}")
+
+
 @pytest.fixture(autouse=True)
 def _dutch_after_each_test() -> Iterator[None]:
     yield

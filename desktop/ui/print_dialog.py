@@ -9,9 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QSizeF, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap, QResizeEvent
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPainter, QPixmap, QResizeEvent
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import i18n, os_errors, printing
+from desktop import i18n, os_errors, print_job, printing
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
 from desktop.pdf_pages import PdfPages
 from desktop.settings import Settings
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from lessons.model import Lesson
 
 log = logging.getLogger(__name__)
+
+RASTER_DPI_CAP = 300  # page images, where no PDF can be sent: sharp on paper, a few MB a page
 
 
 class PdfPreview(QScrollArea):
@@ -188,33 +190,90 @@ class PdfPreviewDialog(QDialog):
             self.save_to(path)
 
     def _print(self) -> None:
+        # High resolution is for the page-image fallback only: the printer's own resolution
+        # (capped at RASTER_DPI_CAP there). A PDF sent as it is does not care.
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
+        # the whole document is sent as one PDF: a page range would be silently ignored
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, False)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
-        """Render every page into ``printer``; returns the number of pages sent."""
+        """Print the document on ``printer`` as it is (vector PDF) where the system takes a PDF,
+        else as page images at the printer's resolution, at most RASTER_DPI_CAP. Returns the
+        number of pages sent; 0 when nothing was printed (a message said why)."""
+        pages = len(self.document)
+        if not self.pdf_bytes or not pages:
+            return 0
+        problem = ""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            target = print_target(printer)
+            print_job.send_pdf(self.pdf_bytes, target)
+        except print_job.VectorPrintUnavailable:
+            if not self._print_page_images(printer):
+                problem = _("De printer kon niet worden gestart.")
+        except print_job.PrintError as error:
+            problem = error.message
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if problem:
+            self.status.setText(_("Niet afgedrukt."))
+            QMessageBox.warning(self, _("Niet afgedrukt"), problem)
+            return 0
+        self.audit("print", printer.printerName() or printer.outputFileName())
+        log.info("document sent to the printer: %d pages, %d copies", pages, printer.copyCount())
+        self.status.setText(
+            i18n.ngettext(
+                "Naar de printer gestuurd: {n} pagina.",
+                "Naar de printer gestuurd: {n} pagina’s.",
+                pages,
+            ).format(n=pages)
+        )
+        return pages
+
+    def _print_page_images(self, printer: QPrinter) -> bool:
+        """The fallback where no PDF can be sent (Windows, Linux without CUPS): each page as an
+        image at the printer's resolution, at most RASTER_DPI_CAP dpi."""
+        dpi = min(printer.resolution(), RASTER_DPI_CAP)
         painter = QPainter()
         if not painter.begin(printer):
-            QMessageBox.warning(self, _("Niet afgedrukt"), _("De printer kon niet worden gestart."))
-            return 0
+            return False
         try:
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
             for index in range(len(self.document)):
                 if index:
                     printer.newPage()
-                target = painter.viewport().size()
+                area = painter.viewport()  # device pixels, at printer.resolution()
                 points = self.document.point_size(index)
-                scale = min(target.width() / points.width(), target.height() / points.height())
-                size = QSizeF(points.width() * scale, points.height() * scale).toSize()
-                image: QImage = self.document.render(index, size.width())
-                painter.drawImage(QPointF(0, 0), image)
+                scale = min(area.width() / points.width(), area.height() / points.height())
+                place = QRectF(0, 0, points.width() * scale, points.height() * scale)
+                width_px = max(1, round(place.width() * dpi / printer.resolution()))
+                painter.drawImage(place, self.document.render(index, width_px))
         finally:
             painter.end()
-        self.audit("print", printer.printerName() or printer.outputFileName())
-        log.info("document sent to the printer")
-        return len(self.document)
+        log.info("no PDF printing here: pages sent as images at %d dpi", dpi)
+        return True
+
+
+def print_target(printer: QPrinter) -> print_job.PrintTarget:
+    """The print dialog's choice as a PrintTarget. A PDF printer with a file name (QPrintDialog's
+    "print to file") becomes ``output_file``; raises PrintError for a PDF printer without one."""
+    output_file = printer.outputFileName()
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and not output_file:
+        raise print_job.PrintError(_("Kies een bestandsnaam om als PDF af te drukken."))
+    duplex = {
+        QPrinter.DuplexMode.DuplexLongSide: "long",
+        QPrinter.DuplexMode.DuplexShortSide: "short",
+    }.get(printer.duplex(), "")  # DuplexAuto and DuplexNone: the printer's own setting
+    return print_job.PrintTarget(
+        printer.printerName(),
+        copies=max(1, printer.copyCount()),
+        duplex=duplex,
+        output_file=output_file,
+    )
 
 
 FORMAT_NAMES = {
