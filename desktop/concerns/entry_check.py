@@ -22,6 +22,9 @@ FIELD_LABELS = {
     "note": N_("Notitie"),
     "consulted": N_("Met wie overlegd"),
     "status_reason": N_("Reden van de statuswijziging"),
+    "conflict_why": N_("Waarom delen de enige manier is"),
+    "conflict_efforts": N_("Wat is gedaan om toestemming te krijgen"),
+    "told_explanation": N_("Waarom niet ingelicht"),
 }
 
 

@@ -60,8 +60,11 @@ def compose(detail: CaseDetail, choices: LetterChoices, context: LetterContext) 
 
     recipient = choices.recipient
     texts = choices.texts
-    ticked = [e for e in detail.entries if choices.entries.get(e.id, EntryUse.LEFT_OUT)
-              is not EntryUse.LEFT_OUT]
+    ticked = [
+        e
+        for e in detail.entries
+        if choices.entries.get(e.id, EntryUse.LEFT_OUT) is not EntryUse.LEFT_OUT
+    ]
     left_out = len(detail.entries) - len(ticked)
     note = (
         ngettext(
@@ -206,7 +209,8 @@ def _telling(telling: Telling) -> str:
         return "–"
     if telling.reason is NotToldReason.OTHER:
         return _("nee: {why}").format(why=telling.explanation)
-    text = _("nee: {why}").format(why=_(NOT_TOLD_LABELS[telling.reason]))
+    label = _(NOT_TOLD_LABELS[telling.reason])
+    text = _("nee: {why}").format(why=label[:1].lower() + label[1:])  # after a colon
     if telling.explanation.strip():
         text += f" ({telling.explanation.strip()})"
     return text

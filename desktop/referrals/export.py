@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 DOCUMENT = "referral_letter"
 # No 0/O, 1/I/L: a password read out over the phone
-PASSWORD_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+PASSWORD_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # noqa: S105 (an alphabet)
 PASSWORD_GROUPS = 4
 PASSWORD_GROUP = 4
 
@@ -113,7 +113,8 @@ class LetterExport:
     def _record(
         self, channel: str, digest: str, choices: LetterChoices, sections: tuple[str, ...]
     ) -> int:
-        assert choices.recipient is not None and choices.basis is not None
+        assert choices.recipient is not None
+        assert choices.basis is not None
         record = self.vault.record_export if channel == "export" else self.vault.record_print
         referral = record(
             self.code,

@@ -201,30 +201,17 @@ class PdfPreviewDialog(QDialog):
         self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
-        """Print the document on ``printer`` as it is (vector PDF) where the system takes a PDF,
-        else as page images at the printer's resolution, at most RASTER_DPI_CAP. Returns the
-        number of pages sent; 0 when nothing was printed (a message said why)."""
+        """Print the document on ``printer`` (see :func:`send_to_printer`). Returns the number
+        of pages sent; 0 when nothing was printed (a message said why)."""
         pages = len(self.document)
         if not self.pdf_bytes or not pages:
             return 0
-        problem = ""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            target = print_target(printer)
-            print_job.send_pdf(self.pdf_bytes, target)
-        except print_job.VectorPrintUnavailable:
-            if not self._print_page_images(printer):
-                problem = _("De printer kon niet worden gestart.")
-        except print_job.PrintError as error:
-            problem = error.message
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        problem = send_to_printer(self.pdf_bytes, self.document, printer)
         if problem:
             self.status.setText(_("Niet afgedrukt."))
             QMessageBox.warning(self, _("Niet afgedrukt"), problem)
             return 0
         self.audit("print", printer.printerName() or printer.outputFileName())
-        log.info("document sent to the printer: %d pages, %d copies", pages, printer.copyCount())
         self.status.setText(
             i18n.ngettext(
                 "Naar de printer gestuurd: {n} pagina.",
@@ -234,28 +221,51 @@ class PdfPreviewDialog(QDialog):
         )
         return pages
 
-    def _print_page_images(self, printer: QPrinter) -> bool:
-        """The fallback where no PDF can be sent (Windows, Linux without CUPS): each page as an
-        image at the printer's resolution, at most RASTER_DPI_CAP dpi."""
-        dpi = min(printer.resolution(), RASTER_DPI_CAP)
-        painter = QPainter()
-        if not painter.begin(printer):
-            return False
-        try:
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            for index in range(len(self.document)):
-                if index:
-                    printer.newPage()
-                area = painter.viewport()  # device pixels, at printer.resolution()
-                points = self.document.point_size(index)
-                scale = min(area.width() / points.width(), area.height() / points.height())
-                place = QRectF(0, 0, points.width() * scale, points.height() * scale)
-                width_px = max(1, round(place.width() * dpi / printer.resolution()))
-                painter.drawImage(place, self.document.render(index, width_px))
-        finally:
-            painter.end()
-        log.info("no PDF printing here: pages sent as images at %d dpi", dpi)
-        return True
+
+def send_to_printer(data: bytes, document: PdfPages, printer: QPrinter) -> str:
+    """Print ``data`` (shown as ``document``) on ``printer`` as it is, vector PDF, where the
+    system takes a PDF; else as page images at the printer's resolution, at most
+    RASTER_DPI_CAP. Returns "" when sent, else what went wrong, in words."""
+    problem = ""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        print_job.send_pdf(data, print_target(printer))
+    except print_job.VectorPrintUnavailable:
+        if not _print_page_images(document, printer):
+            problem = _("De printer kon niet worden gestart.")
+    except print_job.PrintError as error:
+        problem = error.message
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if not problem:
+        log.info(
+            "document sent to the printer: %d pages, %d copies", len(document), printer.copyCount()
+        )
+    return problem
+
+
+def _print_page_images(document: PdfPages, printer: QPrinter) -> bool:
+    """The fallback where no PDF can be sent (Windows, Linux without CUPS): each page as an
+    image at the printer's resolution, at most RASTER_DPI_CAP dpi."""
+    dpi = min(printer.resolution(), RASTER_DPI_CAP)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return False
+    try:
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        for index in range(len(document)):
+            if index:
+                printer.newPage()
+            area = painter.viewport()  # device pixels, at printer.resolution()
+            points = document.point_size(index)
+            scale = min(area.width() / points.width(), area.height() / points.height())
+            place = QRectF(0, 0, points.width() * scale, points.height() * scale)
+            width_px = max(1, round(place.width() * dpi / printer.resolution()))
+            painter.drawImage(place, document.render(index, width_px))
+    finally:
+        painter.end()
+    log.info("no PDF printing here: pages sent as images at %d dpi", dpi)
+    return True
 
 
 def print_target(printer: QPrinter) -> print_job.PrintTarget:

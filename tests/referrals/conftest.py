@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.referrals.compose import LetterContext
 from desktop.recipients import RecipientEntry
+from desktop.referrals.compose import LetterContext
 from desktop.vault import kdf
 from desktop.vault.service import Vault
 from desktop.vault.sharing import (

@@ -88,13 +88,15 @@ def walk_concern_screens(profile: SchoolProfile, app: QApplication) -> int:
             corrected = case_view.correct_entry(entry)
             if corrected is not None:
                 dialogs.append(corrected)
-            for opened in (page.open_backups(), page.open_audit_log()):
+            case_view.tabs.setCurrentIndex(2)
+            _painted(page, "the referrals tab")
+            for opened in (page.open_backups(), page.open_audit_log(), page.open_letter(code)):
                 if opened is None:
                     raise RuntimeError("concern log: a dialog did not open")
                 dialogs.append(opened)
             for dialog in dialogs:
                 _painted(dialog, type(dialog).__name__)
-            screens = 5 + len(dialogs)
+            screens = 6 + len(dialogs)
             session.lock()
             if case_view.isVisible() or page.workspace.list_panel.model.rowCount():
                 raise RuntimeError("concern log: case text stayed after locking")

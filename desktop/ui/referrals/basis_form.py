@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.i18n import _
 from desktop.ui.referrals.dates import day_of, past_date
-from desktop.ui.widgets import named
+from desktop.ui.widgets import named, shrinkable
 from desktop.vault.sharing import (
     CONSENT_FORM_LABELS,
     CONSENT_FROM_LABELS,
@@ -66,10 +66,7 @@ class TellingRow(QWidget):
         self.choice.addItem(_("Ja, ingelicht op"), TOLD)
         for reason, label in NOT_TOLD_LABELS.items():
             self.choice.addItem(_("Nee: {reason}").format(reason=_(label)), reason.value)
-        self.choice.setMinimumContentsLength(18)
-        self.choice.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        shrinkable(self.choice)
         self.date: QDateEdit = past_date(f"{name}ToldOn")
         self.explanation = named(QLineEdit(), f"{name}NotToldWhy")
         self.explanation.setMaxLength(300)
@@ -151,6 +148,7 @@ class BasisForm(QWidget):
         age_row = QHBoxLayout(self.age_question)
         age_row.setContentsMargins(0, 0, 0, 0)
         self.age_label = QLabel(_("Is de leerling 16 jaar of ouder?"), wordWrap=True)
+        self.age_label.setMinimumWidth(120)
         self.age = named(QComboBox(), "pupil16Plus")
         self.age.addItem(_("Kies…"), None)
         self.age.addItem(_("Ja, 16 of ouder"), True)
@@ -181,6 +179,7 @@ class BasisForm(QWidget):
         column.addWidget(told_box)
         self.kinds.buttonToggled.connect(lambda *_a: self._show())
         for combo in (self.consent_by, self.consent_form, self.age):
+            shrinkable(combo, 12)
             combo.currentIndexChanged.connect(self.changed)
         self.consent_on.dateChanged.connect(self.changed)
         for box in (self.conflict_why, self.conflict_efforts):

@@ -71,9 +71,7 @@ class EntryPicker(QWidget):
             combo.currentIndexChanged.connect(self.changed)
             self.uses[entry.id] = combo
             self.table.setCellWidget(row, 0, combo)
-            self.table.setItem(
-                row, 1, QTableWidgetItem(format_date(entry.occurred_on, "short"))
-            )
+            self.table.setItem(row, 1, QTableWidgetItem(format_date(entry.occurred_on, "short")))
             what = f"{_(ENTRY_KIND_LABELS[entry.kind])}: {excerpt(entry.facts)}"
             item = QTableWidgetItem(what)
             item.setToolTip(excerpt(entry.facts))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -145,7 +145,8 @@ class FollowUpDialog(QDialog):
         self.recheck.setDate(self.recheck.date().addDays(14))
         if referral.recheck_on is not None:
             self.recheck_wanted.setChecked(True)
-            self.recheck.setDate(referral.recheck_on)
+            day = referral.recheck_on
+            self.recheck.setDate(QDate(day.year, day.month, day.day))
         self.recheck.setEnabled(self.recheck_wanted.isChecked())
         self.recheck_wanted.toggled.connect(self.recheck.setEnabled)
         self.note = named(QPlainTextEdit(), "referralNote")

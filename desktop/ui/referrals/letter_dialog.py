@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -40,20 +38,24 @@ from PySide6.QtWidgets import (
 from desktop import os_errors
 from desktop.i18n import _
 from desktop.pdf_pages import PdfPages
-from desktop.referrals.choices import Identity, LetterChoices, problems
+from desktop.referrals.choices import LetterChoices, problems
 from desktop.referrals.compose import LetterContext, compose, included_sections
 from desktop.referrals.export import ExportRefused, LetterExport
 from desktop.referrals.prefill import prefill
+from desktop.ui.concerns.privacy_gate import PrivacyGate
 from desktop.ui.print_dialog import PdfPreview
 from desktop.ui.referrals.basis_form import BasisForm
 from desktop.ui.referrals.entry_picker import EntryPicker
+from desktop.ui.referrals.identity_form import IdentityForm
 from desktop.ui.referrals.texts_form import TextsForm
-from desktop.ui.widgets import named
+from desktop.ui.widgets import named, shrinkable
 
 if TYPE_CHECKING:
     from desktop.concerns.session import VaultSession
+    from desktop.recipients import RecipientEntry
     from desktop.settings import Settings
     from desktop.vault.records import CaseDetail
+    from toolkit.referral_letter import Signatory
 
 PREVIEW_DELAY_MS = 350
 
@@ -85,8 +87,9 @@ class LetterDialog(QDialog):
         self.settings = settings
         self.documents_folder = documents_folder
         self.detail: CaseDetail = session.vault.case(code)
+        head = session.vault.audit_head()
         self.context = LetterContext.of(
-            settings, logo, session.vault.audit_head().short, dt.date.today()
+            settings, logo, head.short if head is not None else "", dt.date.today()
         )
         self.band_16_plus = pupil_16_plus(self.detail.row.age_band)
         self.export = LetterExport(session.vault, code)
@@ -96,6 +99,7 @@ class LetterDialog(QDialog):
 
         # ---- 1. recipient and grounds
         self.recipient = named(QComboBox(), "letterRecipient")
+        shrinkable(self.recipient)
         self.recipient.addItem(_("Kies een ontvanger…"), None)
         for index, entry in enumerate(settings.recipients):
             self.recipient.addItem(self._recipient_text(entry), index)
@@ -118,38 +122,20 @@ class LetterDialog(QDialog):
         grounds_column.addStretch(1)
 
         # ---- 2. the pupil and the entries
-        self.name = named(QLineEdit(), "pupilName")
-        self.birth = named(QLineEdit(), "pupilBirth")
-        self.gender = named(QLineEdit(), "pupilGender")
-        for field in (self.name, self.birth, self.gender):
-            field.setMaxLength(100)
-        self.birth.setPlaceholderText(_("bijvoorbeeld 14-03-2011"))
-        identity = QGroupBox(_("De leerling in deze brief"))
-        identity_form = QFormLayout(identity)
-        identity_note = QLabel(
-            _(
-                "De brief noemt de leerling bij de code van de melding. Vul naam of "
-                "geboortedatum alleen in als de ontvanger die nodig heeft: ze komen in deze "
-                "brief en worden nergens bewaard."
-            ),
-            wordWrap=True,
-        )
-        identity_form.addRow(identity_note)
-        identity_form.addRow(_("Naam"), self.name)
-        identity_form.addRow(_("Geboortedatum"), self.birth)
-        identity_form.addRow(_("Geslacht"), self.gender)
+        self.identity = IdentityForm()
+        self.name, self.birth = self.identity.name, self.identity.birth
         self.entries = EntryPicker(self.detail.entries)
         pupil_page = QWidget()
         pupil_column = QVBoxLayout(pupil_page)
-        pupil_column.addWidget(identity)
+        pupil_column.addWidget(self.identity)
         pupil_column.addWidget(self.entries, 1)
 
         # ---- 3. the letter's words
         self.texts = TextsForm(prefill(self.detail, self._signatory()))
 
         self.tabs = named(QTabWidget(), "letterTabs")
-        self.tabs.addTab(scrolled(grounds), _("1. Ontvanger en grondslag"))
-        self.tabs.addTab(pupil_page, _("2. Leerling en aantekeningen"))
+        self.tabs.addTab(scrolled(grounds), _("1. Ontvanger"))
+        self.tabs.addTab(pupil_page, _("2. Leerling"))
         self.tabs.addTab(scrolled(self.texts), _("3. Tekst"))
 
         self.pages = PdfPages()
@@ -164,6 +150,8 @@ class LetterDialog(QDialog):
 
         self.missing = named(QLabel(wordWrap=True), "letterMissing")
         self.status = named(QLabel(wordWrap=True), "letterStatus")
+        self.warning = named(QLabel(wordWrap=True), "fieldError")
+        self.gate = PrivacyGate(self.warning)
         self.password = named(QCheckBox(_("Met wachtwoord (om te mailen)")), "letterPassword")
         self.password.setToolTip(
             _(
@@ -183,6 +171,7 @@ class LetterDialog(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(splitter, 1)
         column.addWidget(self.missing)
+        column.addWidget(self.warning)
         column.addLayout(buttons)
 
         self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
@@ -190,8 +179,7 @@ class LetterDialog(QDialog):
         self.recipient.currentIndexChanged.connect(self._recipient_changed)
         for form in (self.basis, self.entries, self.texts):
             form.changed.connect(self.timer.start)
-        for field in (self.name, self.birth, self.gender):
-            field.textChanged.connect(self.timer.start)
+        self.identity.changed.connect(self.timer.start)
         self.save_button.clicked.connect(self.ask_where)
         self.print_button.clicked.connect(self.ask_printer)
         close.clicked.connect(self.reject)
@@ -206,15 +194,16 @@ class LetterDialog(QDialog):
         width = min(1280, room.width() - 40) if room is not None else 1200
         height = min(900, room.height() - 60) if room is not None else 800
         self.resize(max(800, width), max(560, height))
-        self.splitter.setSizes([self.width() * 45 // 100, self.width() * 55 // 100])
+        left = 50 if self.width() < 1200 else 45  # the form's percentage; the rest previews
+        self.splitter.setSizes([self.width() * left // 100, self.width() * (100 - left) // 100])
 
-    def _recipient_text(self, entry: object) -> str:
+    def _recipient_text(self, entry: RecipientEntry) -> str:
         from desktop.vault.vocabulary import RECIPIENT_LABELS, RecipientKind
 
-        kind = RecipientKind(getattr(entry, "kind"))
-        parts = [getattr(entry, "organisation")]
-        if getattr(entry, "name"):
-            parts.append(getattr(entry, "name"))
+        kind = RecipientKind(entry.kind)
+        parts = [entry.organisation]
+        if entry.name:
+            parts.append(entry.name)
         return f"{_(RECIPIENT_LABELS[kind])}: {', '.join(parts)}"
 
     def _recipient_changed(self) -> None:
@@ -225,7 +214,7 @@ class LetterDialog(QDialog):
         self.basis.ask_age(comensha and self.band_16_plus is None)
         self.timer.start()
 
-    def chosen_recipient(self):  # type: ignore[no-untyped-def]
+    def chosen_recipient(self) -> RecipientEntry | None:
         index = self.recipient.currentData()
         return None if index is None else self.settings.recipients[index]
 
@@ -238,10 +227,10 @@ class LetterDialog(QDialog):
             pupil_16_plus=self.band_16_plus if self.band_16_plus is not None else answered,
             entries=self.entries.value(),
             texts=self.texts.value(),
-            identity=Identity(self.name.text(), self.birth.text(), self.gender.text()),
+            identity=self.identity.value(),
         )
 
-    def _signatory(self):  # type: ignore[no-untyped-def]
+    def _signatory(self) -> Signatory:
         from toolkit.referral_letter import Signatory
 
         c = self.context
@@ -299,9 +288,25 @@ class LetterDialog(QDialog):
         dialog.open()
         return dialog
 
+    def kept_texts(self, choices: LetterChoices) -> dict[str, str]:
+        """The free text the vault keeps with the referral (the letter's own words it does
+        not keep): checked for names and numbers before it is saved."""
+        texts = {}
+        if choices.basis is not None and choices.basis.conflict is not None:
+            texts["conflict_why"] = choices.basis.conflict.why_only_way
+            texts["conflict_efforts"] = choices.basis.conflict.consent_efforts
+        if choices.told is not None:
+            why = (choices.told.pupil.explanation, choices.told.parents.explanation)
+            texts["told_explanation"] = "\n".join(w for w in why if w)
+        return {k: v for k, v in texts.items() if v}
+
+    def ready(self, choices: LetterChoices) -> bool:
+        """Lawful and complete, and the kept texts checked (a second try saves them anyway)."""
+        return not self.problems(choices) and self.gate.allows(self.kept_texts(choices))
+
     def save_to(self, path: Path) -> bool:
         choices = self.choices()
-        if self.problems(choices):
+        if not self.ready(choices):
             return False
         try:
             saved = self.export.save(
@@ -356,7 +361,7 @@ class LetterDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.accepted.connect(lambda: self.print_to(printer))
-        dialog.open()
+        QDialog.open(dialog)  # window-modal, no nested event loop
         self._printer = printer  # lives as long as its dialog may need it
         return dialog
 
@@ -364,9 +369,12 @@ class LetterDialog(QDialog):
         from desktop.ui.print_dialog import send_to_printer
 
         choices = self.choices()
-        if self.problems(choices):
+        if not self.ready(choices):
             return False
-        if not send_to_printer(self, self.pdf_bytes, self.pages, printer):
+        problem = send_to_printer(self.pdf_bytes, self.pages, printer)
+        if problem:
+            self.status.setText(_("Niet afgedrukt."))
+            self._warn(_("Niet afgedrukt"), problem)
             return False
         self.export.printed(self.pdf_bytes, choices, included_sections(self.letter))
         self.recorded_grounds = self._grounds(choices)
@@ -376,7 +384,9 @@ class LetterDialog(QDialog):
 
     # ---------------------------------------------------------------- closing
     def _warn(self, title: str, text: str) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
+        )
         box.open()
         return box
 
@@ -387,9 +397,7 @@ class LetterDialog(QDialog):
     def forget(self) -> None:
         """Drop the letter and every typed word (closed, or the vault locked)."""
         self.timer.stop()
-        for field in (self.name, self.birth, self.gender):
-            field.blockSignals(True)
-            field.setText("")  # setText, not clear(): no undo brings it back
+        self.identity.forget()
         self.texts.forget()
         self.pdf_bytes = b""
         self.pages.close()

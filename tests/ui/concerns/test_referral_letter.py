@@ -88,13 +88,15 @@ def test_nothing_can_leave_until_the_grounds_are_given(
     letter: tuple[LetterDialog, list[int]],
 ) -> None:
     dialog, ids = letter
-    assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.print_button.isEnabled()
     assert "Kies een ontvanger" in dialog.missing.text()
     assert "Kies op welke grond" in dialog.missing.text()
     assert len(dialog.pages) >= 1  # the preview shows the letter as it stands
     fill(dialog, ids)
     assert dialog.missing.isHidden()
-    assert dialog.save_button.isEnabled() and dialog.print_button.isEnabled()
+    assert dialog.save_button.isEnabled()
+    assert dialog.print_button.isEnabled()
 
 
 def test_meldrecht_waits_for_veilig_thuis(letter: tuple[LetterDialog, list[int]]) -> None:
@@ -151,9 +153,12 @@ def test_the_typed_name_is_in_the_letter_and_nowhere_else(
         root.setLevel(old_level)
     for letter_file in (saved, printed):
         text = text_of(letter_file.read_bytes())
-        assert NAME in text and BIRTH in text
+        assert NAME in text
+        assert BIRTH in text
         assert UNTICKED not in text
-    assert NAME not in dump and BIRTH not in dump and NAME not in audit
+    assert NAME not in dump
+    assert BIRTH not in dump
+    assert NAME not in audit
     files = [p for p in basedir.rglob("*") if p.is_file()]
     files += [p for p in out.iterdir() if p not in (saved, printed)]
     assert any(p.name == "settings.json" for p in files)
@@ -200,12 +205,11 @@ def test_locking_closes_the_letter(
     dialog.name.setText(NAME)
     open_page.session.lock()
     qtbot.waitUntil(lambda: not dialog.isVisible())
-    assert dialog.name.text() == "" and dialog.pdf_bytes == b""
+    assert dialog.name.text() == ""
+    assert dialog.pdf_bytes == b""
 
 
-def test_english_letter(
-    letter: tuple[LetterDialog, list[int]], open_page: ConcernsPage
-) -> None:
+def test_english_letter(letter: tuple[LetterDialog, list[int]], open_page: ConcernsPage) -> None:
     from desktop.language import apply_language
 
     dialog, ids = letter
@@ -216,5 +220,44 @@ def test_english_letter(
     assert isinstance(english, LetterDialog)
     fill(english, ids)
     text = text_of(english.pdf_bytes)
-    assert "Confidential" in text and "Vertrouwelijk" not in text
+    assert "Confidential" in text
+    assert "Vertrouwelijk" not in text
     assert "Consent" in text
+
+
+def test_kept_texts_are_checked_for_personal_data(
+    letter: tuple[LetterDialog, list[int]], tmp_path: Path
+) -> None:
+    from desktop.vault.vocabulary import SharingBasis
+
+    dialog, ids = letter
+    fill(dialog, ids)
+    dialog.basis.radios[SharingBasis.CONFLICT_OF_DUTIES].setChecked(True)
+    dialog.basis.conflict_why.setPlainText("Haar oom belt steeds met 06-12345678.")
+    dialog.basis.conflict_efforts.setPlainText("Twee keer gevraagd, zij weigerde.")
+    dialog.refresh()
+    assert not dialog.save_to(tmp_path / "brief.pdf")  # first: the check shows what it found
+    assert "06-12345678" in dialog.warning.text()
+    assert not (tmp_path / "brief.pdf").exists()
+    assert dialog.save_to(tmp_path / "brief.pdf")  # seen: saved anyway
+
+
+def test_a_referral_is_followed_up_until_done(
+    letter: tuple[LetterDialog, list[int]], open_page: ConcernsPage, tmp_path: Path
+) -> None:
+    from desktop.ui.referrals.followup import FollowUpDialog
+
+    dialog, ids = letter
+    fill(dialog, ids)
+    assert dialog.save_to(tmp_path / "brief.pdf")
+    view = open_page.workspace.case_view
+    assert view is not None
+    assert view.referrals is not None
+    assert view.referrals.table.rowCount() == 1
+    follow = view.referrals.follow_up()
+    assert isinstance(follow, FollowUpDialog)
+    follow.status.setCurrentIndex(follow.status.findData("closed"))
+    assert follow.save()
+    row = open_page.session.vault.case(dialog.detail.code).row
+    assert row.open_referrals == 0
+    assert "Afgerond" in view.referrals.table.item(0, 3).text()
