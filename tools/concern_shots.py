@@ -86,6 +86,11 @@ def shoot_language(language: str, out: Path) -> None:
             shoot(dialog, out / f"{language}-concerns-{name}.png")
             dialog.close()
         shoot_letter(page, longest.code, language, out, Path(base))
+        audit = page.open_audit_log()
+        assert audit is not None
+        audit.resize(1000, 680)
+        shoot(audit, out / f"{language}-concerns-8-audit-after-letter.png")
+        audit.close()
         view.tabs.setCurrentIndex(2)
         shoot(window, out / f"{language}-concerns-9-referrals.png")
         page.workspace.close_case()

@@ -150,8 +150,10 @@ class Workspace(QWidget):
         return view
 
     def close_case(self) -> None:
-        """Back to the list (the narrow layout's "Alle meldingen")."""
+        """Back to the list (the narrow layout's "Alle meldingen"), wide again."""
         self._drop_case_view()
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes([total * 3 // 4, total - total * 3 // 4])
         self._fit()
 
     @property
