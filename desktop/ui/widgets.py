@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 W = TypeVar("W", bound=QObject)
 
@@ -21,3 +21,20 @@ def shrinkable(combo: QComboBox, letters: int = 16) -> QComboBox:
     combo.setMinimumContentsLength(letters)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     return combo
+
+
+def add_field_row(form: QFormLayout, field: QWidget) -> tuple[QLabel, QLabel]:
+    """Add ``field`` to ``form`` with its label (text set by the caller, e.g. on a language
+    switch) and, under the field, a hidden error line; returns (label, error)."""
+    label = QLabel()
+    label.setBuddy(field)
+    error = named(QLabel(wordWrap=True), "fieldError")
+    error.hide()
+    holder = QWidget()
+    stack = QVBoxLayout(holder)
+    stack.setContentsMargins(0, 0, 0, 0)
+    stack.setSpacing(2)
+    stack.addWidget(field)
+    stack.addWidget(error)
+    form.addRow(label, holder)
+    return label, error

@@ -37,7 +37,7 @@ from desktop.recipients import (
     entry_problems,
     kind_label,
 )
-from desktop.ui.widgets import named
+from desktop.ui.widgets import add_field_row, named
 from desktop.vault.vocabulary import RecipientKind
 
 
@@ -292,19 +292,7 @@ class RecipientDialog(QDialog):
         (self.kind if self.is_new else self.organisation).setFocus()
 
     def _add_row(self, form: QFormLayout, field_name: str, widget: QWidget) -> None:
-        label = QLabel()
-        label.setBuddy(widget)
-        error = named(QLabel(wordWrap=True), "fieldError")
-        error.hide()
-        holder = QWidget()
-        stack = QVBoxLayout(holder)
-        stack.setContentsMargins(0, 0, 0, 0)
-        stack.setSpacing(2)
-        stack.addWidget(widget)
-        stack.addWidget(error)
-        form.addRow(label, holder)
-        self.labels[field_name] = label
-        self.errors[field_name] = error
+        self.labels[field_name], self.errors[field_name] = add_field_row(form, widget)
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Ontvanger toevoegen") if self.is_new else _("Ontvanger wijzigen"))

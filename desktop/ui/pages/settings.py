@@ -24,7 +24,7 @@ from desktop.school_profile import LogoError, SchoolProfile
 from desktop.settings import AUTOLOCK_RANGE, FIELD_LABELS, RETENTION_RANGE, Settings, SettingsError
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.recipients import RecipientsBox
-from desktop.ui.widgets import named
+from desktop.ui.widgets import add_field_row, named
 
 
 class SettingsPage(Page):
@@ -120,19 +120,7 @@ class SettingsPage(Page):
         self.retranslate()
 
     def _add_row(self, form: QFormLayout, name: str, field: QWidget) -> None:
-        label = QLabel()
-        label.setBuddy(field)
-        error = named(QLabel(wordWrap=True), "fieldError")
-        error.hide()
-        holder = QWidget()
-        stack = QVBoxLayout(holder)
-        stack.setContentsMargins(0, 0, 0, 0)
-        stack.setSpacing(2)
-        stack.addWidget(field)
-        stack.addWidget(error)
-        form.addRow(label, holder)
-        self.labels[name] = label
-        self.errors[name] = error
+        self.labels[name], self.errors[name] = add_field_row(form, field)
 
     # ---------------------------------------------------------------- texts
     def title(self) -> str:
