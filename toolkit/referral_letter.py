@@ -160,7 +160,7 @@ class ReferralLetter:
     case_code: str
     sections: tuple[Section, ...]  # in SECTION_KEYS order; an empty one is left out
     signatory: Signatory
-    audit_head: str = ""  # "#128 · 3f2a9c01": in every page's footer, labelled
+    audit_head: str = ""  # "128:3f2a9c01e5d7b4a1" (audit.Head.short): every page's footer
 
 
 def referral_letter(letter: ReferralLetter) -> bytes:

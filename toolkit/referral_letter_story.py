@@ -174,6 +174,7 @@ def facts_table(rows: tuple[tuple[str, str], ...], width: float) -> Flowable:
         [[Para(esc(label), FACT_LABEL), Para(esc(value), FACT_VALUE)] for label, value in rows],
         colWidths=[label_width, width - label_width],
         splitByRow=1,
+        splitInRow=1,  # a long value (a conflict van plichten's answer) goes on the next page
     )
     table.setStyle(
         table_style(

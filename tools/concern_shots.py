@@ -123,7 +123,9 @@ def shoot_letter(page: Any, code: str, language: str, out: Path, base: Path) -> 
     dialog.resize(WIDTH - 40, HEIGHT - 40)
     shoot(dialog, out / f"{language}-letter-1-empty.png")
     dialog.recipient.setCurrentIndex(1)
-    dialog.basis.radios[next(iter(dialog.basis.radios))].setChecked(True)
+    dialog.basis.radios[next(iter(dialog.basis.radios))].setChecked(True)  # consent
+    dialog.basis.consent_by.setCurrentIndex(dialog.basis.consent_by.findData("pupil"))
+    dialog.basis.consent_form.setCurrentIndex(dialog.basis.consent_form.findData("spoken"))
     dialog.basis.pupil.choice.setCurrentIndex(dialog.basis.pupil.choice.findData("told"))
     parents = dialog.basis.parents.choice
     parents.setCurrentIndex(parents.findData("endangers_pupil"))

@@ -217,7 +217,12 @@ def _document(kind: AuditKind, details: Details) -> str | None:
     entries = details.get("entries")
     if isinstance(entries, list):
         n = len(entries)
-        parts.append(ngettext("{n} notitie", "{n} notities", n).format(n=n))
+        numbers = ", ".join(str(e) for e in entries if isinstance(e, int))
+        parts.append(
+            ngettext("notitie nr. {numbers}", "notities nrs. {numbers}", n).format(numbers=numbers)
+            if numbers
+            else ngettext("{n} notitie", "{n} notities", n).format(n=n)
+        )
     sentence = ", ".join(parts)
     sections = _int(details, "sections")
     if sections:
@@ -226,6 +231,9 @@ def _document(kind: AuditKind, details: Details) -> str | None:
         )
     if details.get("repeat") is True:
         sentence += " " + _("(opnieuw, dezelfde verwijzing)")
+    digest = _str(details, "sha256")
+    if digest:  # so that a letter on file can be checked against its event (sha256sum)
+        sentence += ". " + _("SHA-256 van de PDF: {digest}").format(digest=digest)
     return sentence
 
 

@@ -56,6 +56,12 @@ class Identity:
         """The parts of the name a file name must not hold (three letters or more)."""
         return tuple(w.casefold() for w in self.name.split() if len(w) >= 3)
 
+    def named_in(self, text: str) -> bool:
+        """Whether ``text`` holds a part of the typed name (or the date of birth)."""
+        folded = text.casefold()
+        birth = self.date_of_birth.strip()
+        return any(w in folded for w in self.words()) or bool(birth and birth in text)
+
 
 @dataclass(frozen=True)
 class LetterChoices:
@@ -72,6 +78,20 @@ class LetterChoices:
 
     def ticked(self) -> tuple[int, ...]:
         return tuple(i for i, use in self.entries.items() if use is not EntryUse.LEFT_OUT)
+
+
+def kept_texts(choices: LetterChoices) -> dict[str, str]:
+    """The free text the vault keeps with the referral (it does not keep the letter's own
+    words): the conflict van plichten's answers and why a party was not told."""
+    texts = {}
+    basis = choices.basis
+    if basis is not None and basis.conflict is not None:
+        texts["conflict_why"] = basis.conflict.why_only_way
+        texts["conflict_efforts"] = basis.conflict.consent_efforts
+    if choices.told is not None:
+        why = (choices.told.pupil.explanation, choices.told.parents.explanation)
+        texts["told_explanation"] = "\n".join(w for w in why if w)
+    return {key: text for key, text in texts.items() if text.strip()}
 
 
 def problems(
@@ -94,9 +114,21 @@ def problems(
         kind = RecipientKind(choices.recipient.kind)
     found.update(
         sharing.problems(
-            kind, choices.basis, choices.told, pupil_16_plus=choices.pupil_16_plus, today=today
+            kind,
+            choices.basis,
+            choices.told,
+            pupil_16_plus=choices.pupil_16_plus,
+            today=today,
+            opened_on=row.opened_on,
         )
     )
+    named = [key for key, text in kept_texts(choices).items() if choices.identity.named_in(text)]
+    if named:
+        found[named[0]] = _(
+            "Deze tekst noemt de naam die je voor de brief typte. De kluis bewaart deze tekst "
+            "bij de verwijzing, en een naam hoort daar niet in: laat hem weg of gebruik de "
+            "code van de melding."
+        )
     if not choices.texts.get("request", "").strip():
         found["request"] = _("Schrijf de hulpvraag: wat vraagt de school van de ontvanger?")
     if not signatory_name.strip():

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.i18n import _, current_language, format_date, ngettext
+from desktop.i18n import _, current_language, ngettext
 from desktop.referrals.choices import EntryUse, LetterChoices
 
 if TYPE_CHECKING:
@@ -98,12 +98,40 @@ def compose(detail: CaseDetail, choices: LetterChoices, context: LetterContext) 
             name=recipient.name if recipient else "",
             address=recipient.address if recipient else "",
         ),
-        date=format_date(context.today, "long"),
+        date=letter_date(context.today),
         case_code=detail.code,
         sections=sections,
         signatory=Signatory(context.coordinator, context.role, context.phone, context.email),
         audit_head=context.audit_head,
     )
+
+
+class LetterNotDrawn(ValueError):
+    """The letter cannot be laid out on paper; the message says what to shorten."""
+
+
+def draw(letter: ReferralLetter) -> bytes:
+    """The letter as PDF bytes, or :class:`LetterNotDrawn`."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from toolkit.referral_letter import referral_letter
+
+    try:
+        return referral_letter(letter)
+    except LayoutError as err:
+        raise LetterNotDrawn(
+            _(
+                "De brief past zo niet op papier: een tekst is te lang voor één pagina. "
+                "Maak de langste tekst korter, of verdeel hem over meer alinea's."
+            )
+        ) from err
+
+
+def letter_date(day: dt.date) -> str:
+    """A date as the letter prints it, in the app's language ("30 november 2026")."""
+    from toolkit.referral_letter import format_date as letter_format
+
+    return letter_format(day, current_language())
 
 
 def included_sections(letter: ReferralLetter) -> tuple[str, ...]:
@@ -123,7 +151,7 @@ def letter_entry(entry: EntryView, use: EntryUse) -> LetterEntry:
     name = signal_namer()
     interpretation = entry.interpretation.strip()
     return LetterEntry(
-        date=format_date(entry.occurred_on, "long"),
+        date=letter_date(entry.occurred_on),
         kind=_(ENTRY_KIND_LABELS[entry.kind]),
         who=entry.who,
         facts=entry.facts,
@@ -175,15 +203,15 @@ def _basis(basis: Basis) -> list[tuple[str, str]]:
     from desktop.vault.vocabulary import BASIS_LABELS
 
     facts = [(_("Grondslag voor het delen"), _(BASIS_LABELS[basis.kind]))]
-    if basis.consent is not None:
-        consent = basis.consent
+    consent = basis.consent
+    if consent is not None and consent.given_by is not None and consent.form is not None:
         facts.append(
             (
                 _("Toestemming"),
                 _("{who}, {form}, op {date}").format(
                     who=_(CONSENT_FROM_LABELS[consent.given_by]),
                     form=_(CONSENT_FORM_LABELS[consent.form]).lower(),
-                    date=format_date(consent.given_on, "long"),
+                    date=letter_date(consent.given_on),
                 ),
             )
         )
@@ -204,7 +232,7 @@ def _telling(telling: Telling) -> str:
     from desktop.vault.sharing import NOT_TOLD_LABELS, NotToldReason
 
     if telling.told_on is not None:
-        return _("ja, op {date}").format(date=format_date(telling.told_on, "long"))
+        return _("ja, op {date}").format(date=letter_date(telling.told_on))
     if telling.reason is None:
         return "–"
     if telling.reason is NotToldReason.OTHER:

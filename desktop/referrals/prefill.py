@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.i18n import _, format_date
+from desktop.i18n import _
+from desktop.referrals.compose import letter_date
 
 if TYPE_CHECKING:
     from desktop.vault.records import CaseDetail
@@ -41,7 +42,7 @@ def reason(detail: CaseDetail) -> str:
     )
     if detail.row.acute_on is not None:
         text += " " + _("Sinds {date} is er sprake van acute onveiligheid.").format(
-            date=format_date(detail.row.acute_on, "long")
+            date=letter_date(detail.row.acute_on)
         )
     return text
 
@@ -57,7 +58,7 @@ def meldcode(detail: CaseDetail) -> str:
             line = _("{step}: gedaan").format(step=head)
             if step.done_on is not None:
                 line = _("{step}: gedaan op {date}").format(
-                    step=head, date=format_date(step.done_on, "long")
+                    step=head, date=letter_date(step.done_on)
                 )
             if step.who:
                 line += f" ({step.who})"
@@ -84,7 +85,7 @@ def safety(detail: CaseDetail) -> str:
     if assessment is None or assessment.answers[1] is Answer.UNKNOWN:
         return _("De veiligheid is nog niet gewogen met het afwegingskader.")
     day = assessment.answered_on[1]
-    when = format_date(day, "long") if day is not None else ""
+    when = letter_date(day) if day is not None else ""
     if assessment.answers[1] is Answer.YES:
         text = _("Volgens het afwegingskader is er acute of structurele onveiligheid.")
     else:

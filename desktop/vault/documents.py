@@ -176,17 +176,25 @@ def _record(store: Store, channel: str, code: str, given: _Given) -> int:
             "repeat_of", given.repeat_of, REFERRAL_IDS, followup.UNKNOWN_REFERRAL
         )
     )
-    if what == REFERRAL_LETTER:
-        found = sharing.problem_ids(
-            kind, details, told, pupil_16_plus=sixteen, today=dt.date.today()
-        )
-        if found:
-            field, problem = next(iter(found.items()))
-            raise InvalidInput(field, problem)
     if details is not None and details.kind is not basis:
         raise InvalidInput("basis", BASIS_MISMATCH)
     with store.session() as session:
         case = queries.find_case(session, code)
+        if what == REFERRAL_LETTER:  # the rules on the case's own age and dates
+            band = sharing.pupil_16_plus(case.age_band)
+            if band is not None and sixteen is not None and band != sixteen:
+                raise InvalidInput("pupil_16_plus", sharing.AGE_NOT_THE_CASES)
+            found = sharing.problem_ids(
+                kind,
+                details,
+                told,
+                pupil_16_plus=band if band is not None else sixteen,
+                today=dt.date.today(),
+                opened_on=case.opened_on,
+            )
+            if found:
+                field, problem = next(iter(found.items()))
+                raise InvalidInput(field, problem)
         if links:
             found_ids = session.scalars(
                 select(Entry.id).where(Entry.case_id == case.id, Entry.id.in_(links))

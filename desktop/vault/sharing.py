@@ -261,6 +261,15 @@ TOLD_MISSING = {
 TOLD_BOTH = N_("Kies één van de twee: ingelicht op een datum, of een reden om niet in te lichten.")
 TOLD_FUTURE = N_("Deze datum ligt in de toekomst. Vul de dag in waarop is ingelicht.")
 TOLD_EXPLAIN = N_("Leg uit welke reden uit de meldcode van de school gold.")
+LONG_BEFORE_CASE = N_(
+    "Deze datum ligt meer dan een jaar vóór het openen van de melding. Vul de juiste datum in."
+)
+AGE_NOT_THE_CASES = N_(
+    "De leeftijd klopt niet met de leeftijdsgroep van de melding. Pas de gegevens van de "
+    "melding aan als die niet meer klopt."
+)
+# A date of consent or telling may lie before the case was opened in the app, not long before.
+EARLIEST_BEFORE_CASE = dt.timedelta(days=365)
 
 
 def problems(
@@ -270,15 +279,19 @@ def problems(
     *,
     pupil_16_plus: bool | None,
     today: dt.date,
+    opened_on: dt.date | None = None,
 ) -> dict[str, str]:
     """What keeps a letter to ``recipient`` from being lawful: field key -> a translated
-    message that says what is wrong and how to fix it. Empty: lawful.
+    message that says what is wrong and how to fix it. Empty: lawful. ``opened_on``: the
+    case's opening date; a date of consent or telling long before it is refused.
 
     The keys: ``basis``, ``consent_by``, ``consent_on``, ``consent_form``, ``conflict_why``,
     ``conflict_efforts``, ``pupil_16_plus``, ``told_pupil``, ``told_parents``; one message
     per key, the first rule that fails.
     """
-    found = problem_ids(recipient, basis, told, pupil_16_plus=pupil_16_plus, today=today)
+    found = problem_ids(
+        recipient, basis, told, pupil_16_plus=pupil_16_plus, today=today, opened_on=opened_on
+    )
     return {field: _(message) for field, message in found.items()}
 
 
@@ -289,15 +302,24 @@ def problem_ids(
     *,
     pupil_16_plus: bool | None,
     today: dt.date,
+    opened_on: dt.date | None = None,
 ) -> dict[str, str]:
     """:func:`problems` as message ids (``N_``), untranslated, in the form's order."""
     found: dict[str, str] = {}
     _basis_problems(found, recipient, basis, pupil_16_plus, today)
+    earliest = opened_on - EARLIEST_BEFORE_CASE if opened_on is not None else None
+    consent = basis.consent if basis is not None else None
+    given_on: object = consent.given_on if consent is not None else None
+    if earliest is not None and isinstance(given_on, dt.date) and given_on < earliest:
+        found.setdefault("consent_on", LONG_BEFORE_CASE)
     for field, telling in (
         ("told_pupil", told.pupil if told is not None else None),
         ("told_parents", told.parents if told is not None else None),
     ):
         problem = _telling_problem(field, telling, today)
+        told_on: object = telling.told_on if telling is not None else None
+        if problem is None and earliest is not None and isinstance(told_on, dt.date):
+            problem = LONG_BEFORE_CASE if told_on < earliest else None
         if problem is not None:
             found.setdefault(field, problem)
     return found

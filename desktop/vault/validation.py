@@ -305,9 +305,13 @@ def signal_ids(values: object) -> list[str]:
     return [str(s) for s in ids]
 
 
+DOCUMENT_KINDS = ("referral_letter",)
+
+
 def document_kind(value: object) -> str:
-    """The kind of document made from a case (``referral_letter``): an id."""
-    if not isinstance(value, str) or not PLAIN_ID.fullmatch(value):
+    """The kind of document made from a case: one the vault knows (``referral_letter``), so
+    that no other name skips the rules a referral letter is held to."""
+    if not isinstance(value, str) or value not in DOCUMENT_KINDS:
         raise InvalidInput("what", N_("Dit soort document is niet bekend."))
     return value
 

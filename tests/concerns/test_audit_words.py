@@ -200,11 +200,12 @@ def test_sentences_say_what_the_details_hold() -> None:
     said = {kind: words.describe(event(kind)) for kind in AuditKind}
     assert said[AuditKind.ENTRY_ADDED] == "Waarneming toegevoegd (2 signalen)"
     assert said[AuditKind.EXPORTED] == (
-        "Geëxporteerd: verwijsbrief aan Veilig Thuis, grondslag meldrecht (4 onderdelen)"
+        "Geëxporteerd: verwijsbrief aan Veilig Thuis, grondslag meldrecht (4 onderdelen). "
+        "SHA-256 van de PDF: " + "ab" * 32
     )
     assert said[AuditKind.PRINTED] == (
         "Afgedrukt: verwijsbrief aan het Meldpunt Uitbuiting Minderjarigen, grondslag conflict "
-        "van plichten"
+        "van plichten. SHA-256 van de PDF: " + "cd" * 32
     )
     assert said[AuditKind.BACKED_UP] == "Reservekopie gemaakt: kluis-20260302-101112-000001.db"
     assert said[AuditKind.UNLOCKED] == "Geopend met de herstelsleutel"
@@ -230,8 +231,9 @@ def test_english_sentences(english: None) -> None:
     assert words.describe(event(AuditKind.ENTRY_ADDED)) == "Observation added (2 signals)"
     assert words.describe(event(AuditKind.CASE_CREATED)) == "Case created (1 form of exploitation)"
     exported = words.describe(event(AuditKind.EXPORTED))
-    assert (
-        exported == "Exported: referral letter to Veilig Thuis, basis: right to report (4 sections)"
+    assert exported == (
+        "Exported: referral letter to Veilig Thuis, basis: right to report (4 sections). "
+        "The PDF's SHA-256: " + "ab" * 32
     )
 
 
@@ -387,15 +389,15 @@ def test_a_referral_letters_details_in_words() -> None:
     }
     assert words.describe(event(AuditKind.EXPORTED, json.dumps(details))) == (
         "Geëxporteerd: verwijsbrief aan de zorgcoördinator mensenhandel, grondslag toestemming, "
-        "leerling ingelicht, ouders niet ingelicht (veiligheid leerling), 3 notities "
-        "(9 onderdelen)"
+        "leerling ingelicht, ouders niet ingelicht (veiligheid leerling), notities nrs. 3, 5, 8 "
+        "(9 onderdelen). SHA-256 van de PDF: " + "ab" * 32
     )
     again = {**details, "recipient": "comensha", "entries": [3], "repeat": True}
     again["told"] = {"pupil": "breaks_contact", "parents": "told"}
     assert words.describe(event(AuditKind.PRINTED, json.dumps(again))) == (
         "Afgedrukt: verwijsbrief aan CoMensha, grondslag toestemming, leerling niet ingelicht "
-        "(zou contact verbreken), ouders ingelicht, 1 notitie (9 onderdelen) (opnieuw, dezelfde "
-        "verwijzing)"
+        "(zou contact verbreken), ouders ingelicht, notitie nr. 3 (9 onderdelen) (opnieuw, "
+        "dezelfde verwijzing). SHA-256 van de PDF: " + "ab" * 32
     )
     unknown = {**details, "told": {"pupil": "someday", "parents": 3}}
     assert "ingelicht" not in words.describe(event(AuditKind.EXPORTED, json.dumps(unknown)))

@@ -37,7 +37,7 @@ from toolkit.referral_letter import (
 
 ODD = ("AT&T", "<Jansen & Zn>", "a < b > c &amp;")
 WORLD = "Школа №5 مدرسة النور"
-AUDIT = "#128 · 3f2a9c01"
+AUDIT = "128:3f2a9c01e5d7b4a1"
 
 
 def entry(number: int = 1, **changes: object) -> LetterEntry:

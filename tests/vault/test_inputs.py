@@ -25,6 +25,7 @@ from desktop.vault.errors import (
 )
 from desktop.vault.service import Vault
 from tests.vault.conftest import CHEAP, CLOSING, PASSPHRASE, SECRET, everything_said
+from tests.vault.letters import lawful
 
 DAY = dt.date(2026, 3, 2)
 SHA = "ab" * 32
@@ -274,17 +275,23 @@ OPEN_VAULT_CALLS: list[tuple[str, Call, str]] = [
     ),
     (
         "sections_as_text",
-        lambda v, c, e: v.record_export(c, "letter", "police", "consent", SHA, sections="abc"),
+        lambda v, c, e: v.record_export(
+            c, "referral_letter", "police", "consent", SHA, sections="abc"
+        ),
         "sections",
     ),
     (
         "sections_bad_id",
-        lambda v, c, e: v.record_export(c, "letter", "police", "consent", SHA, sections=["A B"]),
+        lambda v, c, e: v.record_export(
+            c, "referral_letter", "police", "consent", SHA, sections=["A B"]
+        ),
         "sections",
     ),
     (
         "sections_none",
-        lambda v, c, e: v.record_print(c, "letter", "police", "consent", SHA, sections=None),
+        lambda v, c, e: v.record_print(
+            c, "referral_letter", "police", "consent", SHA, sections=None
+        ),
         "sections",
     ),
     # case codes that are no case code
@@ -339,7 +346,9 @@ def test_nothing_was_stored_letter_by_letter(vault: Vault, code: str, entry: int
     for call in (
         lambda: vault.add_entry(code, "note", occurred_on=DAY, facts="", signals="abc"),
         lambda: vault.edit_entry(entry, reason="correctie", signals="abc"),
-        lambda: vault.record_export(code, "letter", "police", "consent", SHA, sections="abc"),
+        lambda: vault.record_export(
+            code, "referral_letter", "police", "consent", SHA, sections="abc"
+        ),
     ):
         with pytest.raises(InvalidInput):
             call()
@@ -366,7 +375,15 @@ def test_valid_limits_are_accepted(vault: Vault, code: str, entry: int) -> None:
     vault.set_step(code, 5, "done", done_on=dt.date(1900, 1, 1))
     vault.edit_entry(entry, reason="correctie", signals=("a" * 64,))
     vault.set_answers(code, iter(["yes"] * 5))  # any iterable of five, a generator too
-    vault.record_export(code, "letter", "police", "consent", SHA.upper(), sections=("a",))
+    vault.record_export(
+        code,
+        "referral_letter",
+        "police",
+        "consent",
+        SHA.upper(),
+        sections=("a",),
+        **lawful("consent"),
+    )
     assert vault.case(code).referrals[-1].sha256 == SHA  # stored in lower case
     with pytest.raises(InvalidInput):
         vault.cases(text="a" * 201)
@@ -525,9 +542,11 @@ def test_a_backup_the_app_named_is_still_named(vault: Vault, tmp_path: Path) -> 
         lambda v, c: v.cases(overdue_on=SECRET),
         lambda v, c: v.next_code(SECRET),
         lambda v, c: v.record_export(c, SECRET, "police", "consent", SHA),
-        lambda v, c: v.record_export(c, "letter", SECRET, "consent", SHA),
-        lambda v, c: v.record_export(c, "letter", "police", "consent", SECRET),
-        lambda v, c: v.record_export(c, "letter", "police", "consent", SHA, sections=[SECRET]),
+        lambda v, c: v.record_export(c, "referral_letter", SECRET, "consent", SHA),
+        lambda v, c: v.record_export(c, "referral_letter", "police", "consent", SECRET),
+        lambda v, c: v.record_export(
+            c, "referral_letter", "police", "consent", SHA, sections=[SECRET]
+        ),
         lambda v, c: v.cases(text=SECRET + "\ud800"),
         lambda v, c: v.cases(text=SECRET * 100),
         lambda v, c: v.cases(status=SECRET),

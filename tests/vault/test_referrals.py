@@ -95,7 +95,21 @@ def test_unlawful_letters_are_refused(vault: Vault, code: str) -> None:
         told=TOLD,
         pupil_16_plus=False,
     )
-    refused(vault, code, "pupil_16_plus", "comensha", "consent", basis_details=pupil, told=TOLD)
+    # the case's age band says 14-15: the vault takes it from the case, not from the caller
+    refused(vault, code, "consent_by", "comensha", "consent", basis_details=pupil, told=TOLD)
+    err = refused(
+        vault,
+        code,
+        "pupil_16_plus",
+        "comensha",
+        "consent",
+        basis_details=pupil,
+        told=TOLD,
+        pupil_16_plus=True,
+    )
+    assert "leeftijdsgroep" in str(err)
+    unknown = vault.create_case(opened_on=DAY)
+    refused(vault, unknown, "pupil_16_plus", "comensha", "consent", basis_details=pupil, told=TOLD)
     half = Basis(SharingBasis.CONFLICT_OF_DUTIES, conflict=ConflictOfDuties("enige weg", ""))
     refused(
         vault,
@@ -334,3 +348,28 @@ def test_no_free_text_in_the_audit_log(vault: Vault, code: str) -> None:
         "sha256": SHA,
         "repeat": False,
     }
+
+
+def test_other_document_names_do_not_skip_the_rules(vault: Vault, code: str) -> None:
+    for what in ("verwijsbrief", "referral_letter_v2", "brief"):
+        with pytest.raises(InvalidInput) as caught:
+            vault.record_export(code, what, "police", "meldrecht", SHA)
+        assert caught.value.field == "what"
+    assert vault.case(code).referrals == ()
+
+
+def test_dates_long_before_the_case_are_refused(vault: Vault, code: str) -> None:
+    old = dt.date(1990, 1, 1)
+    consent = Basis(
+        SharingBasis.CONSENT, consent=Consent(ConsentFrom.BOTH, old, ConsentForm.WRITTEN)
+    )
+    refused(vault, code, "consent_on", "police", "consent", basis_details=consent, told=TOLD)
+    told = Told(pupil=Telling(told_on=old), parents=TOLD.parents)
+    refused(
+        vault,
+        code,
+        "told_pupil",
+        "veilig_thuis",
+        "meldrecht",
+        **{**lawful("meldrecht"), "told": told},
+    )

@@ -46,12 +46,25 @@ from desktop.vault.vocabulary import BASIS_LABELS, SharingBasis
 TOLD = "told"
 
 
+MAX_CHARS = 2000  # an answer, not a file; the vault keeps it with the referral
+
+
 def _text_box(name: str, placeholder: str) -> QPlainTextEdit:
     box = named(QPlainTextEdit(), name)
     box.setTabChangesFocus(True)
     box.setPlaceholderText(placeholder)
     box.setFixedHeight(72)
+    box.textChanged.connect(lambda: _cap(box))
     return box
+
+
+def _cap(box: QPlainTextEdit) -> None:
+    text = box.toPlainText()
+    if len(text) > MAX_CHARS:
+        box.setPlainText(text[:MAX_CHARS])
+        cursor = box.textCursor()
+        cursor.setPosition(MAX_CHARS)
+        box.setTextCursor(cursor)
 
 
 class TellingRow(QWidget):
@@ -122,10 +135,12 @@ class BasisForm(QWidget):
         consent_form = QFormLayout(self.consent)
         consent_form.setContentsMargins(24, 0, 0, 0)
         self.consent_by = named(QComboBox(), "consentBy")
+        self.consent_by.addItem(_("Kies…"), None)  # never assumed: the coordinator says who
         for who, label in CONSENT_FROM_LABELS.items():
             self.consent_by.addItem(_(label), who.value)
         self.consent_on = past_date("consentOn")
         self.consent_form = named(QComboBox(), "consentForm")
+        self.consent_form.addItem(_("Kies…"), None)
         for form, label in CONSENT_FORM_LABELS.items():
             self.consent_form.addItem(_(label), form.value)
         consent_form.addRow(_("Gegeven door"), self.consent_by)
@@ -210,10 +225,12 @@ class BasisForm(QWidget):
         if kind is None:
             return None
         if kind is SharingBasis.CONSENT:
+            by, form = self.consent_by.currentData(), self.consent_form.currentData()
             consent = Consent(
-                given_by=ConsentFrom(self.consent_by.currentData()),
+                # not chosen yet: None, which the rules (desktop.vault.sharing) ask for
+                given_by=ConsentFrom(by) if by is not None else None,  # type: ignore[arg-type]
                 given_on=day_of(self.consent_on),
-                form=ConsentForm(self.consent_form.currentData()),
+                form=ConsentForm(form) if form is not None else None,  # type: ignore[arg-type]
             )
             return Basis(kind, consent=consent)
         if kind is SharingBasis.CONFLICT_OF_DUTIES:

@@ -74,7 +74,15 @@ class ReferralsTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for index in range(5):  # the recipient takes what the others leave
+            mode = (
+                QHeaderView.ResizeMode.Stretch
+                if index == 1
+                else QHeaderView.ResizeMode.ResizeToContents
+            )
+            header.setSectionResizeMode(index, mode)
+        self.table.setWordWrap(True)
         self.table.doubleClicked.connect(lambda _i: self.follow_up())
         self.empty = QLabel(
             _("Er is nog geen verwijsbrief gemaakt voor deze melding."), wordWrap=True
@@ -99,8 +107,7 @@ class ReferralsTab(QWidget):
         for row, referral in enumerate(self.referrals):
             for column, text in enumerate(referral_line(referral)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
         self.empty.setVisible(not self.referrals)
         self.table.setVisible(bool(self.referrals))
         self.update_button.setEnabled(bool(self.referrals))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,8 +38,14 @@ from PySide6.QtWidgets import (
 from desktop import os_errors
 from desktop.i18n import _
 from desktop.pdf_pages import PdfPages
-from desktop.referrals.choices import LetterChoices, problems
-from desktop.referrals.compose import LetterContext, compose, included_sections
+from desktop.referrals.choices import LetterChoices, kept_texts, problems
+from desktop.referrals.compose import (
+    LetterContext,
+    LetterNotDrawn,
+    compose,
+    draw,
+    included_sections,
+)
 from desktop.referrals.export import ExportRefused, LetterExport
 from desktop.referrals.prefill import prefill
 from desktop.ui.concerns.privacy_gate import PrivacyGate
@@ -47,8 +53,10 @@ from desktop.ui.print_dialog import PdfPreview
 from desktop.ui.referrals.basis_form import BasisForm
 from desktop.ui.referrals.entry_picker import EntryPicker
 from desktop.ui.referrals.identity_form import IdentityForm
+from desktop.ui.referrals.password_box import not_logged, show_password
 from desktop.ui.referrals.texts_form import TextsForm
 from desktop.ui.widgets import named, shrinkable
+from desktop.vault.errors import VaultError
 
 if TYPE_CHECKING:
     from desktop.concerns.session import VaultSession
@@ -58,6 +66,11 @@ if TYPE_CHECKING:
     from toolkit.referral_letter import Signatory
 
 PREVIEW_DELAY_MS = 350
+PDF_OUTPUT = QPrinter.OutputFormat.PdfFormat
+
+
+def _message(err: Exception) -> str:
+    return err.message() if isinstance(err, VaultError) else str(err)
 
 
 def scrolled(widget: QWidget) -> QScrollArea:
@@ -247,15 +260,18 @@ class LetterDialog(QDialog):
     # ---------------------------------------------------------------- preview
     def refresh(self) -> None:
         """Make the letter again from the form, and show every page of it."""
-        from toolkit.referral_letter import referral_letter
-
         self.timer.stop()
         choices = self.choices()
         self.letter = compose(self.detail, choices, self.context)
-        self.pdf_bytes = referral_letter(self.letter)
-        self.pages.load(self.pdf_bytes)
-        self.preview.show_pages()
         found = self.problems(choices)
+        try:
+            self.pdf_bytes = draw(self.letter)
+        except LetterNotDrawn as err:
+            self.pdf_bytes = b""
+            found = {**found, "layout": str(err)}
+        else:
+            self.pages.load(self.pdf_bytes)
+            self.preview.show_pages()
         self.missing.setText(
             _("Nog nodig voor deze brief:") + "\n" + "\n".join(f"• {m}" for m in found.values())
             if found
@@ -288,21 +304,9 @@ class LetterDialog(QDialog):
         dialog.open()
         return dialog
 
-    def kept_texts(self, choices: LetterChoices) -> dict[str, str]:
-        """The free text the vault keeps with the referral (the letter's own words it does
-        not keep): checked for names and numbers before it is saved."""
-        texts = {}
-        if choices.basis is not None and choices.basis.conflict is not None:
-            texts["conflict_why"] = choices.basis.conflict.why_only_way
-            texts["conflict_efforts"] = choices.basis.conflict.consent_efforts
-        if choices.told is not None:
-            why = (choices.told.pupil.explanation, choices.told.parents.explanation)
-            texts["told_explanation"] = "\n".join(w for w in why if w)
-        return {k: v for k, v in texts.items() if v}
-
     def ready(self, choices: LetterChoices) -> bool:
         """Lawful and complete, and the kept texts checked (a second try saves them anyway)."""
-        return not self.problems(choices) and self.gate.allows(self.kept_texts(choices))
+        return not self.problems(choices) and self.gate.allows(kept_texts(choices))
 
     def save_to(self, path: Path) -> bool:
         choices = self.choices()
@@ -316,8 +320,8 @@ class LetterDialog(QDialog):
                 included_sections(self.letter),
                 with_password=self.password.isChecked(),
             )
-        except ExportRefused as err:
-            self._warn(_("Niet opgeslagen"), str(err))
+        except (ExportRefused, VaultError) as err:
+            self._warn(_("Niet opgeslagen"), _message(err))
             return False
         except OSError as err:
             self._warn(
@@ -333,27 +337,8 @@ class LetterDialog(QDialog):
             _("Opgeslagen: {path}. De export staat in de auditlog.").format(path=str(saved.path))
         )
         if saved.password:
-            self.show_password(saved.password)
+            show_password(self, saved.password)
         return True
-
-    def show_password(self, password: str) -> QMessageBox:
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(_("Wachtwoord van de brief"))
-        box.setText(
-            _(
-                "De PDF is versleuteld. Het wachtwoord is:\n\n{password}\n\nGeef het apart door, "
-                "bijvoorbeeld telefonisch, niet in dezelfde e-mail. Schoolsignaal bewaart het "
-                "nergens en toont het niet nog eens."
-            ).format(password=password)
-        )
-        font = QFont(box.font())
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        box.setFont(font)
-        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.setObjectName("letterPasswordBox")
-        box.open()
-        return box
 
     # ---------------------------------------------------------------- print
     def ask_printer(self) -> QPrintDialog:
@@ -371,12 +356,25 @@ class LetterDialog(QDialog):
         choices = self.choices()
         if not self.ready(choices):
             return False
+        to_file = printer.outputFileName() if printer.outputFormat() == PDF_OUTPUT else ""
+        try:
+            if to_file:
+                self.export.check_file_name(Path(to_file), choices)
+        except ExportRefused as err:
+            self._warn(_("Niet afgedrukt"), str(err))
+            return False
         problem = send_to_printer(self.pdf_bytes, self.pages, printer)
         if problem:
             self.status.setText(_("Niet afgedrukt."))
             self._warn(_("Niet afgedrukt"), problem)
             return False
-        self.export.printed(self.pdf_bytes, choices, included_sections(self.letter))
+        try:
+            self.export.printed(self.pdf_bytes, choices, included_sections(self.letter))
+        except VaultError as err:  # printed, not logged: take back what can be taken back
+            if to_file:
+                Path(to_file).unlink(missing_ok=True)
+            self._warn(_("Niet vastgelegd"), not_logged(_message(err), bool(to_file)))
+            return False
         self.recorded_grounds = self._grounds(choices)
         self.session.changed(self.detail.code)
         self.status.setText(_("Naar de printer gestuurd. De afdruk staat in de auditlog."))

@@ -75,6 +75,10 @@ def letter(open_page: ConcernsPage, qtbot: QtBot) -> Iterator[tuple[LetterDialog
 def fill(dialog: LetterDialog, ids: list[int]) -> None:
     dialog.recipient.setCurrentIndex(1)
     dialog.basis.radios[next(iter(dialog.basis.radios))].setChecked(True)  # consent
+    dialog.basis.consent_by.setCurrentIndex(dialog.basis.consent_by.findData("pupil"))
+    dialog.basis.consent_form.setCurrentIndex(
+        dialog.basis.consent_form.findData("spoken")
+    )  # consent
     dialog.basis.pupil.choice.setCurrentIndex(dialog.basis.pupil.choice.findData("told"))
     parents = dialog.basis.parents.choice
     parents.setCurrentIndex(parents.findData("endangers_pupil"))
@@ -261,3 +265,81 @@ def test_a_referral_is_followed_up_until_done(
     row = open_page.session.vault.case(dialog.detail.code).row
     assert row.open_referrals == 0
     assert "Afgerond" in view.referrals.table.item(0, 3).text()
+
+
+def test_a_long_answer_makes_a_longer_letter_not_a_crash(
+    letter: tuple[LetterDialog, list[int]],
+) -> None:
+    from desktop.vault.vocabulary import SharingBasis
+
+    dialog, ids = letter
+    fill(dialog, ids)
+    dialog.basis.radios[SharingBasis.CONFLICT_OF_DUTIES].setChecked(True)
+    dialog.basis.conflict_why.setPlainText("lang " * 2000)  # capped at 2000 characters
+    dialog.basis.conflict_efforts.setPlainText("Gevraagd, geweigerd.")
+    dialog.refresh()
+    assert len(dialog.basis.conflict_why.toPlainText()) == 2000
+    assert dialog.pdf_bytes.startswith(b"%PDF")
+    assert len(dialog.pages) >= 3
+
+
+def test_the_typed_name_may_not_go_into_what_the_vault_keeps(
+    letter: tuple[LetterDialog, list[int]], tmp_path: Path
+) -> None:
+    dialog, ids = letter
+    fill(dialog, ids)
+    dialog.name.setText(NAME)
+    parents = dialog.basis.parents.choice
+    parents.setCurrentIndex(parents.findData("other"))
+    dialog.basis.parents.explanation.setText("De vader van Zwanetta is mogelijk betrokken")
+    dialog.refresh()
+    assert not dialog.save_button.isEnabled()
+    assert "naam die je voor de brief typte" in dialog.missing.text()
+    assert not dialog.save_to(tmp_path / "brief.pdf")
+    assert not (tmp_path / "brief.pdf").exists()
+
+
+def test_printing_to_a_file_named_after_the_pupil_is_refused(
+    letter: tuple[LetterDialog, list[int]], open_page: ConcernsPage, tmp_path: Path
+) -> None:
+    dialog, ids = letter
+    fill(dialog, ids)
+    dialog.name.setText(NAME)
+    dialog.refresh()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "Markeervos.pdf"))
+    assert not dialog.print_to(printer)
+    assert not (tmp_path / "Markeervos.pdf").exists()
+    assert open_page.session.vault.case(dialog.detail.code).referrals == ()
+
+
+def test_a_print_the_vault_cannot_log_is_taken_back(
+    letter: tuple[LetterDialog, list[int]],
+    open_page: ConcernsPage,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from desktop.vault.errors import InvalidInput
+
+    dialog, ids = letter
+    fill(dialog, ids)
+
+    def refuse(*_args: object, **_kwargs: object) -> int:
+        raise InvalidInput("basis", "Kies op welke grond je deze gegevens deelt.")
+
+    monkeypatch.setattr(dialog.export, "printed", refuse)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "afdruk.pdf"))
+    assert not dialog.print_to(printer)
+    assert not (tmp_path / "afdruk.pdf").exists()  # no letter without its audit event
+
+
+def test_consent_is_never_assumed(letter: tuple[LetterDialog, list[int]]) -> None:
+    dialog, ids = letter
+    fill(dialog, ids)
+    dialog.basis.consent_by.setCurrentIndex(0)  # "Kies…"
+    dialog.refresh()
+    assert not dialog.save_button.isEnabled()
+    assert "wie toestemming gaf" in dialog.missing.text()
