@@ -39,7 +39,7 @@ def percentile(samples: list[float], fraction: float) -> float:
 
 def main() -> int:
     from desktop.presenter import Presentation
-    from desktop.ui.presenter.windows import PresenterSession
+    from desktop.ui.presenter.session import PresenterSession
     from lessons.library import read_lesson
 
     parser = argparse.ArgumentParser(description=__doc__)

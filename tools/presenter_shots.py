@@ -14,7 +14,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.presenter import Presentation
-    from desktop.ui.presenter.windows import PresenterSession
+    from desktop.ui.presenter.session import PresenterSession
     from lessons.library import read_lesson
 
     parser = argparse.ArgumentParser()
