@@ -28,6 +28,7 @@ def main() -> None:
     presentation = Presentation(lesson, args.lesson.parent, args.level)
     session = PresenterSession(presentation)
     session.start()
+    session.audience.showNormal()  # one screen: full screen at that screen's size; this size
     session.audience.resize(1280, 720)
     args.out.mkdir(parents=True, exist_ok=True)
     shot = 0

@@ -238,3 +238,15 @@ def test_a_real_mirrored_pair_has_no_console(tmp_path: Path) -> None:
     lines = real_run(platform)
     for line in lines[1:]:
         assert line[3:] == ["True", "False", "True"], line
+
+
+def test_a_console_shown_again_shows_where_the_lesson_is(qtbot: QtBot) -> None:
+    screens = FakeScreens(LAPTOP)
+    session = open_session(qtbot, screens)
+    for _ in range(3):
+        session.presentation.next()
+    screens.screens.append(BEAMER)
+    session.screen_added(BEAMER)  # type: ignore[arg-type]
+    qtbot.waitUntil(session.console.isVisible)
+    assert session.console.position.text().startswith("Dia 4 van")
+    assert session.console.slide_list.currentRow() == 3

@@ -114,7 +114,8 @@ class PresenterSession(QObject):
     def refresh(self) -> None:
         p = self.presentation
         self.audience.canvas.show_view(p.audience_slide(), p.blank)
-        self.console.refresh()
+        if self.console.isVisible():  # hidden (one screen): filled when it shows again
+            self.console.refresh()
 
     # ---------------------------------------------------------------- screens
     def screens_changed(self) -> None:
@@ -191,6 +192,8 @@ class PresenterSession(QObject):
     def _console_on(self, screen: ScreenLike) -> None:
         area = rect_of(screen.availableGeometry())
         console = self.console
+        if not console.isVisible():
+            console.refresh()  # not kept up to date while hidden
         moved = self._move_to(console, screen)
         if (
             moved
@@ -198,7 +201,8 @@ class PresenterSession(QObject):
             or not area.contains_point(*rect_of(console.geometry()).centre)
         ):
             saved = self.states.get(CONSOLE) if self.states is not None else None
-            last = rect_of(console.normalGeometry()) if self._console_placed else None
+            # Its own last size on the same screen; on another, the saved or usual one.
+            last = rect_of(console.normalGeometry()) if self._console_placed and not moved else None
             minimum = (console.minimumWidth(), console.minimumHeight())
             rect = fit_window(
                 last or (saved.rect if saved else None), CONSOLE_SIZE, minimum, [area]
