@@ -32,6 +32,11 @@ class Paths:
         return self.config / "settings.json"
 
     @property
+    def window_state_file(self) -> Path:
+        """Where the windows were and how large (``desktop.window_state``): no content at all."""
+        return self.config / "vensters.json"
+
+    @property
     def documents(self) -> Path:
         """Printed documents the user saved without choosing a folder (smoke test too)."""
         return self.data / "documenten"

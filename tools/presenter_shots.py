@@ -14,7 +14,7 @@ def main() -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.presenter import Presentation
-    from desktop.ui.presenter.windows import PresenterSession
+    from desktop.ui.presenter.session import PresenterSession
     from lessons.library import read_lesson
 
     parser = argparse.ArgumentParser()
@@ -28,6 +28,7 @@ def main() -> None:
     presentation = Presentation(lesson, args.lesson.parent, args.level)
     session = PresenterSession(presentation)
     session.start()
+    session.audience.showNormal()  # one screen: full screen at that screen's size; this size
     session.audience.resize(1280, 720)
     args.out.mkdir(parents=True, exist_ok=True)
     shot = 0

@@ -119,7 +119,10 @@ def build(argv: Sequence[str] | None = None, *, install_hooks: bool = True) -> B
     if startup.args.quit_on_first_paint:
         watcher = _FirstPaint(app)
         window.installEventFilter(watcher)
-    window.show()
+    if window.opens_maximized:
+        window.showMaximized()
+    else:
+        window.show()
     return Built(app=app, window=window, startup=startup, profile=profile, crashes=crashes)
 
 

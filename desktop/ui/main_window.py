@@ -26,6 +26,8 @@ from desktop.school_profile import SchoolProfile
 from desktop.ui.pages.base import Page
 from desktop.ui.style import STYLE_SHEET
 from desktop.ui.widgets import named
+from desktop.ui.window_places import available_areas, remember_place, restore_place
+from desktop.window_state import WindowStates
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -41,7 +43,7 @@ if TYPE_CHECKING:
     from desktop.ui.pages.printing import PrintingPage
     from desktop.ui.pages.settings import SettingsPage
     from desktop.ui.pages.signal_card import SignalCardPage
-    from desktop.ui.presenter.windows import PresenterSession
+    from desktop.ui.presenter.session import PresenterSession
     from desktop.ui.print_dialog import LessonPlanPrintDialog, SignalCardPrintDialog
     from lessons.library import LoadedLesson
 
@@ -80,6 +82,7 @@ PAGES: list[tuple[str, str]] = [
     ("settings", N_("Instellingen")),
 ]
 KEYS = [key for key, _title in PAGES]
+MAIN_WINDOW, MAIN_SIZE = "main", (1200, 780)  # its name in desktop.window_state, its size
 GUARD_AFTER_PAINT_MS = 150  # the lock and hide keys: just after the window first shows
 
 
@@ -109,8 +112,12 @@ class MainWindow(QMainWindow):
         self.last_dialog: QWidget | None = None
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE_SHEET)
-        self.resize(1200, 780)
         self.setMinimumSize(960, 640)
+        # The size and place of last time, fitted to this screen (a 1024x768 laptop too).
+        self.window_states = WindowStates(profile.paths.window_state_file)
+        self.opens_maximized = restore_place(
+            self, self.window_states, MAIN_WINDOW, MAIN_SIZE, available_areas()
+        )
 
         self._pages: dict[str, Page] = {}
         self.navigation = named(QListWidget(), "navigation")
@@ -187,12 +194,12 @@ class MainWindow(QMainWindow):
     def start_presentation(self, loaded: LoadedLesson, level: str | None) -> PresenterSession:
         """Open the audience window and the console for ``loaded``."""
         from desktop.presenter import Presentation
-        from desktop.ui.presenter.windows import PresenterSession
+        from desktop.ui.presenter.session import PresenterSession
 
         if self.session is not None:
             self.session.close()
         presentation = Presentation(loaded.lesson, loaded.folder, level)  # type: ignore[arg-type]
-        self.session = PresenterSession(presentation)
+        self.session = PresenterSession(presentation, states=self.window_states)
         self.session.finished.connect(lambda: self._presentation_ended(loaded))
         self.session.start()
         return self.session
@@ -445,6 +452,7 @@ class MainWindow(QMainWindow):
         from desktop.concerns.idle import LockReason
 
         self.vault_session.lock(LockReason.CLOSING)
+        remember_place(self, self.window_states, MAIN_WINDOW)
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,9 +11,10 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from desktop.presenter import AudienceSlide, Presentation
-from desktop.ui.presenter.windows import PresenterSession, choose_screens
+from desktop.ui.presenter.session import PresenterSession
 from lessons.library import LoadedLesson, read_lesson
 from tests.conftest import ROOT, run_python
+from tests.ui.fake_screens import BEAMER, LAPTOP, FakeScreens
 
 FIXTURE = ROOT / "tests" / "fixtures" / "lessons" / "nl" / "00-proefles.yaml"
 
@@ -31,13 +33,26 @@ def loaded() -> LoadedLesson:
 
 
 @pytest.fixture
-def session(qtbot: QtBot, loaded: LoadedLesson) -> PresenterSession:
+def session(qtbot: QtBot, loaded: LoadedLesson) -> Iterator[PresenterSession]:
     presentation = Presentation(loaded.lesson, loaded.folder, "bovenbouw")
     result = PresenterSession(presentation)
     qtbot.addWidget(result.audience)
     qtbot.addWidget(result.console)
     result.start()
-    return result
+    yield result
+    result.close()  # else it would still answer Qt's screen signals in later tests
+
+
+@pytest.fixture
+def two_screens(qtbot: QtBot, loaded: LoadedLesson) -> Iterator[PresenterSession]:
+    screens = FakeScreens(LAPTOP, BEAMER)
+    presentation = Presentation(loaded.lesson, loaded.folder, "bovenbouw")
+    result = PresenterSession(presentation, screens=screens, primary=screens.primary)
+    qtbot.addWidget(result.audience)
+    qtbot.addWidget(result.console)
+    result.start()
+    yield result
+    result.close()  # else it would still answer Qt's screen signals in later tests
 
 
 def where(p: Presentation) -> tuple[str, int]:
@@ -120,9 +135,16 @@ def test_help_slide_uses_the_signal_card(loaded: LoadedLesson) -> None:
     assert view.help_lines[0].contact == "0800-0432"
 
 
-@pytest.mark.parametrize("window_name", ["audience", "console"])
-def test_every_key(session: PresenterSession, qtbot: QtBot, window_name: str) -> None:
+@pytest.mark.parametrize(
+    ("screens", "window_name"),
+    [("session", "audience"), ("two_screens", "audience"), ("two_screens", "console")],
+)
+def test_every_key(
+    request: pytest.FixtureRequest, qtbot: QtBot, screens: str, window_name: str
+) -> None:
+    session: PresenterSession = request.getfixturevalue(screens)
     top: QWidget = getattr(session, window_name)
+    assert top.isVisible()
     top.activateWindow()
     # Keys go where the system sends them: to the focused widget, else to the window.
     window = top.focusWidget() or top
@@ -158,9 +180,11 @@ def test_every_key(session: PresenterSession, qtbot: QtBot, window_name: str) ->
     p.go_to(5)
     qtbot.keyClick(window, Qt.Key.Key_R)
     assert where(p) == ("quiz", 1)
-    swapped = session.swapped
-    qtbot.keyClick(window, Qt.Key.Key_S)
-    assert session.swapped is not swapped
+    two = session.console.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_S)  # one screen: nothing to swap, and nothing happens
+    assert session.swapped is two
+    assert session.audience.isVisible()
+    assert session.console.isVisible() is two
     with qtbot.waitSignal(session.finished):
         qtbot.keyClick(window, Qt.Key.Key_Escape)
     assert session.closed
@@ -207,14 +231,10 @@ def test_notes_reach_the_console_and_never_the_audience(
     assert before == after
 
 
-def test_one_screen_gives_an_ordinary_window(session: PresenterSession) -> None:
+def test_one_screen_shows_the_slide_full_screen_and_no_console(session: PresenterSession) -> None:
     assert session.audience.isVisible()
-    assert not session.audience.isFullScreen()
-    assert session.console.isVisible()
-
-
-def test_choose_screens_with_fakes() -> None:
-    assert choose_screens([], None) == (None, None)
+    assert session.audience.isFullScreen()
+    assert not session.console.isVisible()  # a mirrored projector would show the notes
 
 
 def test_two_screens_put_the_audience_on_the_projector(tmp_path: Path) -> None:
@@ -229,7 +249,7 @@ def test_two_screens_put_the_audience_on_the_projector(tmp_path: Path) -> None:
         "from pathlib import Path\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from desktop.presenter import Presentation\n"
-        "from desktop.ui.presenter.windows import PresenterSession\n"
+        "from desktop.ui.presenter.session import PresenterSession\n"
         "from lessons.library import read_lesson\n"
         "app = QApplication([])\n"
         f"path = Path({str(FIXTURE)!r})\n"

@@ -1,4 +1,4 @@
-"""The two presenter windows and the session that places them on the screens.
+"""The two presenter windows (``session.py`` places them on the screens).
 
 The audience window holds a slide canvas and nothing else. The console holds the current and
 next slide, the notes in large adjustable type, the timers, the slide list and the controls.
@@ -6,8 +6,8 @@ next slide, the notes in large adjustable type, the timers, the slide list and t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QScreen
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from desktop.i18n import _
 from desktop.presenter import Presentation
 from desktop.ui.presenter.canvas import SlideCanvas
-from desktop.ui.presenter.keys import PresenterKeys
 from desktop.ui.presenter.render import SlideRenderer
 from desktop.ui.widgets import named
 from lessons.markdown import BulletList, blocks
@@ -41,17 +40,6 @@ def notes_html(markdown: str) -> str:
         else:
             parts.append(f"<p>{block.html}</p>")
     return "".join(parts)
-
-
-def choose_screens(
-    screens: list[QScreen], console: QScreen | None
-) -> tuple[QScreen | None, QScreen | None]:
-    """(console screen, audience screen); the audience gets another screen than the console."""
-    if not screens:
-        return None, None
-    console = console if console in screens else screens[0]
-    others = [s for s in screens if s is not console]
-    return console, (others[0] if others else None)
 
 
 class AudienceWindow(QWidget):
@@ -262,79 +250,3 @@ class PresenterConsole(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)
-
-
-class PresenterSession(QObject):
-    """Opens both windows, puts the audience on the projector, and closes them at the end."""
-
-    finished = Signal()
-
-    def __init__(self, presentation: Presentation) -> None:
-        super().__init__()
-        self.presentation = presentation
-        self.renderer = SlideRenderer()
-        self.audience = AudienceWindow(self.renderer)
-        self.audience.setWindowTitle(presentation.lesson.title)
-        self.console = PresenterConsole(presentation, self.renderer)
-        self.keys = PresenterKeys(presentation, self.swap_screens)
-        self.keys.on_typed = self.console.show_typed
-        for window in (self.audience, self.console):
-            window.installEventFilter(self.keys)
-        presentation.changed.connect(self.refresh)
-        presentation.finished.connect(self.close)
-        self.console.closing.connect(presentation.end)
-        self.swapped = False
-        self.closed = False
-
-    def start(self) -> None:
-        self.refresh()
-        self.console.show()
-        self.place_windows()
-        self.console.activateWindow()
-
-    def refresh(self) -> None:
-        p = self.presentation
-        self.audience.canvas.show_view(p.audience_slide(), p.blank)
-        self.console.refresh()
-
-    def screens(self) -> tuple[QScreen | None, QScreen | None]:
-        console_screen, audience_screen = choose_screens(
-            QGuiApplication.screens(), QGuiApplication.primaryScreen()
-        )
-        if self.swapped and audience_screen is not None:
-            return audience_screen, console_screen
-        return console_screen, audience_screen
-
-    def place_windows(self) -> None:
-        console_screen, audience_screen = self.screens()
-        self.audience.winId()  # create the native window so it can be given a screen
-        self.console.winId()
-        handle = self.audience.windowHandle()
-        if audience_screen is not None and handle is not None:
-            handle.setScreen(audience_screen)
-            self.audience.setGeometry(audience_screen.geometry())
-            self.audience.showFullScreen()
-        else:  # one screen: an ordinary window beside the console
-            self.audience.showNormal()
-            if console_screen is not None:
-                area = console_screen.availableGeometry()
-                self.audience.move(area.x() + area.width() // 2, area.y() + 40)
-        console_handle = self.console.windowHandle()
-        if console_screen is not None and console_handle is not None:
-            console_handle.setScreen(console_screen)
-
-    def swap_screens(self) -> None:
-        self.swapped = not self.swapped
-        self.place_windows()
-
-    def close(self) -> None:
-        if self.closed:
-            return
-        self.closed = True
-        self.console.timer.stop()
-        self.audience.close()
-        self.console.closing.disconnect(self.presentation.end)
-        self.console.close()
-        self.audience.deleteLater()  # top-level windows without a parent: free them now
-        self.console.deleteLater()
-        self.finished.emit()
