@@ -27,7 +27,7 @@ AUTOLOCK_RANGE = (1, 60)
 RETENTION_RANGE = (1, 120)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 ()-]{6,20}$")
-_MAX_TEXT = 200
+MAX_TEXT = 200  # characters in a text field: more is refused with a message, never cut
 
 
 @dataclass(frozen=True)
@@ -74,9 +74,16 @@ class SettingsError(ValueError):
         super().__init__("; ".join(f"{_(FIELD_LABELS[k])}: {v}" for k, v in problems.items()))
 
 
-def validate(values: dict[str, Any]) -> Settings:
-    """A :class:`Settings` from ``values``, or :class:`SettingsError` naming every bad field."""
+def validate(values: dict[str, Any], *, complete_contact: bool = True) -> Settings:
+    """A :class:`Settings` from ``values``, or :class:`SettingsError` naming every bad field.
+
+    ``complete_contact``: a coordinator's role, phone or e-mail needs the coordinator's name
+    too (the contact is printed on the signal card and the poster, and signs the referral
+    letter). Checked when settings are saved; a file written before this rule still loads.
+    """
     problems = _check(values)
+    if complete_contact and "coordinator_name" not in problems:
+        problems.update(_contact_problems(values))
     if problems:
         raise SettingsError(problems)
     known = {f.name for f in dataclasses.fields(Settings)}
@@ -109,8 +116,8 @@ def _check(values: dict[str, Any]) -> dict[str, str]:
                 else _("ja/nee")
             )
             continue
-        if isinstance(value, str) and len(value) > _MAX_TEXT:
-            problems[f.name] = _("te lang: ten hoogste {n} tekens.").format(n=_MAX_TEXT)
+        if isinstance(value, str) and (message := too_long(value)):
+            problems[f.name] = message
         if f.name == "recipients" and (message := list_problem(value)):
             problems[f.name] = message
     # The rules below only for values of the right type and length (the rest is reported).
@@ -138,6 +145,26 @@ def _check(values: dict[str, Any]) -> dict[str, str]:
                 low=low, high=high
             )
     return problems
+
+
+def too_long_message() -> str:
+    return _("te lang: ten hoogste {n} tekens.").format(n=MAX_TEXT)
+
+
+def too_long(text: str) -> str | None:
+    """The message for a text over :data:`MAX_TEXT` characters, or None."""
+    return too_long_message() if len(text) > MAX_TEXT else None
+
+
+def _contact_problems(values: dict[str, Any]) -> dict[str, str]:
+    def filled(name: str) -> bool:
+        value = values.get(name, "")
+        return isinstance(value, str) and bool(value.strip())
+
+    others = ("coordinator_role", "coordinator_phone", "coordinator_email")
+    if not filled("coordinator_name") and any(filled(name) for name in others):
+        return {"coordinator_name": _("Vul ook de naam van de zorgcoördinator in.")}
+    return {}
 
 
 @dataclass(frozen=True)
@@ -176,12 +203,12 @@ class SettingsStore:
         raw.pop("version", None)
         problems = _check(raw)
         if not problems:
-            return LoadResult(validate(raw))
+            return LoadResult(validate(raw, complete_contact=False))
         log.warning("settings file has invalid fields %s; defaults used for them", sorted(problems))
         good = {k: v for k, v in raw.items() if k not in problems}  # passes _check by design
         if "recipients" in problems:  # keep the recipients that are right
             good["recipients"] = good_entries(raw.get("recipients"))
-        return LoadResult(validate(good), problems, self._keep_aside())
+        return LoadResult(validate(good, complete_contact=False), problems, self._keep_aside())
 
     def save(self, settings: Settings) -> None:
         import json

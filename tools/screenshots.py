@@ -101,6 +101,71 @@ def shoot_recipients(built: Any, out: Path, language: str) -> None:
     window.resize(size)
 
 
+def shoot_long_signals(built: Any, out: Path, language: str) -> None:
+    """The signal card at 1024 and 1366 wide: the longest signal chosen, its tooltip shown."""
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    window = built.window
+    page = window.signal_card_page
+    window.show_page(page)
+    settle(built.app, 0.2)  # a language switch reloads the card: items after it
+    size = window.size()
+    longest = max(page.signal_items(), key=lambda item: len(item.text(0)))
+    for width in (1024, 1366):
+        window.resize(width, 768)
+        settle(built.app, 0.2)
+        page.tree.setCurrentItem(longest)
+        page.tree.scrollToItem(longest)
+        built.app.processEvents()
+        rect = page.tree.visualItemRect(longest)
+        spot = page.tree.viewport().mapToGlobal(rect.center())
+        QToolTip.showText(spot, longest.toolTip(0), page.tree.viewport(), rect)
+        settle(built.app, 0.3)
+        shot = window.grab()
+        tip = next((w for w in QApplication.topLevelWidgets() if w.inherits("QTipLabel")), None)
+        if tip is not None and tip.isVisible():  # a tooltip is a window of its own: draw it in
+            painter = QPainter(shot)
+            painter.drawPixmap(tip.pos() - window.pos(), tip.grab())
+            painter.end()
+        shot.save(str(out / f"{language}-signal-long-{width}.png"))
+        QToolTip.hideText()
+    window.resize(size)
+
+
+def shoot_settings_edits(built: Any, out: Path, language: str) -> None:
+    """The settings page with an unsaved edit, with a too-long school name, and the question
+    on leaving it, at 1024×768."""
+    from PySide6.QtGui import QPainter
+
+    window = built.window
+    page = window.settings_page
+    window.show_page(page)
+    size = window.size()
+    window.resize(1024, 768)
+    page.edits["school_name"].setText("Scholengemeenschap De Linde")
+    settle(built.app, 0.2)
+    window.grab().save(str(out / f"{language}-settings-unsaved.png"))
+    page.edits["school_name"].setText("Scholengemeenschap De Linde " * 8)
+    page.edits["coordinator_phone"].setText("030-1234567")
+    page.save()
+    settle(built.app, 0.2)
+    window.grab().save(str(out / f"{language}-settings-too-long.png"))
+    window.show_page(window.lessons_page)  # leaving with edits: asked
+    settle(built.app, 0.2)
+    box = page.ask
+    if box is not None:
+        shot = window.grab()
+        painter = QPainter(shot)
+        painter.drawPixmap(
+            (shot.width() - box.width()) // 2, (shot.height() - box.height()) // 3, box.grab()
+        )
+        painter.end()
+        shot.save(str(out / f"{language}-settings-ask.png"))
+        box.button(box.StandardButton.Discard).click()
+    window.resize(size)
+
+
 def main(out: Path) -> None:
     from desktop.language import apply_language
     from desktop.ui.app import build
@@ -133,6 +198,8 @@ def main(out: Path) -> None:
             dialog.close()
             shoot_lesson_log(built, out, language)
             shoot_recipients(built, out, language)
+            shoot_long_signals(built, out, language)
+            shoot_settings_edits(built, out, language)
         window.close()
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from concern_shots import shoot_language  # the concern log, on the demo vault

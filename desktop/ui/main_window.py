@@ -451,6 +451,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         from desktop.concerns.idle import LockReason
 
+        if "settings" in self._pages and self.settings_page.ask_to_save(self.close):
+            event.ignore()  # unsaved settings: asked without blocking; closes once answered
+            return
         self.vault_session.lock(LockReason.CLOSING)
         remember_place(self, self.window_states, MAIN_WINDOW)
         super().closeEvent(event)

@@ -62,6 +62,7 @@ def test_language_switch_retranslates_open_window(built: Built, qtbot: QtBot) ->
 def test_settings_save_and_reject(built: Built) -> None:
     page = built.window.settings_page
     page.edits["school_name"].setText("Het Baken")
+    page.edits["coordinator_name"].setText("A. de Wit")
     page.edits["coordinator_email"].setText("geen-adres")
     assert not page.save()
     assert not built.startup.paths.settings_file.exists()  # nothing written
@@ -95,12 +96,16 @@ def test_logo_import_and_refusal(built: Built, tmp_path: Path) -> None:
     real = tmp_path / "real.png"
     assert image.save(str(real))
     assert page.set_logo(str(real))
+    assert not built.startup.paths.logo_file.exists()  # an edit: stored with "Opslaan"
+    assert page.save()
     stored = QImage(str(built.startup.paths.logo_file))
     assert stored.width() == 800
     assert stored.height() == 400
     assert built.profile.settings.has_logo
     assert page.logo_remove.isEnabled()
     page.logo_remove.click()
+    assert built.startup.paths.logo_file.exists()
+    assert page.save()
     assert not built.startup.paths.logo_file.exists()
     assert not built.profile.settings.has_logo
 

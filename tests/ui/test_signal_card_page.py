@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics, QTextDocumentFragment
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from desktop.language import apply_language
@@ -103,6 +105,47 @@ def test_explanation_panel(built: Built) -> None:
     assert "tatoeage" in page.explanation.toPlainText()
     assert "0800-2000" in page.help_lines.toPlainText()
     assert "Collegiale consultatie" in page.meldcode.toPlainText()
+
+
+def shown_whole(page: SignalCardPage, item: QTreeWidgetItem) -> bool:
+    """Whether the list draws the whole text of ``item`` in its row (the rect the style draws
+    the text in, wrapped at words, as the view does)."""
+    tree = page.tree
+    index = tree.indexFromItem(item)
+    option = QStyleOptionViewItem()
+    tree.itemDelegate().initStyleOption(option, index)  # type: ignore[attr-defined]
+    option.rect = tree.visualRect(index)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+    rect = tree.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, tree)
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+    needed = QFontMetrics(option.font).boundingRect(
+        QRect(0, 0, rect.width() - 2 * margin, 10_000), Qt.TextFlag.TextWordWrap, item.text(0)
+    )
+    return needed.height() <= rect.height()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_long_signals_are_whole_or_marked_at_1024(
+    built: Built, qtbot: QtBot, language: str
+) -> None:
+    apply_language(language)
+    page = open_page(built)
+    qtbot.waitUntil(lambda: page.card is not None and page.card.language == language)
+    built.window.resize(1366, 768)
+    qtbot.wait(50)
+    built.window.resize(1024, 768)  # narrower after it was laid out wide: measured again
+    qtbot.wait(50)
+    assert page.tree.textElideMode() == Qt.TextElideMode.ElideRight  # should one not fit: "…"
+    longest = sorted(page.signal_items(), key=lambda i: -len(i.text(0)))[:8]
+    font = QFontMetrics(page.tree.font())
+    assert font.horizontalAdvance(longest[0].text(0)) > page.tree.columnWidth(0), "wraps here"
+    for item in longest:
+        text = item.text(0)
+        assert shown_whole(page, item), text
+        tip = QTextDocumentFragment.fromHtml(item.data(0, Qt.ItemDataRole.ToolTipRole))
+        assert text in tip.toPlainText()
+        page.tree.setCurrentItem(item)
+        assert text in page.explanation.toPlainText()  # the detail pane: whole
 
 
 def test_print_dialog_previews_saves_and_prints(built: Built, qtbot: QtBot, tmp_path: Path) -> None:

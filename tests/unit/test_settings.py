@@ -65,8 +65,10 @@ def test_bad_fields_fall_back_one_by_one(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("values", "field"),
     [
-        ({"coordinator_email": "zorg.school.nl"}, "coordinator_email"),
-        ({"coordinator_phone": "bel me"}, "coordinator_phone"),
+        ({"coordinator_name": "A", "coordinator_email": "zorg.school.nl"}, "coordinator_email"),
+        ({"coordinator_name": "A", "coordinator_phone": "bel me"}, "coordinator_phone"),
+        ({"coordinator_phone": "030-1234567"}, "coordinator_name"),  # a contact needs a name
+        ({"coordinator_role": "Zorgcoördinator", "coordinator_name": " "}, "coordinator_name"),
         ({"autolock_minutes": 61}, "autolock_minutes"),
         ({"retention_months": 0}, "retention_months"),
         ({"autolock_minutes": True}, "autolock_minutes"),  # a bool is not a number here
@@ -88,3 +90,27 @@ def test_messages_follow_the_language() -> None:
     with pytest.raises(SettingsError) as english:
         validate({"coordinator_email": "fout"})
     assert "email address" in english.value.problems["coordinator_email"]
+
+
+def test_a_contact_without_a_name_is_refused_on_saving_but_an_old_file_loads(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(SettingsError) as caught:
+        validate({"coordinator_email": "zorg@school.nl"})
+    assert caught.value.problems["coordinator_name"] == (
+        "Vul ook de naam van de zorgcoördinator in."
+    )
+    assert validate({"coordinator_name": "A. de Wit", "coordinator_email": "zorg@school.nl"})
+    assert validate({"school_name": "De Linde"})  # no coordinator at all: fine
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"coordinator_phone": "030-1234567"}), encoding="utf-8")
+    result = SettingsStore(path).load()  # written before the rule: kept as it is
+    assert result.ok
+    assert result.settings.coordinator_phone == "030-1234567"
+
+
+def test_too_long_is_said_not_cut() -> None:
+    from desktop.settings import MAX_TEXT, too_long
+
+    assert too_long("x" * MAX_TEXT) is None
+    assert too_long("x" * (MAX_TEXT + 1)) == f"te lang: ten hoogste {MAX_TEXT} tekens."

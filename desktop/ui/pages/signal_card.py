@@ -15,14 +15,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
     QTabWidget,
     QTextBrowser,
-    QTreeWidget,
     QTreeWidgetItem,
     QWidget,
 )
@@ -31,6 +29,7 @@ from desktop import i18n
 from desktop.i18n import _, ngettext
 from desktop.signal_browser import SignalFilter, SignalSelection, grouped
 from desktop.ui.pages.base import Page
+from desktop.ui.pages.signal_tree import SignalTree
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:  # the card's content (pydantic, YAML) loads when the page is first shown
@@ -69,14 +68,7 @@ class SignalCardPage(Page):
         self.load_error.hide()
         self.body.addWidget(self.load_error)
 
-        self.tree = named(QTreeWidget(), "signalTree")
-        self.tree.setHeaderHidden(True)
-        self.tree.setIndentation(14)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setWordWrap(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.tree.header().setStretchLastSection(True)
-        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.tree = named(SignalTree(), "signalTree")
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(self._show_explanation)
         self.tabs = named(QTabWidget(), "cardTabs")
@@ -253,7 +245,7 @@ class SignalCardPage(Page):
                     item.setCheckState(
                         0, Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
                     )
-                    item.setToolTip(0, signal.explanation or signal.text)
+                    item.setToolTip(0, _tooltip(signal.text, signal.explanation))
         self.tree.expandAll()
         self._updating = False
         self._apply_filter()
@@ -376,6 +368,12 @@ class SignalCardPage(Page):
             for h in card.help_lines
         )
         self.help_lines.setHtml(f"<h3>{escape(card.labels.help_heading)}</h3>{lines}")
+
+
+def _tooltip(text: str, explanation: str | None) -> str:
+    """The whole signal (the list may wrap it), with its explanation: rich text, so it wraps."""
+    tip = f"<p><b>{escape(text, quote=False)}</b></p>"
+    return tip + (f"<p>{escape(explanation, quote=False)}</p>" if explanation else "")
 
 
 def _children(item: QTreeWidgetItem) -> list[QTreeWidgetItem]:
