@@ -99,8 +99,8 @@ def problems(
 ) -> dict[str, str]:
     """What stands between these choices and a letter, by field, in words that say how to
     fix it. Empty: the letter may be made. The law's rules are the vault's
-    (:func:`desktop.vault.sharing.problems`), so the vault refuses the same things."""
-    from desktop.vault import sharing
+    (:func:`desktop.vault.sharing_rules.problems`), so the vault refuses the same things."""
+    from desktop.vault import sharing_rules
     from desktop.vault.vocabulary import RecipientKind
 
     found: dict[str, str] = {}
@@ -113,7 +113,7 @@ def problems(
     else:
         kind = RecipientKind(choices.recipient.kind)
     found.update(
-        sharing.problems(
+        sharing_rules.problems(
             kind,
             choices.basis,
             choices.told,

@@ -8,13 +8,8 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -23,7 +18,10 @@ from PySide6.QtWidgets import (
 from desktop.concerns.session import VaultSession
 from desktop.i18n import N_, _
 from desktop.school_profile import SchoolProfile
+from desktop.ui.concerns.signal_handoff import SignalHandoff
+from desktop.ui.notice_bar import NoticeBar
 from desktop.ui.pages.base import Page
+from desktop.ui.sidebar import Sidebar
 from desktop.ui.style import STYLE_SHEET
 from desktop.ui.widgets import named
 from desktop.ui.window_places import available_areas, remember_place, restore_place
@@ -46,30 +44,6 @@ if TYPE_CHECKING:
     from desktop.ui.presenter.session import PresenterSession
     from desktop.ui.print_dialog import LessonPlanPrintDialog, SignalCardPrintDialog
     from lessons.library import LoadedLesson
-
-
-class NoticeBar(QFrame):
-    """A yellow bar at the top of the window for something the user should know now."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("noticeBar")
-        self.text = named(QLabel(wordWrap=True), "noticeText")
-        self.action = named(QPushButton(), "noticeAction")
-        self.close_button = named(QPushButton(), "noticeClose")
-        self.close_button.clicked.connect(self.hide)
-        self.on_action: Callable[[], None] | None = None
-        self.action.clicked.connect(self._act)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 8, 16, 8)
-        row.addWidget(self.text, 1)
-        row.addWidget(self.action)
-        row.addWidget(self.close_button)
-        self.hide()
-
-    def _act(self) -> None:
-        if self.on_action is not None:
-            self.on_action()
 
 
 # The pages in navigation order. Each is built the first time it is shown, so start-up only
@@ -107,9 +81,8 @@ class MainWindow(QMainWindow):
             demo_passphrase=demo_passphrase,
             parent=self,
         )
-        self.pending_signals: tuple[str, ...] = ()  # from the signal card, until the vault opens
+        self.handoff = SignalHandoff(self.vault_session, lambda: self.concerns_page, self)
         self.last_message: QMessageBox | None = None
-        self.last_dialog: QWidget | None = None
         self.setObjectName("mainWindow")
         self.setStyleSheet(STYLE_SHEET)
         self.setMinimumSize(960, 640)
@@ -120,28 +93,13 @@ class MainWindow(QMainWindow):
         )
 
         self._pages: dict[str, Page] = {}
-        self.navigation = named(QListWidget(), "navigation")
+        sidebar = Sidebar(len(KEYS))
+        self.navigation, self.tagline = sidebar.navigation, sidebar.tagline
+        self.app_name, self.local_only = sidebar.app_name, sidebar.local_only
         self.stack = named(QStackedWidget(), "pageStack")
         for _key in KEYS:
             self.stack.addWidget(QWidget())  # a placeholder until the page is first shown
-            QListWidgetItem(self.navigation)
         self.navigation.currentRowChanged.connect(self._show_row)
-
-        self.app_name = named(QLabel("Schoolsignaal"), "appName")
-        self.tagline = named(QLabel(wordWrap=True), "appTagline")
-        self.local_only = named(QLabel(wordWrap=True), "localOnly")
-        sidebar = named(QFrame(), "sidebar")
-        sidebar.setFixedWidth(230)
-        side = QVBoxLayout(sidebar)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.setSpacing(0)
-        side.addWidget(self.app_name)
-        side.addWidget(self.tagline)
-        side.addWidget(self.navigation, 1)
-        side.addWidget(self.local_only)
-        self.navigation.setMinimumHeight(120)  # the list scrolls; the labels keep their lines
-        # margins, not style-sheet padding: QLabel's height-for-width counts only these
-        self.local_only.setContentsMargins(22, 16, 16, 16)
 
         self.notice = NoticeBar()
         self._notice_texts: tuple[str | Callable[[], str], str | Callable[[], str]] = ("", "")
@@ -169,9 +127,6 @@ class MainWindow(QMainWindow):
         self.record_dialog: RecordLessonDialog | None = None
         start = QShortcut(QKeySequence("F5"), self)
         start.activated.connect(self._start_from_anywhere)
-
-        self.vault_session.opened.connect(self._vault_opened)
-        self.vault_session.locked.connect(lambda _reason: self._forget_pending())
 
         self.navigation.setCurrentRow(0)
         self.retranslate()
@@ -267,39 +222,8 @@ class MainWindow(QMainWindow):
 
     def start_concern(self, signal_ids: list[str]) -> None:
         """Ticked signals from the signal card: to a new case or a chosen one, once open."""
-        self.pending_signals = tuple(signal_ids)
-        page = self.concerns_page
-        self.show_page(page)
-        if self.vault_session.is_open:
-            self._place_pending_signals()
-
-    def _vault_opened(self) -> None:
-        if self.pending_signals and not self.vault_session.recovery_unconfirmed:
-            self._place_pending_signals()
-
-    def _forget_pending(self) -> None:
-        self.pending_signals = ()
-
-    def _place_pending_signals(self) -> None:
-        from desktop.ui.concerns.from_signals import SignalsTargetDialog
-
-        signals, self.pending_signals = self.pending_signals, ()
-        workspace = self.concerns_page.workspace
-        dialog = SignalsTargetDialog(self.vault_session, len(signals), self)
-        workspace.keep_dialog(dialog)
-
-        def chosen(result: int) -> None:
-            if result != SignalsTargetDialog.DialogCode.Accepted:
-                return
-            target = dialog.target()
-            if target is None:
-                self.concerns_page.new_case(signals)
-            else:
-                self.concerns_page.observe(target, signals)
-
-        dialog.finished.connect(chosen)
-        dialog.open()
-        self.last_dialog = dialog
+        self.show_page(self.concerns_page)
+        self.handoff.start(signal_ids)
 
     @property
     def guard(self) -> VaultGuard:
@@ -365,7 +289,7 @@ class MainWindow(QMainWindow):
 
             self.guard  # noqa: B018 (made now: the page's vault may open before the first paint)
             concerns = ConcernsPage(self.vault_session, self.profile)
-            concerns.recovery_confirmed.connect(self._vault_opened)  # a new vault: now place
+            concerns.recovery_confirmed.connect(self.handoff.vault_opened)  # a new vault: place
             return concerns
         if key == "printing":
             from desktop.ui.pages.printing import PrintingPage
@@ -382,7 +306,7 @@ class MainWindow(QMainWindow):
 
     def _show_row(self, row: int) -> None:
         if 0 <= row < len(KEYS) and KEYS[row] != "concerns":
-            self.pending_signals = ()  # left the lock screen: the ticks stay on the card
+            self.handoff.forget()  # left the lock screen: the ticks stay on the card
         if 0 <= row < len(KEYS):
             self.page(KEYS[row])
             self.stack.setCurrentIndex(row)

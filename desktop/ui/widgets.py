@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 W = TypeVar("W", bound=QObject)
 
@@ -38,3 +45,11 @@ def add_field_row(form: QFormLayout, field: QWidget) -> tuple[QLabel, QLabel]:
     stack.addWidget(error)
     form.addRow(label, holder)
     return label, error
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a scroll area that fits its width."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area

@@ -5,7 +5,7 @@ audit log on paper is logged too (:func:`record_audit_export`): it names case co
 was done.
 
 A referral letter (``what == "referral_letter"``) is made only on a lawful basis, with whom
-the school told of it, or why not (``desktop.vault.sharing.problems`` must find nothing); it
+the school told of it, or why not (``desktop.vault.sharing_rules.problems`` must find nothing); it
 starts its follow-up as sent, today (``desktop.vault.followup``). The same letter saved or
 printed again (``repeat_of``) is an audit event only.
 
@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from desktop.i18n import N_
-from desktop.vault import audit, followup, queries, sharing, validation
+from desktop.vault import audit, followup, queries, sharing, sharing_rules, validation
 from desktop.vault.audit import AuditKind
 from desktop.vault.errors import InvalidInput
 from desktop.vault.schema import Entry, Referral
@@ -79,7 +79,7 @@ def record_export(
     its hash); returns the referral's id.
 
     A referral letter needs ``basis_details`` (whose kind is ``basis``) and ``told``, and
-    :func:`desktop.vault.sharing.problems` must find nothing (today: this computer's date),
+    :func:`desktop.vault.sharing_rules.problems` must find nothing (today: this computer's date),
     else :class:`InvalidInput` names the first field that is wrong. ``entry_ids`` must be
     entries of this case. ``repeat_of``: the id of a referral of this case that this is the
     same letter as (to the same kind of recipient, on the same basis): no new referral, only
@@ -183,8 +183,8 @@ def _record(store: Store, channel: str, code: str, given: _Given) -> int:
         if what == REFERRAL_LETTER:  # the rules on the case's own age and dates
             band = sharing.pupil_16_plus(case.age_band)
             if band is not None and sixteen is not None and band != sixteen:
-                raise InvalidInput("pupil_16_plus", sharing.AGE_NOT_THE_CASES)
-            found = sharing.problem_ids(
+                raise InvalidInput("pupil_16_plus", sharing_rules.AGE_NOT_THE_CASES)
+            found = sharing_rules.problem_ids(
                 kind,
                 details,
                 told,
@@ -254,13 +254,13 @@ def checked_basis(value: object) -> Basis | None:
     if value is None:
         return None
     if not isinstance(value, Basis):
-        raise InvalidInput("basis", sharing.NO_BASIS)
+        raise InvalidInput("basis", sharing_rules.NO_BASIS)
     kind = validation.choice(SharingBasis, value.kind, "basis")
     consent: object = value.consent
     conflict: object = value.conflict
     if kind is SharingBasis.CONSENT and consent is not None:
         if not isinstance(consent, Consent):
-            raise InvalidInput("consent_by", sharing.CONSENT_BY)
+            raise InvalidInput("consent_by", sharing_rules.CONSENT_BY)
         return Basis(
             kind,
             consent=Consent(
@@ -271,7 +271,7 @@ def checked_basis(value: object) -> Basis | None:
         )
     if kind is SharingBasis.CONFLICT_OF_DUTIES and conflict is not None:
         if not isinstance(conflict, ConflictOfDuties):
-            raise InvalidInput("conflict_why", sharing.CONFLICT_WHY)
+            raise InvalidInput("conflict_why", sharing_rules.CONFLICT_WHY)
         texts = validation.texts(
             conflict_why=conflict.why_only_way, conflict_efforts=conflict.consent_efforts
         )
@@ -286,13 +286,13 @@ def checked_told(value: object) -> Told | None:
     if value is None:
         return None
     if not isinstance(value, Told):
-        raise InvalidInput("told_pupil", sharing.TOLD_MISSING["told_pupil"])
+        raise InvalidInput("told_pupil", sharing_rules.TOLD_MISSING["told_pupil"])
     return Told(_telling("told_pupil", value.pupil), _telling("told_parents", value.parents))
 
 
 def _telling(field: str, value: object) -> Telling:
     if not isinstance(value, Telling):
-        raise InvalidInput(field, sharing.TOLD_MISSING[field])
+        raise InvalidInput(field, sharing_rules.TOLD_MISSING[field])
     reason = None if value.reason is None else validation.choice(NotToldReason, value.reason, field)
     return Telling(
         validation.optional_date(field, value.told_on),

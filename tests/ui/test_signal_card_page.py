@@ -78,7 +78,7 @@ def test_ticks_follow_a_signal_everywhere_and_start_a_concern(built: Built, qtbo
         page.new_concern.click()
     assert blocker.args == [["several-phones", "recruits-peers"]]
     assert built.window.current_page() is built.window.concerns_page, "to the concern log"
-    assert built.window.pending_signals == ("several-phones", "recruits-peers")
+    assert built.window.handoff.pending == ("several-phones", "recruits-peers")
     built.window.show_page(page)
     page.clear_button.click()
     assert page.ticked_ids() == []

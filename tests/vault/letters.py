@@ -1,7 +1,7 @@
 """A lawful referral letter's details, for tests that record one (``record_export``/``print``).
 
 Since schema version 4 a referral letter needs its basis in full and whom the school told of
-it (``desktop.vault.sharing.problems`` must find nothing); :func:`lawful` gives both for a
+it (``desktop.vault.sharing_rules.problems`` must find nothing); :func:`lawful` gives both for a
 basis, in the form ``record_export(..., **lawful("meldrecht"))`` takes.
 """
 

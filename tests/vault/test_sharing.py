@@ -1,4 +1,4 @@
-"""The rules of a lawful referral letter (``desktop.vault.sharing.problems``), and the JSON
+"""The rules of a lawful referral letter (``desktop.vault.sharing_rules.problems``), and the JSON
 the vault keeps the basis and the telling in."""
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from desktop.vault.sharing import (
     NotToldReason,
     Telling,
     Told,
-    problems,
 )
+from desktop.vault.sharing_rules import problems
 from desktop.vault.vocabulary import RecipientKind, SharingBasis
 
 TODAY = dt.date(2026, 11, 30)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -55,7 +54,7 @@ from desktop.ui.referrals.entry_picker import EntryPicker
 from desktop.ui.referrals.identity_form import IdentityForm
 from desktop.ui.referrals.password_box import not_logged, show_password
 from desktop.ui.referrals.texts_form import TextsForm
-from desktop.ui.widgets import named, shrinkable
+from desktop.ui.widgets import named, scrolled, shrinkable
 from desktop.vault.errors import VaultError
 
 if TYPE_CHECKING:
@@ -71,13 +70,6 @@ PDF_OUTPUT = QPrinter.OutputFormat.PdfFormat
 
 def _message(err: Exception) -> str:
     return err.message() if isinstance(err, VaultError) else str(err)
-
-
-def scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setWidget(widget)
-    return area
 
 
 class LetterDialog(QDialog):

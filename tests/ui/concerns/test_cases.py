@@ -62,7 +62,7 @@ def test_signals_from_the_card_land_in_a_first_observation(
     page.unlock.passphrase.setText(PASSPHRASE)
     page.unlock.unlock()
     wait_open(qtbot, page)
-    target = window.last_dialog
+    target = window.handoff.last_dialog
     assert isinstance(target, SignalsTargetDialog)
     assert target.target() is None  # a new case by default
     target.accept()

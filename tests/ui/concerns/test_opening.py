@@ -148,9 +148,9 @@ def test_signals_ticked_before_the_first_vault_wait_for_the_recovery_key(
     assert page.stack.currentIndex() == 0, "first use: the set-up"
     with qtbot.waitSignal(page.session.opened, timeout=10_000):
         page.session.create(PASSPHRASE)
-    assert window.last_dialog is None, "not over the recovery key"
+    assert window.handoff.last_dialog is None, "not over the recovery key"
     confirm_recovery_key(page)
-    assert isinstance(window.last_dialog, SignalsTargetDialog)
+    assert isinstance(window.handoff.last_dialog, SignalsTargetDialog)
 
 
 def test_the_school_name_set_later_still_counts_against_the_passphrase(
