@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,6 +51,20 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#b00020")
 COLUMNS = list(Column)
+WIDTHS = {
+    Column.CODE: 76,
+    Column.STATUS: 140,
+    Column.FORMS: 86,
+    Column.LAST_ENTRY: 98,
+    Column.STEP: 84,
+    Column.RECHECK: 158,
+    Column.REFERRALS: 90,  # the last column takes what is left
+}
+# A narrow list (a case open beside it, a small laptop) hides these first, in this order: what
+# needs doing (status, re-check, open referrals) stays in view.
+HIDE_FIRST = (Column.LAST_ENTRY, Column.FORMS, Column.STEP)
+# then these give up room, in turns, down to the least width each keeps (cut with "…")
+SHRINK = ((Column.RECHECK, 132), (Column.STATUS, 110), (Column.RECHECK, 96), (Column.STATUS, 84))
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -162,8 +176,8 @@ class CaseListPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)  # Tab goes on to the case; arrows move rows
         self.table.setWordWrap(False)
-        for column, width in ((0, 76), (1, 140), (2, 86), (3, 98), (4, 84), (5, 158)):
-            self.table.setColumnWidth(column, width)
+        for column, width in WIDTHS.items():
+            self.table.setColumnWidth(column.value, width)
         self._sort_order = Qt.SortOrder.AscendingOrder
 
         filters = QHBoxLayout()
@@ -198,6 +212,28 @@ class CaseListPanel(QWidget):
         )
         self.retranslate()
         self.filter = self.current_filter()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Hide the columns of :data:`HIDE_FIRST` one by one until the rest fit the table."""
+        room = self.table.viewport().width()
+        hidden: set[Column] = set()
+        for column in HIDE_FIRST:
+            if sum(w for c, w in WIDTHS.items() if c not in hidden) <= room:
+                break
+            hidden.add(column)
+        widths = {c: w for c, w in WIDTHS.items() if c not in hidden}
+        for column, least in SHRINK:  # still too wide: these give up room, cut with "…"
+            excess = sum(widths.values()) - room
+            if excess > 0:
+                widths[column] = max(least, widths[column] - excess)
+        for column in COLUMNS:
+            self.table.setColumnHidden(column.value, column in hidden)
+            if column in widths and column is not Column.REFERRALS:
+                self.table.setColumnWidth(column.value, widths[column])
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(_("Zoek op code of tekst"))

@@ -338,3 +338,17 @@ def test_tab_leaves_the_date_filters(built: Built, open_page: ConcernsPage, qtbo
     qtbot.waitUntil(panel.table.hasFocus, timeout=2000)
     qtbot.keyClick(panel.table, Qt.Key.Key_Tab)
     assert not panel.table.hasFocus(), "Tab leaves the table too (arrows move between rows)"
+
+
+def test_a_narrow_list_keeps_what_needs_doing_in_view(open_page: ConcernsPage) -> None:
+    from desktop.concerns.case_list import Column
+
+    panel = open_page.workspace.list_panel
+    panel.resize(1100, 500)
+    panel.fit_columns()
+    assert not any(panel.table.isColumnHidden(c.value) for c in Column)
+    panel.resize(460, 500)
+    panel.fit_columns()
+    assert panel.table.isColumnHidden(Column.LAST_ENTRY.value)
+    for kept in (Column.CODE, Column.STATUS, Column.RECHECK, Column.REFERRALS):
+        assert not panel.table.isColumnHidden(kept.value)
