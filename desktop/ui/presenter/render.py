@@ -68,6 +68,8 @@ class SlideRenderer:
         doc.setDocumentMargin(0)
         doc.setTextWidth(WIDTH - 2 * MARGIN)
         doc.setHtml(self._html(view))
+        if view.school is not None and doc.size().height() > self.available_height(view):
+            doc.setHtml(self._html(view, tight=True))  # the school's contact takes room
         if len(self._documents) > 64:
             self._documents.clear()
         self._documents[id(view)] = (view, doc)
@@ -87,7 +89,7 @@ class SlideRenderer:
         """Does the laid-out text fit its box on the canvas? (Checked for every shipped slide.)"""
         return self.content_height(view) <= self.available_height(view)
 
-    def _html(self, v: AudienceSlide) -> str:
+    def _html(self, v: AudienceSlide, *, tight: bool = False) -> str:
         labels = v.labels
         if v.kind == "title":
             sub = para(v.subtitle, 48, "#c9d3e3") if v.subtitle else ""
@@ -120,8 +122,8 @@ class SlideRenderer:
         if v.kind == "help":
             intro = para(v.subtitle, 40, MUTED, style="margin-bottom:24px") if v.subtitle else ""
             school = self._school_html(v)
-            # With the school's contact above them, the help lines are set a little tighter.
-            pad, name, text, reach = (4, 36, 28, 42) if school else (10, 42, 34, 50)
+            # Set a little tighter when the school's contact above them needs the room.
+            pad, name, text, reach = (4, 36, 28, 42) if tight else (10, 42, 34, 50)
             rows = "".join(
                 f"<tr><td style='padding:{pad}px 0px; font-size:{name}px'>"
                 f"<b>{escape(h.name)}</b><br>"
@@ -146,7 +148,7 @@ class SlideRenderer:
         label = v.labels["school"] + (f" · {h.text}" if h.text else "")
         cell = f"background-color:{TINT}; padding:8px 20px"
         return (
-            f"<table width='100%' cellspacing='0' style='margin-bottom:10px'><tr>"
+            f"<table width='100%' cellspacing='0' style='margin-top:8px; margin-bottom:10px'><tr>"
             f"<td style='{cell}; font-size:38px'><span style='font-size:26px; color:{ACCENT}'>"
             f"<b>{escape(label.upper())}</b></span><br><b>{escape(h.name)}</b></td>"
             f"<td align='right' style='{cell}; font-size:36px; font-weight:bold; color:{NAVY}'>"
