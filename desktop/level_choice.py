@@ -10,9 +10,12 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from lessons.model import LEVELS, Level
 from toolkit.atomic import write_atomic
+
+if TYPE_CHECKING:
+    from lessons.model import Level
 
 log = logging.getLogger(__name__)
 
@@ -20,16 +23,25 @@ FORMAT_VERSION = 1
 
 
 class LevelChoice:
-    """Read once; written when the teacher picks another level."""
+    """Read when first asked (after the window paints: the lesson model loads pydantic);
+    written when the teacher picks another level."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self.level: Level | None = self._read()
+        self._level: Level | None = None
+        self._read_yet = path is None
+
+    @property
+    def level(self) -> Level | None:
+        if not self._read_yet:
+            self._read_yet = True
+            self._level = self._read()
+        return self._level
 
     def remember(self, level: Level) -> None:
         if level == self.level:
             return
-        self.level = level
+        self._level = level
         if self.path is None:
             return
         data = {"version": FORMAT_VERSION, "level": level}
@@ -48,5 +60,7 @@ class LevelChoice:
         except (OSError, ValueError) as error:
             log.info("level not read (%s): the lesson's first", type(error).__name__)
             return None
+        from lessons.model import LEVELS
+
         value = data.get("level") if isinstance(data, dict) else None
         return next((level for level in LEVELS if level == value), None)
