@@ -48,7 +48,7 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     lesson = read_lesson(args.lesson)
-    session = PresenterSession(Presentation(lesson, args.lesson.parent))
+    session = PresenterSession(Presentation(lesson, args.lesson.parent, lesson.levels[0]))
     session.start()
     session.audience.showNormal()  # one screen: full screen at that screen's size; this size
     session.audience.resize(1920, 1080)

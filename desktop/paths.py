@@ -37,6 +37,11 @@ class Paths:
         return self.config / "vensters.json"
 
     @property
+    def level_file(self) -> Path:
+        """The level last chosen for a lesson (``desktop.level_choice``): one word."""
+        return self.config / "niveau.json"
+
+    @property
     def documents(self) -> Path:
         """Printed documents the user saved without choosing a folder (smoke test too)."""
         return self.data / "documenten"

@@ -4,6 +4,10 @@ The presenter's two windows (the audience window on the projector and the consol
 teacher's laptop) both follow one :class:`Presentation`. What the class may see is built by
 :meth:`Presentation.audience_slide`, a projection that has no field for teacher notes, so notes
 cannot reach the projector.
+
+A lesson is presented at one level: the presentation holds only that level's slides. The help
+slide shows the school's own contact (from the settings) above the help lines, when the school
+set one.
 """
 
 from __future__ import annotations
@@ -24,11 +28,13 @@ from lessons.model import (
     Lesson,
     Level,
     QuizSlide,
+    RevealSlide,
     SlideBase,
     StatementSlide,
     TextSlide,
     TitleSlide,
 )
+from toolkit.school_contact import SchoolContact
 
 Blank = Literal["black", "white"] | None
 
@@ -40,6 +46,7 @@ SLIDE_LABELS = {
         "quiz": "Quizvraag",
         "part": "Deel {n} van {total}",
         "answer": "Het goede antwoord",
+        "school": "Op school",
     },
     "en": {
         "statement": "Statement",
@@ -48,6 +55,7 @@ SLIDE_LABELS = {
         "quiz": "Quiz",
         "part": "Part {n} of {total}",
         "answer": "The right answer",
+        "school": "At school",
     },
 }
 
@@ -81,6 +89,10 @@ class AudienceSlide:
     part_total: int = 0
     questions: tuple[str, ...] = ()
     help_lines: tuple[HelpEntry, ...] = ()
+    school: HelpEntry | None = None  # the school's own contact on the help slide
+    prompt: str = ""  # Markdown, a reveal slide's question, shown from the start
+    items: tuple[tuple[str, str], ...] = ()  # a reveal slide's lines: (text, answer or "")
+    revealed: bool = False  # a reveal slide's answers are shown
     takeaways: tuple[str, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
 
@@ -88,8 +100,22 @@ class AudienceSlide:
 HelpResolver = Callable[[str, list[str]], list[HelpEntry]]
 
 
+def school_entry(contact: SchoolContact | None) -> HelpEntry | None:
+    """The school's contact as a row of the help slide; None when the school set none."""
+    if not contact:
+        return None
+    name = ", ".join(p for p in (contact.name, contact.role) if p)
+    reach = " · ".join(p for p in (contact.phone, contact.email) if p)
+    return HelpEntry(name=name or contact.school, contact=reach, text=contact.school)
+
+
 def audience_slide(
-    slide: SlideBase, step: int, language: str, folder: Path, help_resolver: HelpResolver
+    slide: SlideBase,
+    step: int,
+    language: str,
+    folder: Path,
+    help_resolver: HelpResolver,
+    school: SchoolContact | None = None,
 ) -> AudienceSlide:
     """The class's view of ``slide`` at ``step`` (0-based)."""
     base = AudienceSlide(kind=slide.kind, language=language, labels=SLIDE_LABELS[language])
@@ -116,6 +142,16 @@ def audience_slide(
             answer=slide.answer if revealed else None,
             explanation=slide.explanation if revealed else "",
         )
+    if isinstance(slide, RevealSlide):
+        revealed = step >= 1
+        return replace(
+            base,
+            title=slide.title,
+            prompt=slide.prompt or "",
+            items=tuple((i.text, i.answer if revealed else "") for i in slide.items),
+            body=(slide.answer or "") if revealed else "",
+            revealed=revealed,
+        )
     if isinstance(slide, CaseSlide):
         part = slide.parts[min(step, len(slide.parts) - 1)]
         return replace(
@@ -132,6 +168,7 @@ def audience_slide(
             title=slide.title,
             subtitle=slide.intro or "",
             help_lines=tuple(help_resolver(language, slide.help_lines)),
+            school=school_entry(school),
         )
     if isinstance(slide, ClosingSlide):
         return replace(base, title=slide.title, takeaways=tuple(slide.takeaways))
@@ -164,16 +201,20 @@ class Presentation(QObject):
         self,
         lesson: Lesson,
         folder: Path,
-        level: Level | None = None,
+        level: Level,
         *,
         clock: Callable[[], float] = time.monotonic,
         help_resolver: HelpResolver = signal_card_help,
+        school: SchoolContact | None = None,
     ) -> None:
         super().__init__()
         self.lesson = lesson
         self.folder = folder
         self.level = level
-        self.slides = lesson.slides_for(level)
+        if level not in lesson.levels:
+            raise ValueError(f"lesson {lesson.id!r} has no level {level!r}")
+        self.slides = lesson.slides_for(level)  # never another level's
+        self.school = school
         self.index = 0
         self.step = 0
         self.blank: Blank = None
@@ -196,7 +237,12 @@ class Presentation(QObject):
         index = self.index if index is None else index
         step = self.step if step is None else step
         return audience_slide(
-            self.slides[index], step, self.lesson.language, self.folder, self.help_resolver
+            self.slides[index],
+            step,
+            self.lesson.language,
+            self.folder,
+            self.help_resolver,
+            self.school,
         )
 
     def next_preview(self) -> AudienceSlide | None:
@@ -208,7 +254,7 @@ class Presentation(QObject):
         return None
 
     def can_reveal(self) -> bool:
-        return isinstance(self.slide, QuizSlide) and self.step == 0
+        return isinstance(self.slide, QuizSlide | RevealSlide) and self.step == 0
 
     # ---------------------------------------------------------------- moving
     def next(self) -> None:

@@ -30,9 +30,12 @@ def check(root: Path) -> int:
         for loaded in library.lessons:
             lesson = loaded.lesson
             total += 1
+            planned = ", ".join(
+                f"{level} {lesson.for_level(level).planned_minutes():g}" for level in lesson.levels
+            )
             print(
                 f"ok    {lesson.id:32s} {language}  {len(lesson.slides):2d} slides  "
-                f"{lesson.duration:3d} min  (geplande slides: {lesson.planned_minutes():g} min)"
+                f"{lesson.duration:3d} min  (gepland per niveau: {planned} min)"
             )
         for broken in library.broken:
             errors += len(broken.problems)

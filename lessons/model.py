@@ -9,6 +9,9 @@ Terms:
 - *mbo*: secondary vocational education (16 and up);
 - *stelling*: a statement the class agrees or disagrees with, to start a discussion;
 - *casus*: a case story, told in parts, with questions.
+
+A lesson is given at one level: slides with ``levels`` are only for those levels, and a class
+never sees another level's slides (:meth:`Lesson.for_level`).
 """
 
 from __future__ import annotations
@@ -59,8 +62,8 @@ class SlideBase(ContentModel):
                 return value
         return self.id
 
-    def shown_for(self, level: Level | None) -> bool:
-        return level is None or self.levels is None or level in self.levels
+    def shown_for(self, level: Level) -> bool:
+        return self.levels is None or level in self.levels
 
     @property
     def steps(self) -> int:
@@ -137,6 +140,42 @@ class QuizSlide(SlideBase):
         return 2
 
 
+class RevealItem(ContentModel):
+    """One line of a reveal slide: ``text`` from the start, ``answer`` once revealed."""
+
+    text: Line
+    answer: Line
+
+
+class RevealSlide(SlideBase):
+    """A slide where the class thinks first: shown without its answers, which appear on
+    demand (R, or the next press of Next), as a quiz's do.
+
+    Either ``items`` (each a line with its answer, e.g. "myth or fact?") or a ``prompt`` with
+    an ``answer`` below it (e.g. "how would a recruiter go about it?", then the list), or both.
+    """
+
+    kind: Literal["reveal"]
+    title: Line
+    prompt: Markdown | None = None
+    items: Annotated[list[RevealItem], Field(max_length=6)] = Field(default_factory=list)
+    answer: Markdown | None = None
+
+    _check_text = field_validator("prompt", "answer")(
+        lambda cls, v: v if v is None else _plain_markdown(v)
+    )
+
+    @model_validator(mode="after")
+    def _something_to_reveal(self) -> RevealSlide:
+        if not self.items and self.answer is None:
+            raise ValueError("een reveal-dia heeft 'items' (met 'answer') of een 'answer'")
+        return self
+
+    @property
+    def steps(self) -> int:
+        return 2
+
+
 class CasePart(ContentModel):
     text: Markdown
     questions: list[Line] = Field(default_factory=list)
@@ -177,12 +216,15 @@ Slide = Annotated[
     | ImageSlide
     | StatementSlide
     | QuizSlide
+    | RevealSlide
     | CaseSlide
     | HelpSlide
     | ClosingSlide,
     Field(discriminator="kind"),
 ]
-SLIDE_KINDS = ("title", "text", "image", "statement", "quiz", "case", "help", "closing")
+SLIDE_KINDS = (
+    "title", "text", "image", "statement", "quiz", "reveal", "case", "help", "closing"
+)  # fmt: skip
 
 
 class Goals(ContentModel):
@@ -214,8 +256,33 @@ class Lesson(ContentModel):
             seen.add(slide.id)
         return self
 
-    def slides_for(self, level: Level | None = None) -> list[SlideBase]:
+    def slides_for(self, level: Level) -> list[SlideBase]:
+        """The slides a class at ``level`` sees, in order."""
         return [s for s in self.slides if s.shown_for(level)]
 
+    def pick_level(self, preferred: str | None = None) -> Level:
+        """``preferred`` when the lesson has that level, else the lesson's first level."""
+        for level in self.levels:
+            if level == preferred:
+                return level
+        return self.levels[0]
+
+    def for_level(self, level: Level) -> Lesson:
+        """The lesson as given at ``level``: that level's slides only, and ``levels`` just it.
+
+        The presenter, the lesson plan and the worksheet all work on such a copy, so one
+        level's material never shows another level's slides.
+        """
+        if level not in self.levels:
+            raise ValueError(f"les '{self.id}' is er niet voor {level}")
+        slides = [s for s in self.slides if s.shown_for(level)]
+        return self.model_copy(update={"levels": [level], "slides": slides})
+
+    @property
+    def level(self) -> Level | None:
+        """The level a copy from :meth:`for_level` is for; None while the lesson has several."""
+        return self.levels[0] if len(self.levels) == 1 else None
+
     def planned_minutes(self) -> float:
+        """The slides' planned minutes: one level's, on a copy from :meth:`for_level`."""
         return sum(s.minutes or 0 for s in self.slides)

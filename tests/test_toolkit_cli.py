@@ -156,3 +156,19 @@ def test_a_referral_letter_needs_the_example_flag(tmp_path: Path) -> None:
     assert "--example" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
+
+
+def test_the_plan_and_worksheet_are_per_level(tmp_path: Path) -> None:
+    base = ["lesson-plan", "--lesson", "proefles", "--lessons-dir", str(FIXTURE_LESSONS)]
+    upper, lower = tmp_path / "boven.pdf", tmp_path / "onder.pdf"
+    assert run_python(CLI, *base, "--level", "bovenbouw", "-o", str(upper)).returncode == 0
+    assert run_python(CLI, *base, "--level", "onderbouw", "-o", str(lower)).returncode == 0
+    upper_text = " ".join(page.extract_text() for page in PdfReader(upper).pages)
+    lower_text = " ".join(page.extract_text() for page in PdfReader(lower).pages)
+    assert "Verdieping" in upper_text  # the slide for the bovenbouw only
+    assert "Verdieping" not in lower_text
+    refused = run_python(CLI, *base, "--level", "mbo", "-o", str(tmp_path / "mbo.pdf"))
+    assert refused.returncode == 2
+    assert "niet voor mbo" in refused.stderr
+    assert "onderbouw of bovenbouw" in refused.stderr
+    assert not (tmp_path / "mbo.pdf").exists()

@@ -2,8 +2,8 @@
 
 python -m toolkit signal-card --lang nl --format trifold -o signalenkaart.pdf
 python -m toolkit signal-card --lang en --format poster --paper a3 -o poster.pdf
-python -m toolkit lesson-plan --lesson wat-is-mensenhandel --lang nl -o lesplan.pdf
-python -m toolkit lesson-plan --lesson wat-is-mensenhandel --lang nl --worksheet -o werkblad.pdf
+python -m toolkit lesson-plan --lesson wat-is-mensenhandel --level onderbouw -o lesplan.pdf
+python -m toolkit lesson-plan --lesson wat-is-mensenhandel --level mbo --worksheet -o werkblad.pdf
 python -m toolkit referral-letter --example --lang nl -o voorbeeldbrief.pdf
 """
 
@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from lessons.datafile import ContentError
+from lessons.model import LEVELS
 from toolkit.pdf import PanelOverflow, save
 from toolkit.school_contact import SchoolContact
 from toolkit.signal_card import LANGUAGES
@@ -49,6 +50,12 @@ def parser() -> argparse.ArgumentParser:
     )
     plan.add_argument("--lesson", required=True, metavar="ID", help="the lesson's id")
     plan.add_argument("--lang", choices=LANGUAGES, default="nl")
+    plan.add_argument(
+        "--level",
+        choices=LEVELS,
+        default=None,
+        help="the level the class has; its slides only (default: the lesson's first level)",
+    )
     plan.add_argument(
         "--worksheet", action="store_true", help="the pupils' worksheet instead of the plan"
     )
@@ -99,14 +106,21 @@ def _lesson_plan(args: argparse.Namespace) -> bytes:
             names = ", ".join(broken.path.name for broken in library.broken)
             message += f" Niet te lezen: {names}."
         raise UsageError(message) from None
+    level = args.level or lesson.levels[0]
+    if level not in lesson.levels:
+        raise UsageError(
+            f"les '{lesson.id}' is er niet voor {level}; kies --level "
+            + " of ".join(lesson.levels)
+            + "."
+        )
     if args.worksheet:
-        if not has_questions(lesson):
+        if not has_questions(lesson, level):
             raise UsageError(
-                f"les '{lesson.id}' heeft geen stellingen, quizvragen of casusvragen, "
-                "dus geen werkblad. Druk het lesplan af (zonder --worksheet)."
+                f"les '{lesson.id}' heeft voor {level} geen stellingen, quizvragen of "
+                "casusvragen, dus geen werkblad. Druk het lesplan af (zonder --worksheet)."
             )
-        return build_worksheet(lesson)
-    return build_lesson_plan(lesson)
+        return build_worksheet(lesson, level=level)
+    return build_lesson_plan(lesson, level=level)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

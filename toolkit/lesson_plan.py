@@ -5,6 +5,9 @@ ground rules and aftercare (what to do if a pupil discloses), an overview of the
 their planned minutes, and then every slide with its teacher notes, the quiz answers, the case
 story's parts and questions and the help lines (names and contacts from the signal card).
 
+Both are made for one level (onderbouw, bovenbouw, mbo): they hold that level's slides only, as
+the class sees them. Without a level, the lesson's first.
+
 The worksheet (:mod:`toolkit.worksheet`) is for pupils: the lesson's questions with room to
 write, and where to get help.
 
@@ -25,7 +28,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from lessons.model import Lesson
+from lessons.model import Lesson, Level
 from toolkit.lesson_flowables import (
     BODY,
     BULLET,
@@ -77,15 +80,17 @@ META_LABEL = style("metalabel", fontSize=7.5, leading=9, textColor=MUTED)
 META_VALUE = style("metavalue", fontName=BOLD, fontSize=10, leading=12.5, textColor=INK)
 
 
-def build_lesson_plan(lesson: Lesson, card: SignalCard | None = None) -> bytes:
-    """The teacher's lesson plan as PDF bytes (A4, DejaVu Sans embedded)."""
+def build_lesson_plan(
+    lesson: Lesson, card: SignalCard | None = None, level: Level | None = None
+) -> bytes:
+    """The teacher's lesson plan for ``level`` (the lesson's first level if None) as PDF bytes
+    (A4, DejaVu Sans embedded). ValueError when the lesson is not for ``level``."""
+    lesson = lesson.for_level(level or lesson.levels[0])
     register_fonts()  # before the first Paragraph measures its text
     card = card or load_signal_card(lesson.language)
     labels = labels_for(lesson.language)
     story: list[Flowable] = [
-        *heading_block(
-            f"{labels.plan} · {labels.lesson_number.format(number=lesson.number)}", lesson.title
-        ),
+        *heading_block(kicker(labels.plan, lesson, labels), lesson.title),
         _meta_table(lesson, labels),
         Spacer(1, 3 * mm),
         *markdown_paragraphs(lesson.summary, LEAD, BULLET),
@@ -107,6 +112,12 @@ def build_lesson_plan(lesson: Lesson, card: SignalCard | None = None) -> bytes:
         labels=labels,
         title=f"{labels.plan}: {lesson.title}",
     )
+
+
+def kicker(kind: str, lesson: Lesson, labels: PlanLabels) -> str:
+    """ "Lesplan · Les 1 · onderbouw": the document, the lesson's number and its level."""
+    number = labels.lesson_number.format(number=lesson.number)
+    return f"{kind} · {number} · {levels_text(lesson.levels, labels)}"
 
 
 def _meta_table(lesson: Lesson, labels: PlanLabels) -> Flowable:
@@ -203,7 +214,6 @@ def _overview_table(lesson: Lesson, labels: PlanLabels) -> Flowable:
             labels.column_kind,
             labels.column_slide,
             labels.column_minutes,
-            labels.column_levels,
         )
     ]
     rows: list[list[Any]] = [head]
@@ -214,7 +224,6 @@ def _overview_table(lesson: Lesson, labels: PlanLabels) -> Flowable:
                 Paragraph(esc(labels.kinds.get(slide.kind, slide.kind)), CELL),
                 Paragraph(esc(slide.heading), CELL),
                 Paragraph(esc(minutes_text(slide.minutes, labels)), CELL_RIGHT),
-                Paragraph(esc(levels_text(slide.levels, labels)), CELL),
             ]
         )
     planned = lesson.planned_minutes()
@@ -226,10 +235,9 @@ def _overview_table(lesson: Lesson, labels: PlanLabels) -> Flowable:
             Paragraph(
                 esc(minutes_text(planned, labels)), style("tr", parent=CELL_RIGHT, fontName=BOLD)
             ),
-            "",
         ]
     )
-    widths = [10 * mm, 24 * mm, 0.0, 20 * mm, 28 * mm]
+    widths = [10 * mm, 28 * mm, 0.0, 20 * mm]
     widths[2] = BODY_WIDTH - sum(widths)
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
@@ -247,9 +255,11 @@ def _overview_table(lesson: Lesson, labels: PlanLabels) -> Flowable:
     return table
 
 
-def file_name(lesson: Lesson, worksheet: bool = False) -> str:
+def file_name(lesson: Lesson, worksheet: bool = False, level: Level | None = None) -> str:
+    """``lesplan-01-wat-is-mensenhandel-onderbouw-nl.pdf``: per lesson, level and language."""
     kind = "werkblad" if worksheet else "lesplan"
-    return f"{kind}-{lesson.number:02d}-{lesson.id}-{lesson.language}.pdf"
+    level = level or lesson.levels[0]
+    return f"{kind}-{lesson.number:02d}-{lesson.id}-{level}-{lesson.language}.pdf"
 
 
 # ---------------------------------------------------------------- samples

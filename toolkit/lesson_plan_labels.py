@@ -1,6 +1,6 @@
 """The fixed words of the lesson plan and the worksheet, a small table per language.
 
-Also how a lesson's levels and minutes read in that language ("alleen bovenbouw", "7,5 min.").
+Also how a lesson's levels and minutes read in that language ("bovenbouw", "7,5 min.").
 """
 
 from __future__ import annotations
@@ -36,9 +36,6 @@ class PlanLabels:
     column_kind: str
     column_slide: str
     column_minutes: str
-    column_levels: str
-    every_level: str
-    only_for: str
     total: str
     notes: str
     on_slide: str
@@ -46,6 +43,7 @@ class PlanLabels:
     prompts: str
     options: str
     answer: str
+    after_reveal: str
     explanation: str
     part: str
     takeaways: str
@@ -88,9 +86,6 @@ LABELS: dict[str, PlanLabels] = {
         column_kind="Soort",
         column_slide="Dia",
         column_minutes="Min.",
-        column_levels="Niveau",
-        every_level="alle",
-        only_for="alleen {levels}",
         total="Totaal gepland",
         notes="Notities voor de docent",
         on_slide="Op de dia",
@@ -98,6 +93,7 @@ LABELS: dict[str, PlanLabels] = {
         prompts="Gespreksvragen",
         options="Antwoorden",
         answer="Goed antwoord",
+        after_reveal="Na R (of Volgende): de antwoorden",
         explanation="Uitleg",
         part="Deel {number}",
         takeaways="Om mee te nemen",
@@ -117,6 +113,7 @@ LABELS: dict[str, PlanLabels] = {
             "image": "Afbeelding",
             "statement": "Stelling",
             "quiz": "Quiz",
+            "reveal": "Eerst zelf denken",
             "case": "Casus",
             "help": "Hulp",
             "closing": "Afsluiting",
@@ -147,9 +144,6 @@ LABELS: dict[str, PlanLabels] = {
         column_kind="Kind",
         column_slide="Slide",
         column_minutes="Min.",
-        column_levels="Level",
-        every_level="all",
-        only_for="only {levels}",
         total="Total planned",
         notes="Notes for the teacher",
         on_slide="On the slide",
@@ -157,6 +151,7 @@ LABELS: dict[str, PlanLabels] = {
         prompts="Discussion prompts",
         options="Options",
         answer="Right answer",
+        after_reveal="After R (or Next): the answers",
         explanation="Explanation",
         part="Part {number}",
         takeaways="Take-aways",
@@ -176,6 +171,7 @@ LABELS: dict[str, PlanLabels] = {
             "image": "Image",
             "statement": "Statement",
             "quiz": "Quiz",
+            "reveal": "Think first",
             "case": "Case",
             "help": "Help",
             "closing": "Closing",
@@ -195,9 +191,7 @@ def labels_for(language: str) -> PlanLabels:
     return LABELS[language]
 
 
-def levels_text(levels: Sequence[str] | None, labels: PlanLabels) -> str:
-    if not levels:
-        return labels.every_level
+def levels_text(levels: Sequence[str], labels: PlanLabels) -> str:
     return ", ".join(labels.level_names.get(level, level) for level in levels)
 
 

@@ -12,12 +12,14 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
+from lessons.markdown import inline_html
 from lessons.model import (
     CaseSlide,
     ClosingSlide,
     HelpSlide,
     ImageSlide,
     QuizSlide,
+    RevealSlide,
     SlideBase,
     StatementSlide,
     TextSlide,
@@ -28,12 +30,11 @@ from toolkit.lesson_flowables import (
     CELL,
     CELL_BOLD,
     CELL_RIGHT,
-    SMALL,
     bullets,
     markdown_paragraphs,
 )
 from toolkit.lesson_pages import BODY_WIDTH, RULE
-from toolkit.lesson_plan_labels import PlanLabels, levels_text, minutes_text
+from toolkit.lesson_plan_labels import PlanLabels, minutes_text
 from toolkit.pdf import ACCENT, BOLD, INK, MUTED, NAVY, TINT, esc, style, table_style
 from toolkit.signal_card import SignalCard
 
@@ -71,9 +72,6 @@ def _slide_header(number: int, slide: SlideBase, labels: PlanLabels) -> Flowable
         Paragraph(esc(kind), SLIDE_KIND),
         Paragraph(esc(slide.heading), SLIDE_HEADING),
     ]
-    if slide.levels:
-        levels = labels.only_for.format(levels=levels_text(slide.levels, labels))
-        heading.append(Paragraph(esc(levels), style("lv", parent=SMALL, textColor=ACCENT)))
     minutes = Paragraph(
         esc(minutes_text(slide.minutes, labels)), style("hm", parent=CELL_RIGHT, fontName=BOLD)
     )
@@ -140,6 +138,8 @@ def _slide_details(slide: SlideBase, labels: PlanLabels, card: SignalCard) -> li
         return [label(labels.prompts), *bullets(slide.prompts, DETAIL_BULLET)]
     if isinstance(slide, QuizSlide):
         return _quiz_details(slide, labels)
+    if isinstance(slide, RevealSlide):
+        return _reveal_details(slide, labels)
     if isinstance(slide, CaseSlide):
         return _case_details(slide, labels)
     if isinstance(slide, HelpSlide):
@@ -173,6 +173,27 @@ def _quiz_details(slide: QuizSlide, labels: PlanLabels) -> list[Flowable]:
         _detail_label(labels.explanation),
         *markdown_paragraphs(slide.explanation, DETAIL, DETAIL_BULLET),
     ]
+    return story
+
+
+def _reveal_details(slide: RevealSlide, labels: PlanLabels) -> list[Flowable]:
+    """What the class sees first, then the answers that R (or Next) shows."""
+    story: list[Flowable] = [_detail_label(labels.on_slide)]
+    if slide.prompt:
+        story += markdown_paragraphs(slide.prompt, DETAIL_MUTED, DETAIL_MUTED_BULLET)
+    story += [
+        Paragraph(inline_html(item.text), DETAIL_MUTED_BULLET, bulletText="•")
+        for item in slide.items
+    ]
+    story.append(_detail_label(labels.after_reveal))
+    story += [
+        Paragraph(
+            f"{inline_html(item.text)} {inline_html(item.answer)}", DETAIL_BULLET, bulletText=TICK
+        )
+        for item in slide.items
+    ]
+    if slide.answer:
+        story += markdown_paragraphs(slide.answer, DETAIL, DETAIL_BULLET)
     return story
 
 

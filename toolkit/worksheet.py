@@ -13,7 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from lessons.model import CaseSlide, HelpSlide, Lesson, QuizSlide, SlideBase, StatementSlide
+from lessons.model import CaseSlide, HelpSlide, Lesson, Level, QuizSlide, SlideBase, StatementSlide
 from toolkit.lesson_flowables import (
     BODY,
     H1,
@@ -73,9 +73,10 @@ class WritingLines(Flowable):  # type: ignore[misc]
         self.canv.restoreState()
 
 
-def has_questions(lesson: Lesson) -> bool:
-    """Whether the lesson asks pupils anything: a statement, a quiz or a case's questions."""
-    return any(_is_question(slide) for slide in lesson.slides)
+def has_questions(lesson: Lesson, level: Level | None = None) -> bool:
+    """Whether the lesson asks pupils at ``level`` (the first if None) anything: a statement,
+    a quiz or a case's questions."""
+    return any(_is_question(s) for s in lesson.slides_for(level or lesson.levels[0]))
 
 
 def _is_question(slide: SlideBase) -> bool:
@@ -94,11 +95,15 @@ def _help_lines(lesson: Lesson, card: SignalCard) -> list[tuple[str, HelpLine | 
     return [(i, by_id.get(i)) for i in seen]
 
 
-def build_worksheet(lesson: Lesson, card: SignalCard | None = None) -> bytes:
-    """The pupils' worksheet: the lesson's questions with room to write, and where to get help.
+def build_worksheet(
+    lesson: Lesson, card: SignalCard | None = None, level: Level | None = None
+) -> bytes:
+    """The pupils' worksheet for ``level`` (the lesson's first if None): the questions that
+    class sees, with room to write, and where to get help.
 
     No quiz answers, explanations or teacher notes; a group, never a name.
     """
+    lesson = lesson.for_level(level or lesson.levels[0])
     if not has_questions(lesson):
         raise ValueError(f"lesson {lesson.id!r} has no questions for a worksheet")
     register_fonts()  # before the first Paragraph measures its text
@@ -106,7 +111,8 @@ def build_worksheet(lesson: Lesson, card: SignalCard | None = None) -> bytes:
     labels = labels_for(lesson.language)
     story: list[Flowable] = [
         *heading_block(
-            f"{labels.worksheet} · {labels.lesson_number.format(number=lesson.number)}",
+            f"{labels.worksheet} · {labels.lesson_number.format(number=lesson.number)}"
+            f" · {levels_text(lesson.levels, labels)}",
             lesson.title,
         ),
         _group_line(labels),
@@ -116,18 +122,15 @@ def build_worksheet(lesson: Lesson, card: SignalCard | None = None) -> bytes:
     for slide in lesson.slides:
         if not _is_question(slide):
             continue
-        tag = (
-            labels.only_for.format(levels=levels_text(slide.levels, labels)) if slide.levels else ""
-        )
         if isinstance(slide, StatementSlide):
             number += 1
-            story.append(KeepTogether(_statement_question(number, slide, labels, tag)))
+            story.append(KeepTogether(_statement_question(number, slide, labels)))
         elif isinstance(slide, QuizSlide):
             number += 1
-            story.append(KeepTogether(_quiz_question(number, slide, labels, tag)))
+            story.append(KeepTogether(_quiz_question(number, slide, labels)))
         elif isinstance(slide, CaseSlide):
             # Each part of the story stays with its first question; the title with part one.
-            lead: list[Flowable] = _case_title(slide, labels, tag)
+            lead: list[Flowable] = _case_title(slide, labels)
             for part in slide.parts:
                 block = [*lead, _story_box(part.text)]
                 lead = []
@@ -172,14 +175,12 @@ def _group_line(labels: PlanLabels) -> Flowable:
     return table
 
 
-def _question_head(number: int, text: str, tag: str = "", kicker: str = "") -> Flowable:
+def _question_head(number: int, text: str, kicker: str = "") -> Flowable:
     """The question's number in the margin, its text (after an optional coloured kicker)."""
     shown = esc(text)
     if kicker:
         shown = f'<font color="{ACCENT.hexval()}">{esc(kicker)}:</font> {shown}'
     inner: list[Any] = [Paragraph(shown, QUESTION)]
-    if tag:
-        inner.append(Paragraph(esc(tag), style("qt", parent=SMALL, textColor=ACCENT)))
     table = Table(
         [[Paragraph(f"{number}.", QUESTION_NUMBER), inner]],
         colWidths=[QUESTION_INDENT, BODY_WIDTH - QUESTION_INDENT],
@@ -199,42 +200,37 @@ def _question_head(number: int, text: str, tag: str = "", kicker: str = "") -> F
     return table
 
 
-def _statement_question(
-    number: int, slide: StatementSlide, labels: PlanLabels, tag: str
-) -> list[Flowable]:
+def _statement_question(number: int, slide: StatementSlide, labels: PlanLabels) -> list[Flowable]:
     gap = "&nbsp;" * 8
     choice = f"{BOX} {esc(labels.agree)}{gap}{BOX} {esc(labels.disagree)}"
     return [
-        _question_head(number, slide.statement, tag, kicker=labels.statement),
+        _question_head(number, slide.statement, kicker=labels.statement),
         Paragraph(choice, ANSWER_OPTION),
         Paragraph(esc(labels.why), style("why", parent=ANSWER_OPTION, textColor=MUTED)),
         WritingLines(3),
     ]
 
 
-def _quiz_question(number: int, slide: QuizSlide, labels: PlanLabels, tag: str) -> list[Flowable]:
+def _quiz_question(number: int, slide: QuizSlide, labels: PlanLabels) -> list[Flowable]:
     options = [
         Paragraph(f"{BOX}&nbsp;&nbsp;{chr(ord('A') + i)}. {esc(option)}", ANSWER_OPTION)
         for i, option in enumerate(slide.options)
     ]
     tick = style("tick", parent=ANSWER_OPTION, textColor=MUTED)
     return [
-        _question_head(number, slide.question, tag),
+        _question_head(number, slide.question),
         Paragraph(esc(labels.tick), tick),
         *options,
     ]
 
 
-def _case_title(slide: CaseSlide, labels: PlanLabels, tag: str) -> list[Flowable]:
-    title = [
+def _case_title(slide: CaseSlide, labels: PlanLabels) -> list[Flowable]:
+    return [
         Paragraph(
             esc(labels.kinds["case"].upper()), style("ck", parent=KICKER, spaceBefore=6 * mm)
         ),
         Paragraph(esc(slide.title), style("ct", parent=H1, spaceBefore=0)),
     ]
-    if tag:
-        title.append(Paragraph(esc(tag), style("ctag", parent=SMALL, textColor=ACCENT)))
-    return title
 
 
 def _story_box(text: str) -> Flowable:

@@ -1,5 +1,6 @@
 """Save PNGs of the presenter (audience window and console) for every slide and step of a
-lesson: ``python tools/presenter_shots.py LESSON.yaml OUT [--level bovenbouw]``."""
+lesson at one level: ``python tools/presenter_shots.py LESSON.yaml OUT [--level bovenbouw]``
+(the lesson's first level by default). ``--school`` puts a school contact on the help slide."""
 
 from __future__ import annotations
 
@@ -16,16 +17,20 @@ def main() -> None:
     from desktop.presenter import Presentation
     from desktop.ui.presenter.session import PresenterSession
     from lessons.library import read_lesson
+    from toolkit.school_contact import SchoolContact
 
     parser = argparse.ArgumentParser()
     parser.add_argument("lesson", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--level", default=None)
+    parser.add_argument("--school", metavar="'NAME; ROLE; PHONE; E-MAIL'", default="")
     parser.add_argument("--console", action="store_true", help="also the console")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     lesson = read_lesson(args.lesson)
-    presentation = Presentation(lesson, args.lesson.parent, args.level)
+    school = SchoolContact.parse(args.school) if args.school else None
+    level = lesson.pick_level(args.level)
+    presentation = Presentation(lesson, args.lesson.parent, level, school=school)
     session = PresenterSession(presentation)
     session.start()
     session.audience.showNormal()  # one screen: full screen at that screen's size; this size
@@ -35,7 +40,9 @@ def main() -> None:
     while True:
         app.processEvents()
         slide = presentation.slide
-        name = f"{lesson.language}-{presentation.index + 1:02d}-{presentation.step}-{slide.id}"
+        name = (
+            f"{lesson.language}-{level}-{presentation.index + 1:02d}-{presentation.step}-{slide.id}"
+        )
         session.audience.canvas.grab().save(str(args.out / f"{name}-audience.png"))
         if args.console:
             session.console.grab().save(str(args.out / f"{name}-console.png"))

@@ -146,14 +146,17 @@ class MainWindow(QMainWindow):
         self.lessons_page.ensure_loaded()
         self.lessons_page.start_current()
 
-    def start_presentation(self, loaded: LoadedLesson, level: str | None) -> PresenterSession:
-        """Open the audience window and the console for ``loaded``."""
+    def start_presentation(self, loaded: LoadedLesson, level: str) -> PresenterSession:
+        """Open the audience window and the console for ``loaded``, at ``level`` only."""
         from desktop.presenter import Presentation
+        from desktop.printing import school_contact
         from desktop.ui.presenter.session import PresenterSession
 
         if self.session is not None:
             self.session.close()
-        presentation = Presentation(loaded.lesson, loaded.folder, level)  # type: ignore[arg-type]
+        school = school_contact(self.profile.settings)  # on the help slide, when there is one
+        lesson, folder = loaded.lesson, loaded.folder
+        presentation = Presentation(lesson, folder, lesson.pick_level(level), school=school)
         self.session = PresenterSession(presentation, states=self.window_states)
         self.session.finished.connect(lambda: self._presentation_ended(loaded))
         self.session.start()
@@ -212,10 +215,17 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def open_lesson_plan_printing(self, loaded: LoadedLesson) -> LessonPlanPrintDialog:
+    def open_lesson_plan_printing(
+        self, loaded: LoadedLesson, level: str | None = None
+    ) -> LessonPlanPrintDialog:
+        """The plan and worksheet of ``loaded`` at ``level`` (else the level last picked)."""
+        from desktop.ui.pages.lessons import LEVEL_LABELS
         from desktop.ui.print_dialog import LessonPlanPrintDialog
 
-        dialog = LessonPlanPrintDialog(loaded.lesson, self.profile.paths.documents, self)
+        level = loaded.lesson.pick_level(level or self.lessons_page.levels.level)
+        lesson = loaded.lesson.for_level(level)  # the dialog and its PDF hold this level only
+        dialog = LessonPlanPrintDialog(lesson, self.profile.paths.documents, self)
+        dialog.setWindowTitle(_("Lesplan afdrukken – {level}").format(level=_(LEVEL_LABELS[level])))
         dialog.setModal(True)
         dialog.show()
         return dialog
@@ -269,9 +279,10 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, key: str) -> Page:
         if key == "lessons":
+            from desktop.level_choice import LevelChoice  # the level picked last time
             from desktop.ui.pages.lessons import LessonsPage
 
-            lessons = LessonsPage()
+            lessons = LessonsPage(levels=LevelChoice(self.profile.paths.level_file))
             lessons.start_requested.connect(self.start_presentation)
             lessons.plan_requested.connect(self.open_lesson_plan_printing)
             lessons.log_requested.connect(self.open_lesson_log)

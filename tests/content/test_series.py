@@ -3,6 +3,7 @@ between the languages, end with help, fit the 16:9 slide, and state no figure wi
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -14,7 +15,17 @@ from desktop.presenter import Presentation
 from desktop.ui.presenter.render import SlideRenderer
 from lessons.library import CONTENT, Library, load_library
 from lessons.model import Lesson, QuizSlide
+from toolkit.school_contact import SchoolContact
 from toolkit.signal_card import load_signal_card
+
+# A long but allowed contact: the help slide must still fit with it.
+SCHOOL = SchoolContact(
+    school="Christelijk Lyceum De Nieuwe Veste, locatie Noord",
+    name="Mevrouw A.M. van der Berg-Hoogendoorn",
+    role="zorgcoördinator",
+    phone="+31 (0)30 123 45 67",
+    email="zorgcoordinator.noord@denieuweveste-lyceum.nl",
+)
 
 LANGUAGES = ("nl", "en")
 
@@ -48,8 +59,10 @@ def test_each_lesson_is_a_class_period(libraries: dict[str, Library]) -> None:
 def test_dutch_and_english_hold_the_same_slides(libraries: dict[str, Library]) -> None:
     def shape(lesson: Lesson) -> list[tuple[object, ...]]:
         return [
-            (s.id, s.kind, s.levels, s.minutes, getattr(s, "answer", None),
-             getattr(s, "help_lines", None), getattr(s, "image", None))
+            (s.id, s.kind, s.levels, s.minutes, s.answer if isinstance(s, QuizSlide) else None,
+             getattr(s, "help_lines", None), getattr(s, "image", None),
+             len(getattr(s, "items", [])), getattr(s, "prompt", None) is None,
+             getattr(s, "answer", None) is None)
             for s in lesson.slides
         ]  # fmt: skip
 
@@ -59,6 +72,34 @@ def test_dutch_and_english_hold_the_same_slides(libraries: dict[str, Library]) -
     for lesson_id in nl:
         assert shape(nl[lesson_id]) == shape(en[lesson_id]), lesson_id
         assert nl[lesson_id].levels == en[lesson_id].levels
+
+
+def test_one_level_never_shows_two_variants_of_a_slide(libraries: dict[str, Library]) -> None:
+    """The variants for different levels (lesson 1's figures, lesson 3's cases) are one slide
+    at any level: never two slides with the same heading one after the other."""
+    for language in LANGUAGES:
+        for lesson in lessons(libraries, language):
+            for level in lesson.levels:
+                headings = [s.heading for s in lesson.slides_for(level)]
+                twice = [a for a, b in itertools.pairwise(headings) if a == b]
+                assert twice == [], (language, lesson.id, level)
+
+
+def test_slides_whose_notes_say_wait_reveal(libraries: dict[str, Library]) -> None:
+    """Mythe of feit? and Hoe gaat ronselen? show their answers only on demand."""
+    for language in LANGUAGES:
+        by_id = {lesson.id: lesson for lesson in lessons(libraries, language)}
+        for lesson_id, slide_id in (
+            ("wat-is-mensenhandel", "mythen-feiten"),
+            ("criminele-uitbuiting", "ronselen"),
+        ):
+            slide = next(s for s in by_id[lesson_id].slides if s.id == slide_id)
+            assert slide.kind == "reveal", (language, slide_id)
+            assert slide.steps == 2
+        for lesson in lessons(libraries, language):
+            for slide in lesson.slides:  # no slide asks to black out the screen to wait
+                assert "toets B" not in slide.notes, slide.id
+                assert "key B" not in slide.notes, slide.id
 
 
 def test_quizzes_and_statements(libraries: dict[str, Library]) -> None:
@@ -100,8 +141,8 @@ def test_no_slide_text_overflows_the_canvas(libraries: dict[str, Library], qapp:
     too_big = []
     for language in LANGUAGES:
         for loaded in libraries[language].lessons:
-            for level in (None, *loaded.lesson.levels):
-                presentation = Presentation(loaded.lesson, loaded.folder, level)
+            for level in loaded.lesson.levels:
+                presentation = Presentation(loaded.lesson, loaded.folder, level, school=SCHOOL)
                 for index, slide in enumerate(presentation.slides):
                     for step in range(slide.steps):
                         view = presentation.audience_slide(index, step)

@@ -68,11 +68,27 @@ def test_plan_holds_the_lesson_and_every_slide(lesson: Lesson, plan_text: str) -
     ]:
         assert flat(line) in plan_text
     assert first_words(lesson.aftercare) in plan_text
-    for slide in lesson.slides:
+    for slide in lesson.slides_for("onderbouw"):  # no level given: the lesson's first
         assert flat(slide.heading) in plan_text, slide.id
         assert first_words(slide.notes) in plan_text, slide.id
     assert "NOTITIE-OPENING-GEHEIM" in plan_text
-    assert "alleen bovenbouw" in plan_text  # the level restriction of one slide
+    assert "LES 0 · ONDERBOUW" in plan_text.upper()
+    assert "Verdieping" not in plan_text  # the bovenbouw slide
+
+
+def test_plan_and_worksheet_are_per_level(lesson: Lesson) -> None:
+    upper = pdf_text(build_lesson_plan(lesson, level="bovenbouw"))
+    assert "Verdieping" in upper
+    assert "Sla over in de onderbouw." in upper
+    assert "alleen bovenbouw" not in upper  # every slide in it is for this level
+    assert "20 minuten" in upper  # planned: this level's minutes
+    lower = pdf_text(build_lesson_plan(lesson, level="onderbouw"))
+    assert "19 min." in lower
+    assert "Verdieping" not in lower
+    sheet = pdf_text(build_worksheet(lesson, level="bovenbouw"))
+    assert "bovenbouw" in sheet.lower()
+    with pytest.raises(ValueError, match="niet voor mbo"):
+        build_lesson_plan(lesson, level="mbo")
 
 
 def test_plan_gives_the_quiz_answer_and_the_case(lesson: Lesson, plan_text: str) -> None:
@@ -218,13 +234,14 @@ def test_long_lessons_flow_over_pages(lesson: Lesson) -> None:
     long = lesson.model_copy(update={"slides": slides[:40]})
     plan = PdfReader(io.BytesIO(build_lesson_plan(long)))
     assert len(plan.pages) > 10
-    assert "Alinea 5" in flat(plan.pages[-1].extract_text())
+    assert "Alinea 5" in flat(" ".join(page.extract_text() for page in plan.pages[-2:]))
     assert len(PdfReader(io.BytesIO(build_worksheet(long))).pages) > 3
 
 
 def test_file_names(lesson: Lesson) -> None:
-    assert file_name(lesson) == "lesplan-00-proefles-nl.pdf"
-    assert file_name(lesson, True) == "werkblad-00-proefles-nl.pdf"
+    assert file_name(lesson) == "lesplan-00-proefles-onderbouw-nl.pdf"
+    assert file_name(lesson, True, "bovenbouw") == "werkblad-00-proefles-bovenbouw-nl.pdf"
+    assert file_name(lesson.for_level("bovenbouw")) == "lesplan-00-proefles-bovenbouw-nl.pdf"
 
 
 def test_documents_are_reproducible(lesson: Lesson) -> None:
@@ -235,8 +252,8 @@ def test_documents_are_reproducible(lesson: Lesson) -> None:
 def test_samples_for_the_catalogue(tmp_path: Path) -> None:
     written = write_samples(tmp_path, FIXTURES)
     assert [p.name for p in written] == [
-        "lesplan-00-proefles-nl.pdf",
-        "werkblad-00-proefles-nl.pdf",
+        "lesplan-00-proefles-onderbouw-nl.pdf",
+        "werkblad-00-proefles-onderbouw-nl.pdf",
     ]
     assert all(p.stat().st_size > 5000 for p in written)
     assert write_samples(tmp_path / "none", tmp_path / "no-lessons") == []

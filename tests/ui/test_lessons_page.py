@@ -40,13 +40,100 @@ def test_list_and_details(built: Built) -> None:
         "NOTITIE-UITLEG-GEHEIM",
     ):
         assert expected in detail
-    assert "alleen bovenbouw" in detail
     assert [page.level.itemData(i) for i in range(page.level.count())] == [
-        None,
         "onderbouw",
         "bovenbouw",
-    ]
+    ]  # no "all slides": a class sees one level
     assert page.start_button.isEnabled()
+
+
+def test_the_details_and_planned_minutes_are_one_levels(built: Built, tmp_path: Path) -> None:
+    page = page_with(built, FIXTURES)
+    assert page.level.currentData() == "onderbouw"  # nothing picked yet: the first level
+    detail = page.detail.toPlainText()
+    assert "Gepland voor onderbouw: 19 minuten · 8 dia's" in detail
+    assert "Verdieping" not in detail  # the bovenbouw slide
+    page.level.setCurrentIndex(page.level.findData("bovenbouw"))
+    page.level.activated.emit(page.level.currentIndex())
+    detail = page.detail.toPlainText()
+    assert "Gepland voor bovenbouw: 20 minuten · 9 dia's" in detail
+    assert "Verdieping" in detail
+
+
+def test_the_level_is_remembered_between_runs(qtbot: QtBot, basedir: Path) -> None:
+    from desktop.ui.app import build
+
+    first = build(["--basedir", str(basedir)], install_hooks=False)
+    qtbot.addWidget(first.window)
+    page = page_with(first, FIXTURES)
+    page.level.setCurrentIndex(page.level.findData("bovenbouw"))
+    page.level.activated.emit(page.level.currentIndex())
+    saved = (basedir / "config" / "niveau.json").read_text(encoding="utf-8")
+    assert "bovenbouw" in saved
+    assert "proefles" not in saved
+    first.window.close()
+    second = build(["--basedir", str(basedir)], install_hooks=False)
+    qtbot.addWidget(second.window)
+    assert page_with(second, FIXTURES).level.currentData() == "bovenbouw"
+
+
+def test_the_plan_is_printed_at_the_chosen_level(built: Built) -> None:
+    page = page_with(built, FIXTURES)
+    page.level.setCurrentIndex(page.level.findData("bovenbouw"))
+    page.level.activated.emit(page.level.currentIndex())
+    page.plan_button.click()
+    from desktop.ui.print_dialog import LessonPlanPrintDialog
+
+    dialog = built.window.findChild(LessonPlanPrintDialog)
+    assert dialog is not None
+    assert dialog.lesson.levels == ["bovenbouw"]
+    assert "extra-bovenbouw" in [s.id for s in dialog.lesson.slides]
+    assert "bovenbouw" in dialog.windowTitle()
+    assert dialog.file_name() == "lesplan-00-proefles-bovenbouw-nl.pdf"
+    dialog.close()
+
+
+def test_everything_follows_a_language_switch(built: Built, qtbot: QtBot) -> None:
+    from desktop.language import apply_language
+
+    page = built.window.lessons_page
+    page.ensure_loaded()  # the shipped series
+    page.select("criminele-uitbuiting")
+    page.level.setCurrentIndex(page.level.findData("mbo"))
+    page.level.activated.emit(page.level.currentIndex())
+    built.window.show_page(built.window.settings_page)  # switched from Instellingen → Taal
+    apply_language("en")
+    try:
+        qtbot.waitUntil(lambda: page.library is not None and page.library.language == "en")
+        titles = [page.list.item(i).text() for i in range(page.list.count())]
+        assert titles[0].startswith("1. What is human trafficking?")
+        assert "minutes" in titles[0]
+        assert page.status.text() == "6 lessons"
+        assert page.current_lesson() is not None
+        assert page.current_lesson().lesson.id == "criminele-uitbuiting"  # type: ignore[union-attr]
+        assert page.current_lesson().lesson.language == "en"  # type: ignore[union-attr]
+        assert page.level.currentData() == "mbo"
+        assert [page.level.itemText(i) for i in range(page.level.count())] == [
+            "lower years",
+            "upper years",
+            "mbo (vocational)",
+        ]
+        assert page.level_label.text() == "Level:"
+        detail = page.detail.toPlainText()
+        assert "Learning goals" in detail
+        assert "Planned for mbo (vocational)" in detail
+        assert "Leerdoelen" not in detail
+        built.window.show_page(page)
+        page.start_current()
+        session = built.window.session
+        assert session is not None  # it closes its own windows when it ends
+        assert session.presentation.lesson.language == "en"
+        assert session.presentation.level == "mbo"
+        session.presentation.end()
+    finally:
+        apply_language("nl")
+    qtbot.waitUntil(lambda: page.library is not None and page.library.language == "nl")
+    assert page.status.text() == "6 lessen"
 
 
 def test_broken_lesson_is_listed_with_its_error(built: Built, tmp_path: Path) -> None:

@@ -92,7 +92,7 @@ def test_steps_reveal_and_levels(loaded: LoadedLesson) -> None:
 
 
 def test_blank_screens_and_end(loaded: LoadedLesson, qtbot: QtBot) -> None:
-    p = Presentation(loaded.lesson, loaded.folder)
+    p = Presentation(loaded.lesson, loaded.folder, "bovenbouw")
     p.toggle_blank("black")
     assert p.blank == "black"
     p.toggle_blank("white")
@@ -108,7 +108,7 @@ def test_blank_screens_and_end(loaded: LoadedLesson, qtbot: QtBot) -> None:
 
 def test_timers_with_a_clock(loaded: LoadedLesson) -> None:
     clock = FakeClock()
-    p = Presentation(loaded.lesson, loaded.folder, clock=clock)
+    p = Presentation(loaded.lesson, loaded.folder, "bovenbouw", clock=clock)
     clock.now += 90
     p.next()
     clock.now += 30
@@ -119,7 +119,7 @@ def test_timers_with_a_clock(loaded: LoadedLesson) -> None:
 
 
 def test_audience_view_has_no_notes(loaded: LoadedLesson) -> None:
-    p = Presentation(loaded.lesson, loaded.folder)
+    p = Presentation(loaded.lesson, loaded.folder, "bovenbouw")
     assert "notes" not in {f.name for f in dataclasses.fields(AudienceSlide)}
     for index in range(p.count):
         for step in range(p.slides[index].steps):
@@ -128,7 +128,7 @@ def test_audience_view_has_no_notes(loaded: LoadedLesson) -> None:
 
 
 def test_help_slide_uses_the_signal_card(loaded: LoadedLesson) -> None:
-    p = Presentation(loaded.lesson, loaded.folder)
+    p = Presentation(loaded.lesson, loaded.folder, "bovenbouw")
     p.go_to(8)
     view = p.audience_slide()
     assert [h.name for h in view.help_lines] == ["Kindertelefoon", "Fier chat", "Politie"]
@@ -253,7 +253,7 @@ def test_two_screens_put_the_audience_on_the_projector(tmp_path: Path) -> None:
         "from lessons.library import read_lesson\n"
         "app = QApplication([])\n"
         f"path = Path({str(FIXTURE)!r})\n"
-        "s = PresenterSession(Presentation(read_lesson(path), path.parent))\n"
+        "s = PresenterSession(Presentation(read_lesson(path), path.parent, 'bovenbouw'))\n"
         "s.start(); app.processEvents()\n"
         "def names():\n"
         "    console = s.console.windowHandle().screen().name()\n"
@@ -275,7 +275,7 @@ def test_a_statement_must_stay_clear_of_the_agree_bar(loaded: LoadedLesson, qapp
     from desktop.ui.presenter.render import SlideRenderer
 
     renderer = SlideRenderer()
-    presentation = Presentation(loaded.lesson, loaded.folder)
+    presentation = Presentation(loaded.lesson, loaded.folder, "bovenbouw")
     index = next(i for i, s in enumerate(presentation.slides) if s.kind == "statement")
     view = presentation.audience_slide(index, 0)
     assert renderer.fits(view)
@@ -283,3 +283,135 @@ def test_a_statement_must_stay_clear_of_the_agree_bar(loaded: LoadedLesson, qapp
     longer = dataclasses.replace(view, statement=" ".join([words] * 3))
     assert renderer.content_height(longer) < 1080 - 120 - 80  # the old, too lenient limit
     assert not renderer.fits(longer)
+
+
+# ---------------------------------------------------------------- levels, reveal, school contact
+def test_a_class_never_sees_another_levels_slides(loaded: LoadedLesson) -> None:
+    lower = Presentation(loaded.lesson, loaded.folder, "onderbouw")
+    assert all(s.levels is None or "onderbouw" in s.levels for s in lower.slides)
+    with pytest.raises(ValueError, match="no level 'mbo'"):
+        Presentation(loaded.lesson, loaded.folder, "mbo")  # the lesson has no mbo version
+
+
+def _with_reveal(loaded: LoadedLesson) -> Presentation:
+    from lessons.model import RevealItem, RevealSlide
+
+    reveal = RevealSlide(
+        kind="reveal",
+        id="mythen",
+        title="Mythe of feit?",
+        notes="NOTITIE-REVEAL-GEHEIM: lees eerst voor.",
+        items=[
+            RevealItem(text='"Alleen meisjes."', answer="**Nee:** ANTWOORD-EEN"),
+            RevealItem(text='"Dat zie je zo."', answer="**Nee:** ANTWOORD-TWEE"),
+        ],
+        answer="UITLEG-NA-ONTHULLEN",
+    )
+    lesson = loaded.lesson.model_copy(update={"slides": [reveal, *loaded.lesson.slides]})
+    return Presentation(lesson, loaded.folder, "bovenbouw")
+
+
+def test_a_reveal_slide_waits_for_r(loaded: LoadedLesson, qapp: object) -> None:
+    from desktop.ui.presenter.render import SlideRenderer
+
+    p = _with_reveal(loaded)
+    hidden = p.audience_slide()
+    assert p.can_reveal()
+    assert not hidden.revealed
+    assert [text for text, _answer in hidden.items] == ['"Alleen meisjes."', '"Dat zie je zo."']
+    assert all(answer == "" for _text, answer in hidden.items)
+    html = SlideRenderer()._html(hidden)
+    assert "Alleen meisjes" in html
+    assert "ANTWOORD" not in html
+    assert "UITLEG-NA-ONTHULLEN" not in html
+    assert "GEHEIM" not in repr(hidden)
+    assert p.next_preview() is not None
+    assert p.next_preview().revealed
+    p.reveal()  # R, or the console's "Antwoord tonen (R)"
+    shown = p.audience_slide()
+    assert where(p) == ("mythen", 1)
+    assert not p.can_reveal()
+    html = SlideRenderer()._html(shown)
+    assert "ANTWOORD-EEN" in html
+    assert "ANTWOORD-TWEE" in html
+    assert "UITLEG-NA-ONTHULLEN" in html
+    p.next()
+    assert where(p) == ("opening", 0)
+    p.previous()
+    assert where(p) == ("mythen", 1)  # back: the answers stay shown
+    p.previous()
+    assert where(p) == ("mythen", 0)  # and once more: hidden again
+    p.next()  # the next key press reveals, as on a quiz
+    assert where(p) == ("mythen", 1)
+
+
+def test_the_console_reveals_a_reveal_slide(qtbot: QtBot, loaded: LoadedLesson) -> None:
+    screens = FakeScreens(LAPTOP, BEAMER)  # two screens: the console shows
+    session = PresenterSession(_with_reveal(loaded), screens=screens, primary=screens.primary)
+    qtbot.addWidget(session.audience)
+    qtbot.addWidget(session.console)
+    session.start()
+    try:
+        assert session.console.isVisible()
+        assert session.console.reveal_button.isEnabled()
+        session.console.reveal_button.click()
+        assert session.audience.canvas.view is not None
+        assert session.audience.canvas.view.revealed
+        assert not session.console.reveal_button.isEnabled()
+    finally:
+        session.close()
+
+
+def test_the_help_slide_shows_the_schools_own_contact(loaded: LoadedLesson, qapp: object) -> None:
+    from desktop.ui.presenter.render import SlideRenderer
+    from toolkit.school_contact import SchoolContact
+
+    school = SchoolContact(
+        school="Het Baken", name="Mevr. Jansen", role="zorgcoördinator", phone="030 123 4567"
+    )
+    p = Presentation(loaded.lesson, loaded.folder, "bovenbouw", school=school)
+    help_number = next(i for i, s in enumerate(p.slides, 1) if s.kind == "help")
+    p.go_to(help_number)
+    view = p.audience_slide()
+    assert view.school is not None
+    assert view.school.name == "Mevr. Jansen, zorgcoördinator"
+    assert view.school.contact == "030 123 4567"
+    assert view.school.text == "Het Baken"
+    renderer = SlideRenderer()
+    html = renderer._html(view)
+    assert "Mevr. Jansen" in html
+    assert "030 123 4567" in html
+    assert "OP SCHOOL" in html
+    assert renderer.fits(view)
+    assert [h.name for h in view.help_lines] == ["Kindertelefoon", "Fier chat", "Politie"]
+    # No contact in the settings (or only a school name): nothing of the school's on the slide.
+    for empty in (None, SchoolContact(), SchoolContact(school="Het Baken")):
+        bare = Presentation(loaded.lesson, loaded.folder, "bovenbouw", school=empty)
+        bare.go_to(help_number)
+        assert bare.audience_slide().school is None
+        assert "OP SCHOOL" not in renderer._html(bare.audience_slide())
+
+
+def test_the_app_puts_the_settings_contact_on_the_help_slide(qtbot: QtBot, basedir: Path) -> None:
+    from desktop.ui.app import build
+
+    built = build(["--basedir", str(basedir)], install_hooks=False)
+    qtbot.addWidget(built.window)
+    built.profile.save(
+        {
+            "school_name": "Het Baken",
+            "coordinator_name": "Mevr. Jansen",
+            "coordinator_email": "zorg@hetbaken.nl",
+        }
+    )
+    lesson = LoadedLesson(read_lesson(FIXTURE), FIXTURE)
+    session = built.window.start_presentation(lesson, "bovenbouw")
+    try:
+        p = session.presentation
+        p.go_to(next(i for i, s in enumerate(p.slides, 1) if s.kind == "help"))
+        school = p.audience_slide().school
+        assert school is not None
+        assert school.name == "Mevr. Jansen"
+        assert school.contact == "zorg@hetbaken.nl"
+    finally:
+        p.end()

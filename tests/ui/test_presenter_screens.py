@@ -198,7 +198,7 @@ REAL = (
     "from lessons.library import read_lesson\n"
     "app = QApplication([])\n"
     f"path = Path({str(FIXTURE)!r})\n"
-    "s = PresenterSession(Presentation(read_lesson(path), path.parent))\n"
+    "s = PresenterSession(Presentation(read_lesson(path), path.parent, 'bovenbouw'))\n"
     "s.start(); app.processEvents()\n"
     "print('primary', app.primaryScreen().name())\n"
     "def state(label):\n"

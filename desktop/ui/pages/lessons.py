@@ -1,6 +1,10 @@
 """Lessen: the lesson series "Mensenhandel (niet) op school", each lesson's details, and the
 start of a presentation (F5).
 
+A lesson is given at one level, picked here before it starts (and remembered between runs):
+the details, the slides, the planned minutes and the printed plan are that level's. On a
+language switch the series is loaded again in the new language, keeping the lesson and level.
+
 The lessons load just after the window first paints; a lesson file that cannot be read is
 listed with its error, and the others stay available.
 """
@@ -32,8 +36,9 @@ from desktop.ui.pages.base import Page
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
+    from desktop.level_choice import LevelChoice
     from lessons.library import Library, LoadedLesson
-    from lessons.model import Lesson
+    from lessons.model import Lesson, Level
 
 LEVEL_LABELS = {"onderbouw": N_("onderbouw"), "bovenbouw": N_("bovenbouw"), "mbo": N_("mbo")}
 KIND_LABELS = {
@@ -42,6 +47,7 @@ KIND_LABELS = {
     "image": N_("Afbeelding"),
     "statement": N_("Stelling"),
     "quiz": N_("Quizvraag"),
+    "reveal": N_("Eerst zelf denken"),
     "case": N_("Casus"),
     "help": N_("Hulp"),
     "closing": N_("Afsluiting"),
@@ -57,14 +63,24 @@ def levels_text(levels: list[str]) -> str:
 class LessonsPage(Page):
     """The series, a lesson's details, and the buttons to present or print it."""
 
-    start_requested = Signal(object, object)  # LoadedLesson, level or None
-    plan_requested = Signal(object)  # LoadedLesson
+    start_requested = Signal(object, str)  # LoadedLesson, level
+    plan_requested = Signal(object, str)  # LoadedLesson, level
     log_requested = Signal()
     guide_requested = Signal()
 
-    def __init__(self, lessons_root: Path | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        lessons_root: Path | None = None,
+        parent: QWidget | None = None,
+        levels: LevelChoice | None = None,
+    ) -> None:
         super().__init__(parent)
         self.lessons_root = lessons_root
+        if levels is None:
+            from desktop.level_choice import LevelChoice
+
+            levels = LevelChoice(None)  # kept for this run only
+        self.levels = levels
         self.library: Library | None = None
         self._load_scheduled = False
 
@@ -75,6 +91,7 @@ class LessonsPage(Page):
         self.detail = named(QTextBrowser(), "lessonDetail")
         self.detail.setOpenLinks(False)
         self.level = named(QComboBox(), "presentLevel")
+        self.level.activated.connect(self._level_chosen)
         self.level_label = QLabel()
         self.start_button = named(QPushButton(), "startLesson")
         self.plan_button = named(QPushButton(), "printPlan")
@@ -192,15 +209,25 @@ class LessonsPage(Page):
             self._show_broken_or_empty()
             return
         lesson = loaded.lesson
-        current_level = self.level.currentData()
+        level = lesson.pick_level(self.levels.level)  # the teacher's choice, if this lesson has it
         self.level.blockSignals(True)
         self.level.clear()
-        self.level.addItem(_("alle dia's"), None)
-        for level in lesson.levels:
-            self.level.addItem(_(LEVEL_LABELS[level]), level)
-        self.level.setCurrentIndex(max(0, self.level.findData(current_level)))
+        for each in lesson.levels:
+            self.level.addItem(_(LEVEL_LABELS[each]), each)
+        self.level.setCurrentIndex(self.level.findData(level))
         self.level.blockSignals(False)
-        self.detail.setHtml(lesson_html(lesson))
+        self.detail.setHtml(lesson_html(lesson, level))
+
+    def current_level(self) -> Level | None:
+        """The level the current lesson is given at (None without a lesson)."""
+        loaded = self.current_lesson()
+        return loaded.lesson.pick_level(self.level.currentData()) if loaded else None
+
+    def _level_chosen(self) -> None:
+        level = self.current_level()
+        if level is not None:
+            self.levels.remember(level)
+            self._show_current()
 
     def _show_broken_or_empty(self) -> None:
         item = self.list.currentItem()
@@ -225,14 +252,15 @@ class LessonsPage(Page):
         self.detail.setHtml(f"<p style='color:#5a6270'>{escape(text)}</p>")
 
     def start_current(self) -> None:
-        loaded = self.current_lesson()
-        if loaded is not None:
-            self.start_requested.emit(loaded, self.level.currentData())
+        loaded, level = self.current_lesson(), self.current_level()
+        if loaded is not None and level is not None:
+            self.levels.remember(level)
+            self.start_requested.emit(loaded, level)
 
     def _plan_current(self) -> None:
-        loaded = self.current_lesson()
-        if loaded is not None:
-            self.plan_requested.emit(loaded)
+        loaded, level = self.current_lesson(), self.current_level()
+        if loaded is not None and level is not None:
+            self.plan_requested.emit(loaded, level)
 
     # ---------------------------------------------------------------- texts
     def title(self) -> str:
@@ -251,19 +279,20 @@ class LessonsPage(Page):
         self.plan_button.setText(_("Lesplan afdrukken…"))
         self.log_button.setText(_("Gegeven lessen…"))
         self.guide_button.setText(_("Handleiding voor docenten"))
-        if self.library is not None:
-            self.ensure_loaded() if self.isVisible() else None
-            if self.library.language == i18n.current_language():
-                self._fill_list()
-        else:
+        if self.library is None:
             self._show_broken_or_empty()
+        elif self.library.language != i18n.current_language():
+            self.ensure_loaded()  # the series in the new language; lesson and level kept
+        else:
+            self._fill_list()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
 
 
-def lesson_html(lesson: Lesson) -> str:
-    """The detail view: goals, preparation, ground rules, aftercare and every slide with notes."""
+def lesson_html(lesson: Lesson, level: Level) -> str:
+    """The detail view: goals, preparation, ground rules, aftercare and the slides the class
+    sees at ``level``, with their notes."""
     from lessons.markdown import BulletList, blocks
 
     def md(text: str) -> str:
@@ -289,12 +318,18 @@ def lesson_html(lesson: Lesson) -> str:
         "aftercare": _("Nazorg: als een leerling iets vertelt"),
         "slides": _("Dia's en notities"),
     }
-    meta = _("{levels} · {minutes} minuten · {slides} dia's").format(
-        levels=levels_text(list(lesson.levels)), minutes=lesson.duration, slides=len(lesson.slides)
+    given = lesson.for_level(level)
+    meta = _("{levels} · {minutes} minuten").format(
+        levels=levels_text(list(lesson.levels)), minutes=lesson.duration
+    )
+    planned = _("Gepland voor {level}: {minutes} minuten · {slides} dia's").format(
+        level=_(LEVEL_LABELS[level]),
+        minutes=f"{given.planned_minutes():g}",
+        slides=len(given.slides),
     )
     html = [
         f"<h2 style='color:#1d3557'>{lesson.number}. {escape(lesson.title)}</h2>",
-        f"<p style='color:#5a6270'>{escape(meta)}</p>",
+        f"<p style='color:#5a6270'>{escape(meta)}<br><b>{escape(planned)}</b></p>",
         md(lesson.summary),
         f"<h3>{escape(heads['goals'])}</h3>",
         f"<p><b>{escape(heads['knowledge'])}</b></p>{items(list(goals.knowledge))}",
@@ -305,13 +340,11 @@ def lesson_html(lesson: Lesson) -> str:
         f"<h3>{escape(heads['aftercare'])}</h3>{md(lesson.aftercare)}",
         f"<h3>{escape(heads['slides'])}</h3>",
     ]
-    for number, slide in enumerate(lesson.slides, start=1):
+    for number, slide in enumerate(given.slides, start=1):
         title = slide.heading
         extra = []
         if slide.minutes:
             extra.append(_("{n} min").format(n=f"{slide.minutes:g}"))
-        if slide.levels:
-            extra.append(_("alleen {levels}").format(levels=levels_text(list(slide.levels))))
         kind = _(KIND_LABELS[slide.kind])
         meta_line = " · ".join([kind, *extra])
         html.append(

@@ -16,7 +16,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from desktop.presenter import AudienceSlide
 from desktop.ui.fonts import register_fonts
-from lessons.markdown import BulletList, blocks
+from lessons.markdown import BulletList, blocks, inline_html
 
 WIDTH, HEIGHT = 1920, 1080
 MARGIN = 110
@@ -24,6 +24,7 @@ TOP = 120  # below the title band
 AGREE_BAR_TOP = HEIGHT - 230  # the Oneens/Eens boxes of a statement
 NAVY, ACCENT, INK, MUTED, PAPER = "#1d3557", "#e07a5f", "#1f2430", "#5a6270", "#fbfbf8"
 GREEN, ROSE = "#4f7a3a", "#b5446e"
+TINT = "#e8eef6"  # the school's own contact on the help slide
 
 
 def markdown_html(markdown: str, size: int) -> str:
@@ -67,6 +68,8 @@ class SlideRenderer:
         doc.setDocumentMargin(0)
         doc.setTextWidth(WIDTH - 2 * MARGIN)
         doc.setHtml(self._html(view))
+        if view.school is not None and doc.size().height() > self.available_height(view):
+            doc.setHtml(self._html(view, tight=True))  # the school's contact takes room
         if len(self._documents) > 64:
             self._documents.clear()
         self._documents[id(view)] = (view, doc)
@@ -86,7 +89,7 @@ class SlideRenderer:
         """Does the laid-out text fit its box on the canvas? (Checked for every shipped slide.)"""
         return self.content_height(view) <= self.available_height(view)
 
-    def _html(self, v: AudienceSlide) -> str:
+    def _html(self, v: AudienceSlide, *, tight: bool = False) -> str:
         labels = v.labels
         if v.kind == "title":
             sub = para(v.subtitle, 48, "#c9d3e3") if v.subtitle else ""
@@ -102,6 +105,8 @@ class SlideRenderer:
             return label + para(v.statement, 76, NAVY, bold=True)
         if v.kind == "quiz":
             return self._quiz_html(v)
+        if v.kind == "reveal":
+            return self._reveal_html(v)
         if v.kind == "case":
             part = labels["part"].format(n=v.part_number, total=v.part_total)
             questions = "".join(
@@ -116,19 +121,56 @@ class SlideRenderer:
             )
         if v.kind == "help":
             intro = para(v.subtitle, 40, MUTED, style="margin-bottom:24px") if v.subtitle else ""
+            school = self._school_html(v)
+            # Set a little tighter when the school's contact above them needs the room.
+            pad, name, text, reach = (4, 36, 28, 42) if tight else (10, 42, 34, 50)
             rows = "".join(
-                "<tr><td style='padding:10px 0px; font-size:42px'>"
+                f"<tr><td style='padding:{pad}px 0px; font-size:{name}px'>"
                 f"<b>{escape(h.name)}</b><br>"
-                f"<span style='font-size:34px; color:{MUTED}'>{escape(h.text)}</span></td>"
-                f"<td align='right' style='padding:10px 0px; font-size:50px; font-weight:bold;"
-                f" color:{NAVY}'>{escape(h.contact)}</td></tr>"
+                f"<span style='font-size:{text}px; color:{MUTED}'>{escape(h.text)}</span></td>"
+                f"<td align='right' style='padding:{pad}px 0px; font-size:{reach}px;"
+                f" font-weight:bold; color:{NAVY}'>{escape(h.contact)}</td></tr>"
                 for h in v.help_lines
             )
-            return _title(v.title) + intro + f"<table width='100%' cellspacing='0'>{rows}</table>"
+            table = f"<table width='100%' cellspacing='0'>{rows}</table>"
+            return _title(v.title) + intro + school + table
         if v.kind == "closing":
             items = "".join(f"<li style='margin-bottom:22px'>{escape(t)}</li>" for t in v.takeaways)
             return _title(v.title, 72) + f"<ul style='font-size:52px; color:{INK}'>{items}</ul>"
         raise ValueError(f"unknown slide kind {v.kind}")
+
+    @staticmethod
+    def _school_html(v: AudienceSlide) -> str:
+        """The school's own contact, first and apart: the nearest place to go."""
+        if v.school is None:
+            return ""
+        h = v.school
+        label = v.labels["school"] + (f" · {h.text}" if h.text else "")
+        cell = f"background-color:{TINT}; padding:8px 20px"
+        return (
+            f"<table width='100%' cellspacing='0' style='margin-top:8px; margin-bottom:10px'><tr>"
+            f"<td style='{cell}; font-size:38px'><span style='font-size:26px; color:{ACCENT}'>"
+            f"<b>{escape(label.upper())}</b></span><br><b>{escape(h.name)}</b></td>"
+            f"<td align='right' style='{cell}; font-size:36px; font-weight:bold; color:{NAVY}'>"
+            f"{escape(h.contact).replace(' · ', '<br>')}</td></tr></table>"
+        )
+
+    @staticmethod
+    def _reveal_html(v: AudienceSlide) -> str:
+        """Before the reveal: the title, the prompt and each line without its answer; after
+        it, the answers beside the lines and the answer text below."""
+        prompt = markdown_html(v.prompt, 46) if v.prompt else ""
+        rows = []
+        for text, answer in v.items:
+            shown = f"<span style='color:{GREEN}'>&nbsp;&nbsp;{inline_html(answer)}</span>"
+            waiting = f"<span style='color:{MUTED}'>&nbsp;&nbsp;…?</span>"
+            rows.append(
+                f"<li style='margin-bottom:14px'>{inline_html(text)}"
+                f"{shown if answer else waiting}</li>"
+            )
+        items = f"<ul style='font-size:48px; color:{INK}'>{''.join(rows)}</ul>" if rows else ""
+        answer = markdown_html(v.body, 46) if v.body else ""
+        return _title(v.title) + prompt + items + answer
 
     @staticmethod
     def _quiz_html(v: AudienceSlide) -> str:
