@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 
+from desktop.pdf_deck_pages import DeckPages
 from desktop.presenter import AudienceSlide
 from desktop.ui.fonts import register_fonts
 from lessons.markdown import BulletList, blocks
@@ -54,6 +55,7 @@ class SlideRenderer:
     def __init__(self) -> None:
         self.family = register_fonts()
         self._documents: dict[int, tuple[AudienceSlide, QTextDocument]] = {}
+        self.pages: DeckPages | None = None  # a PDF deck's pages, rendered ahead
 
     # ---------------------------------------------------------------- layout
     def document(self, view: AudienceSlide) -> QTextDocument:
@@ -161,6 +163,9 @@ class SlideRenderer:
         blank: str | None = None,
     ) -> None:
         """Letterbox the 16:9 canvas into ``target`` and draw ``view`` (or a blank screen)."""
+        if view is not None and view.kind == "pdf" and blank is None and self.pages is not None:
+            self.pages.paint(painter, target, view.page)  # a blit of a page rendered ahead
+            return
         painter.save()
         painter.fillRect(target, QColor("black"))
         scale = min(target.width() / WIDTH, target.height() / HEIGHT)
