@@ -18,6 +18,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -126,7 +127,7 @@ def deck_pdf(pages: int) -> bytes:
     return out.getvalue()
 
 
-def pdf_deck_changes(app: QApplication, bare: QWidget, rounds: int) -> tuple[list[float], ...]:
+def pdf_deck_changes(app: QCoreApplication, bare: QWidget, rounds: int) -> tuple[list[float], ...]:
     import tempfile
 
     from desktop.pdf_decks import PdfDeckStore

@@ -54,7 +54,8 @@ def test_add_list_and_survive_a_restart(built: Built, basedir: Path, tmp_path: P
     assert "PDF · Officiële dia's les 1" in rows(page)[-1]
     assert "bovenbouw · 4 pagina's · 45 minuten" in rows(page)[-1]
     assert "1 PDF" in page.status.text()
-    assert page.start_button.isEnabled() and not page.plan_button.isEnabled()
+    assert page.start_button.isEnabled()
+    assert not page.plan_button.isEnabled()
     assert page.pdf_decks.remove_button.isVisible()
     assert "Start met de film." in page.detail.toPlainText()
     built.window.close()
@@ -83,7 +84,8 @@ def test_refused_with_a_message(
     before = rows(page)
     box = page.pdf_decks.add_file(write(tmp_path / "kapot.pdf", data))
     assert isinstance(box, QMessageBox)
-    assert box.isVisible() and box.isModal()
+    assert box.isVisible()
+    assert box.isModal()
     assert words in box.text()
     assert rows(page) == before
     folder = basedir / "data" / "lespdfs"
@@ -95,7 +97,8 @@ def test_remove_asks_first(built: Built, basedir: Path, tmp_path: Path) -> None:
     before = rows(page)
     add_through_the_page(page, write(tmp_path / "a.pdf", slides_pdf(2)), "Weg ermee")
     box = page.pdf_decks.ask_remove()
-    assert box is not None and box.isVisible()
+    assert box is not None
+    assert box.isVisible()
     assert "Weg ermee" in box.text()
     box.button(QMessageBox.StandardButton.No).click()
     assert len(rows(page)) == len(before) + 1
@@ -114,7 +117,8 @@ def test_present_a_deck_from_the_page(built: Built, qtbot: QtBot, tmp_path: Path
     session = built.window.session
     assert session is not None
     audience = session.audience
-    assert audience.isVisible() and audience.isFullScreen()
+    assert audience.isVisible()
+    assert audience.isFullScreen()
     p = session.presentation
     assert p.count == 5
     qtbot.keyClick(audience, Qt.Key.Key_Right)
@@ -171,7 +175,8 @@ def test_notes_from_the_text_file_and_typed_ones_kept(
     p.next()
     assert "Geen notities bij deze pagina" in console.notes.toPlainText()
     console.edit_button.click()
-    assert console.editor.isVisible() and not console.notes.isVisible()
+    assert console.editor.isVisible()
+    assert not console.notes.isVisible()
     console.editor.setFocus()
     qtbot.keyClicks(console.editor, "Vraag wie dit herkent")
     assert p.index == 1  # typing (spaces too) does not move the slides
@@ -186,7 +191,8 @@ def test_notes_from_the_text_file_and_typed_ones_kept(
     console.editor.setFocus()
     qtbot.keyClicks(console.editor, " en nog iets")
     qtbot.keyClick(console.editor, Qt.Key.Key_Escape)
-    assert not p.ended and not console.editor.isVisible()
+    assert not p.ended
+    assert not console.editor.isVisible()
     assert deck.notes[1] == "Vraag wie dit herkent"
 
     console.edit_button.click()  # a page change while typing keeps what was typed

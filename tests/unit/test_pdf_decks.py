@@ -27,7 +27,8 @@ def test_add_copies_with_title_level_and_notes(store: PdfDeckStore, tmp_path: Pa
     assert info.notes == ["Open met de vraag.\n\n- Wat weet de klas?", "", "Afsluiten."]
     deck = store.add(source, "  Les 3:   loverboys ", "bovenbouw", 45)
     assert deck.pdf.read_bytes() == source.read_bytes()
-    assert deck.pdf.parent == store.folder and deck.meta.is_file()
+    assert deck.pdf.parent == store.folder
+    assert deck.meta.is_file()
     again = PdfDeckStore(store.folder).decks()  # a restart reads the JSON anew
     assert [(d.title, d.level, d.duration, d.pages) for d in again] == [
         ("Les 3: loverboys", "bovenbouw", 45, 3)
@@ -40,7 +41,8 @@ def test_add_copies_with_title_level_and_notes(store: PdfDeckStore, tmp_path: Pa
 def test_title_defaults_to_the_file_name(store: PdfDeckStore, tmp_path: Path) -> None:
     info = store.inspect(write(tmp_path / "Eigen dia's klas 2.pdf", slides_pdf(1)))
     assert info.title == "Eigen dia's klas 2"
-    assert info.notes_file is None and info.notes == [""]
+    assert info.notes_file is None
+    assert info.notes == [""]
 
 
 @pytest.mark.parametrize(
@@ -91,20 +93,24 @@ def test_typed_notes_kept_and_remove(store: PdfDeckStore, tmp_path: Path) -> Non
     assert store.get(deck.id).notes[1] == "Vraag: wie herkent dit?"
     assert not list(store.folder.glob("*.part"))
     store.remove(deck)
-    assert store.decks() == [] and list(store.folder.iterdir()) == []
+    assert store.decks() == []
+    assert list(store.folder.iterdir()) == []
 
 
 def test_a_deck_is_presented_like_a_lesson(store: PdfDeckStore, tmp_path: Path) -> None:
     deck = store.add(write(tmp_path / "a.pdf", slides_pdf(3)), "Titel", None, 30)
     store.save_notes(deck, 0, "GEHEIME NOTITIE")
     p = Presentation(deck, deck.folder)
-    assert p.count == 3 and p.slide.notes == "GEHEIME NOTITIE"
-    assert p.planned_lesson_seconds() == 30 * 60 and p.planned_slide_seconds() is None
+    assert p.count == 3
+    assert p.slide.notes == "GEHEIME NOTITIE"
+    assert p.planned_lesson_seconds() == 30 * 60
+    assert p.planned_slide_seconds() is None
     view = p.audience_slide()
     assert (view.kind, view.pdf, view.page) == ("pdf", deck.pdf, 0)
     assert "GEHEIM" not in repr(view)  # the heading in lists is for the console only
     p.next()
-    assert p.audience_slide().page == 1 and p.next_preview() is not None
+    assert p.audience_slide().page == 1
+    assert p.next_preview() is not None
     assert not p.can_reveal()
 
 
