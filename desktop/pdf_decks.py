@@ -78,7 +78,8 @@ class PdfPage:
 
     @property
     def heading(self) -> str:
-        first = self.notes.strip().splitlines()[0].lstrip("-* ").strip() if self.notes else ""
+        first = self.notes.strip().splitlines()[0] if self.notes.strip() else ""
+        first = first.lstrip("-* ").replace("*", "").strip()  # no Markdown in a list
         page = _("Pagina {n}").format(n=self.index + 1)
         return f"{page} · {first[:60]}" if first else page
 

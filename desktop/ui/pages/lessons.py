@@ -85,7 +85,7 @@ class LessonsPage(Page):
         self.log_button.clicked.connect(self.log_requested)
         self.guide_button = named(QPushButton(), "teacherGuide")
         self.guide_button.clicked.connect(self.guide_requested)
-        self.pdf_decks = PdfDeckShelf(self, self.list, self.detail, self.level)
+        self.pdf_decks = PdfDeckShelf(self, self.list, self.detail, (self.level_label, self.level))
         self.pdf_decks.changed.connect(self._fill_list)
 
         right = QWidget()

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -28,6 +29,7 @@ from desktop import i18n
 from desktop.i18n import _, ngettext
 from desktop.pdf_decks import DeckProblem, PdfDeck, PdfDeckStore
 from desktop.ui.pdf_deck_dialog import AddPdfDeckDialog, level_name
+from desktop.ui.presenter.windows import notes_html
 from desktop.ui.widgets import named
 
 ROLE = 256  # Qt.ItemDataRole.UserRole, as on the Lessen page
@@ -41,10 +43,15 @@ class PdfDeckShelf(QObject):
     changed = Signal()  # a deck was added or removed: the page fills its list again
 
     def __init__(
-        self, page: QWidget, items: QListWidget, detail: QTextBrowser, level: QComboBox
+        self,
+        page: QWidget,
+        items: QListWidget,
+        detail: QTextBrowser,
+        level: tuple[QLabel, QComboBox],
     ) -> None:
         super().__init__(page)
-        self.page, self.items, self.detail, self.level = page, items, detail, level
+        self.page, self.items, self.detail = page, items, detail
+        self.level_label, self.level = level
         self.store: PdfDeckStore | None = None
         self.decks: dict[str, PdfDeck] = {}
         self.add_button = named(QPushButton(), "addPdfDeck")
@@ -106,13 +113,10 @@ class PdfDeckShelf(QObject):
         """Show the selected deck's details; False when the selection is no deck."""
         deck = self.current()
         self.remove_button.setVisible(deck is not None)
+        self.level.setVisible(deck is None)  # a deck has the one level it was added with
+        self.level_label.setVisible(deck is None)
         if deck is None:
             return False
-        self.level.blockSignals(True)
-        self.level.clear()
-        self.level.addItem(level_name(deck.level), deck.level)
-        self.level.blockSignals(False)
-        self.level.setEnabled(False)  # a deck has the one level it was added with
         self.detail.setHtml(deck_html(deck))
         return True
 
@@ -217,16 +221,16 @@ def deck_html(deck: PdfDeck) -> str:
     if deck.source:
         source = _("Bestand: {name}").format(name=deck.source)
         html.append(f"<p style='color:#5a6270'>{escape(source)}</p>")
-    html.append(f"<h3>{escape(_('Notities per pagina'))}</h3>")
+    heading = _("Notities per pagina")
+    html.append(f"<h3>{escape(heading)}</h3>")
     with_notes = [page for page in deck.slides_for() if page.notes.strip()]
     if not with_notes:
-        html.append(f"<p style='color:#5a6270'>{escape(_('Nog geen notities.'))}</p>")
+        none_yet = _("Nog geen notities.")
+        html.append(f"<p style='color:#5a6270'>{escape(none_yet)}</p>")
     for page in with_notes:
-        notes = page.notes.strip()
         label = _("Pagina {n}").format(n=page.index + 1)
         html.append(
             f"<p style='margin-top:8px'><b>{escape(label)}</b></p>"
-            f"<div style='margin-left:16px; color:#1f2430; white-space:pre-wrap'>"
-            f"{escape(notes)}</div>"
+            f"<div style='margin-left:16px; color:#1f2430'>{notes_html(page.notes)}</div>"
         )
     return "".join(html)

@@ -85,6 +85,7 @@ class PdfDeckConsole(PresenterConsole):
             self.styleSheet() + " #notesEditor { background: #ffffff; color: #1f2430; }"
             " #notesProblem { color: #ff8a65; }"
         )
+        self.set_notes_size(self.notes_size)  # the editor too
         self.retranslate()
 
     def retranslate(self) -> None:
