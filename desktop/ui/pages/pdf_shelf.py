@@ -29,7 +29,6 @@ from desktop import i18n
 from desktop.i18n import _, ngettext
 from desktop.pdf_decks import DeckProblem, PdfDeck, PdfDeckStore
 from desktop.ui.pdf_deck_dialog import AddPdfDeckDialog, level_name
-from desktop.ui.presenter.windows import notes_html
 from desktop.ui.widgets import named
 
 ROLE = 256  # Qt.ItemDataRole.UserRole, as on the Lessen page
@@ -199,6 +198,18 @@ class PdfDeckShelf(QObject):
         box.open()
         self.message = box
         return box
+
+
+def notes_html(markdown: str) -> str:
+    from lessons.markdown import BulletList, blocks  # no pydantic, no yaml: cheap
+
+    out = []
+    for block in blocks(markdown):
+        if isinstance(block, BulletList):
+            out.append("<ul>" + "".join(f"<li>{i}</li>" for i in block.items) + "</ul>")
+        else:
+            out.append(f"<p>{block.html}</p>")
+    return "".join(out)
 
 
 def deck_html(deck: PdfDeck) -> str:

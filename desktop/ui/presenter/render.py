@@ -9,15 +9,18 @@ teacher notes.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 
-from desktop.pdf_deck_pages import DeckPages
 from desktop.presenter import AudienceSlide
 from desktop.ui.fonts import register_fonts
 from lessons.markdown import BulletList, blocks
+
+if TYPE_CHECKING:
+    from desktop.pdf_deck_pages import DeckPages
 
 WIDTH, HEIGHT = 1920, 1080
 MARGIN = 110
