@@ -55,6 +55,11 @@ class Paths:
         return self.data / "lessen-gegeven.json"
 
     @property
+    def pdf_decks(self) -> Path:
+        """PDFs added to the Lessen list, each with a JSON beside it (``desktop.pdf_decks``)."""
+        return self.data / "lespdfs"
+
+    @property
     def logo_file(self) -> Path:
         return self.data / "logo.png"
 

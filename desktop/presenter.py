@@ -13,23 +13,22 @@ set one.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal
+from typing import Literal, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.pdf_decks import PdfPage
 from lessons.model import (
     CaseSlide,
     ClosingSlide,
     HelpSlide,
     ImageSlide,
-    Lesson,
     Level,
     QuizSlide,
     RevealSlide,
-    SlideBase,
     StatementSlide,
     TextSlide,
     TitleSlide,
@@ -95,6 +94,42 @@ class AudienceSlide:
     revealed: bool = False  # a reveal slide's answers are shown
     takeaways: tuple[str, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
+    pdf: Path | None = None  # a PDF deck's page: the file and the page (0-based)
+    page: int = 0
+
+
+class Page(Protocol):
+    """What the presenter asks of one slide: a lesson's slide or a PDF deck's page."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def notes(self) -> str: ...
+    @property
+    def minutes(self) -> float | None: ...
+    @property
+    def steps(self) -> int: ...
+    @property
+    def heading(self) -> str: ...
+
+
+class Deck(Protocol):
+    """What the presenter asks of a deck of pages with notes: a :class:`~lessons.model.Lesson`
+    or a :class:`~desktop.pdf_decks.PdfDeck`."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def duration(self) -> int: ...
+    @property
+    def levels(self) -> list[Level]: ...
+    def slides_for(self, level: Level) -> Sequence[Page]: ...
 
 
 HelpResolver = Callable[[str, list[str]], list[HelpEntry]]
@@ -110,7 +145,7 @@ def school_entry(contact: SchoolContact | None) -> HelpEntry | None:
 
 
 def audience_slide(
-    slide: SlideBase,
+    slide: Page,
     step: int,
     language: str,
     folder: Path,
@@ -119,6 +154,8 @@ def audience_slide(
 ) -> AudienceSlide:
     """The class's view of ``slide`` at ``step`` (0-based)."""
     base = AudienceSlide(kind=slide.kind, language=language, labels=SLIDE_LABELS[language])
+    if isinstance(slide, PdfPage):
+        return replace(base, pdf=slide.pdf, page=slide.index)  # its heading holds notes
     if isinstance(slide, TitleSlide):
         return replace(base, title=slide.title, subtitle=slide.subtitle or "")
     if isinstance(slide, TextSlide):
@@ -199,7 +236,7 @@ class Presentation(QObject):
 
     def __init__(
         self,
-        lesson: Lesson,
+        lesson: Deck,
         folder: Path,
         level: Level,
         *,
@@ -226,7 +263,7 @@ class Presentation(QObject):
 
     # ---------------------------------------------------------------- where we are
     @property
-    def slide(self) -> SlideBase:
+    def slide(self) -> Page:
         return self.slides[self.index]
 
     @property

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from desktop.lesson_log import LessonLog
+    from desktop.pdf_decks import PdfDeck
     from desktop.ui.concerns.guard import VaultGuard
     from desktop.ui.concerns.page import ConcernsPage
     from desktop.ui.guide_dialog import GuideDialog
@@ -162,6 +163,14 @@ class MainWindow(QMainWindow):
         self.session.start()
         return self.session
 
+    def start_deck_presentation(self, deck: PdfDeck) -> PresenterSession:
+        """A PDF deck in the same presenter; no lesson log after it (it counts the series)."""
+        from desktop.ui.presenter.pdf_deck import start_deck
+
+        self.session = start_deck(deck, self.session, self.window_states, self.lessons_page)
+        self.session.finished.connect(lambda: setattr(self, "session", None))
+        return self.session
+
     def _presentation_ended(self, loaded: LoadedLesson) -> None:
         self.session = None
         self.presentation_finished.emit(loaded)
@@ -287,6 +296,7 @@ class MainWindow(QMainWindow):
             lessons.plan_requested.connect(self.open_lesson_plan_printing)
             lessons.log_requested.connect(self.open_lesson_log)
             lessons.guide_requested.connect(self.open_guide)
+            lessons.pdf_decks.attach(self.profile.paths.pdf_decks, self.start_deck_presentation)
             return lessons
         if key == "signal_card":
             from desktop.ui.pages.signal_card import SignalCardPage

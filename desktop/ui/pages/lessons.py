@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n
 from desktop.i18n import N_, _, ngettext
 from desktop.ui.pages.base import Page
+from desktop.ui.pages.pdf_shelf import PdfDeckShelf
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
@@ -101,6 +102,8 @@ class LessonsPage(Page):
         self.log_button.clicked.connect(self.log_requested)
         self.guide_button = named(QPushButton(), "teacherGuide")
         self.guide_button.clicked.connect(self.guide_requested)
+        self.pdf_decks = PdfDeckShelf(self, self.list, self.detail, (self.level_label, self.level))
+        self.pdf_decks.changed.connect(self._fill_list)
 
         right = QWidget()
         column = QVBoxLayout(right)
@@ -110,6 +113,7 @@ class LessonsPage(Page):
         actions.addWidget(self.level_label)
         actions.addWidget(self.level)
         actions.addStretch(1)
+        actions.addWidget(self.pdf_decks.remove_button)
         actions.addWidget(self.start_button)
         column.addLayout(actions)
         splitter = QSplitter()  # horizontal
@@ -121,6 +125,7 @@ class LessonsPage(Page):
         footer = QHBoxLayout()
         self.status = named(QLabel(), "lessonStatus")
         footer.addWidget(self.status, 1)
+        footer.addWidget(self.pdf_decks.add_button)
         footer.addWidget(self.plan_button)
         footer.addWidget(self.guide_button)
         footer.addWidget(self.log_button)
@@ -150,7 +155,7 @@ class LessonsPage(Page):
     def _fill_list(self) -> None:
         assert self.library is not None
         current = self.current_lesson()
-        current_id = current.lesson.id if current else None
+        current_id = current.lesson.id if current else self.pdf_decks.current_key()
         self.list.blockSignals(True)
         self.list.clear()
         for loaded in self.library.lessons:
@@ -170,6 +175,7 @@ class LessonsPage(Page):
             item.setData(ROLE, f"broken:{broken.path.name}")
             item.setForeground(QBrush(QColor("#b00020")))
             self.list.addItem(item)
+        decks = self.pdf_decks.fill()
         self.list.blockSignals(False)
         rows = [self.list.item(i).data(ROLE) for i in range(self.list.count())]
         self.list.setCurrentRow(rows.index(current_id) if current_id in rows else 0)
@@ -180,6 +186,8 @@ class LessonsPage(Page):
             text += " · " + ngettext(
                 "{n} lesbestand met een fout", "{n} lesbestanden met een fout", bad
             ).format(n=bad)
+        if decks:
+            text += " · " + ngettext("{n} PDF", "{n} PDF's", decks).format(n=decks)
         self.status.setText(text)
 
     # ---------------------------------------------------------------- selection
@@ -205,6 +213,9 @@ class LessonsPage(Page):
         self.start_button.setEnabled(loaded is not None)
         self.plan_button.setEnabled(loaded is not None)
         self.level.setEnabled(loaded is not None)
+        if self.pdf_decks.show_current():
+            self.start_button.setEnabled(True)
+            return
         if loaded is None:
             self._show_broken_or_empty()
             return
@@ -252,6 +263,8 @@ class LessonsPage(Page):
         self.detail.setHtml(f"<p style='color:#5a6270'>{escape(text)}</p>")
 
     def start_current(self) -> None:
+        if self.pdf_decks.start_current():
+            return
         loaded, level = self.current_lesson(), self.current_level()
         if loaded is not None and level is not None:
             self.levels.remember(level)
@@ -279,6 +292,7 @@ class LessonsPage(Page):
         self.plan_button.setText(_("Lesplan afdrukken…"))
         self.log_button.setText(_("Gegeven lessen…"))
         self.guide_button.setText(_("Handleiding voor docenten"))
+        self.pdf_decks.retranslate()
         if self.library is None:
             self._show_broken_or_empty()
         elif self.library.language != i18n.current_language():

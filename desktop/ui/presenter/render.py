@@ -9,6 +9,7 @@ teacher notes.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
@@ -17,6 +18,9 @@ from PySide6.QtSvg import QSvgRenderer
 from desktop.presenter import AudienceSlide
 from desktop.ui.fonts import register_fonts
 from lessons.markdown import BulletList, blocks, inline_html
+
+if TYPE_CHECKING:
+    from desktop.pdf_deck_pages import DeckPages
 
 WIDTH, HEIGHT = 1920, 1080
 MARGIN = 110
@@ -55,6 +59,7 @@ class SlideRenderer:
     def __init__(self) -> None:
         self.family = register_fonts()
         self._documents: dict[int, tuple[AudienceSlide, QTextDocument]] = {}
+        self.pages: DeckPages | None = None  # a PDF deck's pages, rendered ahead
 
     # ---------------------------------------------------------------- layout
     def document(self, view: AudienceSlide) -> QTextDocument:
@@ -203,6 +208,9 @@ class SlideRenderer:
         blank: str | None = None,
     ) -> None:
         """Letterbox the 16:9 canvas into ``target`` and draw ``view`` (or a blank screen)."""
+        if view is not None and view.kind == "pdf" and blank is None and self.pages is not None:
+            self.pages.paint(painter, target, view.page)  # a blit of a page rendered ahead
+            return
         painter.save()
         painter.fillRect(target, QColor("black"))
         scale = min(target.width() / WIDTH, target.height() / HEIGHT)

@@ -64,7 +64,8 @@ class PresenterSession(QObject):
     """Opens both windows, puts them on the screens, and closes them at the end.
 
     ``screens`` and ``primary`` are where the screens come from (Qt's own by default; a test
-    gives fakes); ``states`` keeps the console's size between runs.
+    gives fakes); ``states`` keeps the console's size between runs. A PDF deck brings its own
+    ``renderer`` (with its pages) and ``console`` (notes that can be typed).
     """
 
     finished = Signal()
@@ -76,16 +77,18 @@ class PresenterSession(QObject):
         states: WindowStates | None = None,
         screens: Callable[[], Sequence[ScreenLike]] | None = None,
         primary: Callable[[], ScreenLike | None] | None = None,
+        renderer: SlideRenderer | None = None,
+        console: type[PresenterConsole] = PresenterConsole,
     ) -> None:
         super().__init__()
         self.presentation = presentation
         self.states = states
         self.list_screens = screens or QGuiApplication.screens
         self.primary_screen = primary or QGuiApplication.primaryScreen
-        self.renderer = SlideRenderer()
+        self.renderer = renderer or SlideRenderer()
         self.audience = AudienceWindow(self.renderer)
         self.audience.setWindowTitle(presentation.lesson.title)
-        self.console = PresenterConsole(presentation, self.renderer)
+        self.console = console(presentation, self.renderer)
         self.keys = PresenterKeys(presentation, self.swap_screens)
         self.keys.on_typed = self.console.show_typed
         for window in (self.audience, self.console):
