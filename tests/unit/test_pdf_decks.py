@@ -100,7 +100,7 @@ def test_typed_notes_kept_and_remove(store: PdfDeckStore, tmp_path: Path) -> Non
 def test_a_deck_is_presented_like_a_lesson(store: PdfDeckStore, tmp_path: Path) -> None:
     deck = store.add(write(tmp_path / "a.pdf", slides_pdf(3)), "Titel", None, 30)
     store.save_notes(deck, 0, "GEHEIME NOTITIE")
-    p = Presentation(deck, deck.folder)
+    p = Presentation(deck, deck.folder, deck.levels[0])
     assert p.count == 3
     assert p.slide.notes == "GEHEIME NOTITIE"
     assert p.planned_lesson_seconds() == 30 * 60
