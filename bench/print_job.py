@@ -92,7 +92,7 @@ def main() -> int:
         print(f"runs: {args.runs} for the reference and the PDF path, median; one for the others")
 
         bare = timed(lambda: write_atomic(out / "bare.pdf", data), args.runs)
-        new = timed(lambda: dialog.print_to(pdf_printer(out / "new.pdf")), args.runs)
+        new = timed(lambda: dialog.print_to(pdf_printer(out / "new.pdf")).wait(), args.runs)
         new_size = (out / "new.pdf").stat().st_size
         assert (out / "new.pdf").read_bytes() == data
 
@@ -103,7 +103,7 @@ def main() -> int:
 
         print_job.send_pdf = unavailable
         try:
-            fallback = timed(lambda: dialog.print_to(pdf_printer(out / "fallback.pdf")), 1)
+            fallback = timed(lambda: dialog.print_to(pdf_printer(out / "fallback.pdf")).wait(), 1)
         finally:
             print_job.send_pdf = real_send
         fallback_size = (out / "fallback.pdf").stat().st_size

@@ -20,6 +20,8 @@ import logging
 import os
 import shutil
 import subprocess
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from desktop import os_errors
@@ -30,6 +32,7 @@ log = logging.getLogger(__name__)
 
 DUPLEX_SIDES = {"long": "two-sided-long-edge", "short": "two-sided-short-edge"}
 LP_TIMEOUT_S = 60.0  # lp only hands the job to the scheduler: seconds, even for a long letter
+LP_POLL_S = 0.1  # how often a waiting job looks whether the user cancelled it
 
 
 class PrintError(Exception):
@@ -42,6 +45,10 @@ class PrintError(Exception):
 
 class VectorPrintUnavailable(Exception):
     """This machine cannot take a PDF as it is (no CUPS): print page images instead."""
+
+
+class PrintCancelled(Exception):
+    """The user cancelled the job before the print system took it: nothing was printed."""
 
 
 @dataclass(frozen=True)
@@ -62,11 +69,18 @@ class PrintTarget:
             raise ValueError(f"duplex must be '', 'long' or 'short', not {self.duplex!r}")
 
 
-def send_pdf(data: bytes, target: PrintTarget, *, title: str = "Schoolsignaal") -> None:
-    """Print ``data`` (a whole PDF) on ``target``.
+def send_pdf(
+    data: bytes,
+    target: PrintTarget,
+    *,
+    title: str = "Schoolsignaal",
+    cancelled: Callable[[], bool] = lambda: False,
+) -> None:
+    """Print ``data`` (a whole PDF) on ``target``. Safe to call off the UI thread.
 
     Raises PrintError when it could not be printed or written, VectorPrintUnavailable when
-    the machine has no way to take a PDF (then print it as images)."""
+    the machine has no way to take a PDF (then print it as images), PrintCancelled when
+    ``cancelled()`` turned true while ``lp`` was still busy (lp is stopped: no job queued)."""
     if not data.startswith(b"%PDF"):
         raise ValueError("send_pdf needs the bytes of a PDF")
     if target.output_file:
@@ -76,7 +90,7 @@ def send_pdf(data: bytes, target: PrintTarget, *, title: str = "Schoolsignaal") 
     lp = shutil.which("lp")
     if lp is None:
         raise VectorPrintUnavailable("no lp on the PATH: CUPS is not installed")
-    _run_lp(lp, data, target, title)
+    _run_lp(lp, data, target, title, cancelled)
     log.info("document sent to the printer as PDF: %d copies", target.copies)
 
 
@@ -104,25 +118,19 @@ def _write_file(data: bytes, path: str) -> None:
         ) from err
 
 
-def _run_lp(lp: str, data: bytes, target: PrintTarget, title: str) -> None:
+def _run_lp(
+    lp: str, data: bytes, target: PrintTarget, title: str, cancelled: Callable[[], bool]
+) -> None:
     # lp's messages in English whatever the desktop's language, so that they can be recognised
     env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
     try:
-        done = subprocess.run(  # a fixed program and arguments, no shell
+        process = subprocess.Popen(  # a fixed program and arguments, no shell
             lp_command(lp, target, title),
-            input=data,
-            capture_output=True,
-            timeout=LP_TIMEOUT_S,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             env=env,
-            check=False,
         )
-    except subprocess.TimeoutExpired as err:
-        raise PrintError(
-            _(
-                "Het afdruksysteem reageerde niet binnen {seconds} seconden. Controleer of de "
-                "printer aan staat en probeer het opnieuw."
-            ).format(seconds=round(LP_TIMEOUT_S))
-        ) from err
     except OSError as err:
         raise PrintError(
             _(
@@ -130,12 +138,40 @@ def _run_lp(lp: str, data: bytes, target: PrintTarget, title: str) -> None:
                 "systeembeheerder om het afdruksysteem (CUPS) na te kijken."
             ).format(reason=os_errors.reason(err))
         ) from err
-    if done.returncode != 0:
-        stderr = done.stderr.decode("utf-8", "replace")
-        log.warning("lp refused the job (exit status %d)", done.returncode)
+    stderr_bytes = _wait_for_lp(process, data, cancelled)
+    if process.returncode != 0:
+        stderr = stderr_bytes.decode("utf-8", "replace")
+        log.warning("lp refused the job (exit status %d)", process.returncode)
         if _scheduler_running(env) is False:  # lp then says the printer is unknown, or that
             stderr = "scheduler not responding"  # there is no default: neither is the cause
         raise PrintError(lp_failure(stderr, target.printer))
+
+
+def _wait_for_lp(
+    process: subprocess.Popen[bytes], data: bytes, cancelled: Callable[[], bool]
+) -> bytes:
+    """Feed ``data`` to lp and wait for it, at most LP_TIMEOUT_S; stop it when cancelled.
+    Returns what lp said on standard error."""
+    deadline = time.monotonic() + LP_TIMEOUT_S
+    given: bytes | None = data
+    while True:
+        try:
+            _out, err = process.communicate(input=given, timeout=LP_POLL_S)
+            return err
+        except subprocess.TimeoutExpired:
+            given = None  # communicate goes on feeding what it was given
+        if cancelled() or time.monotonic() > deadline:
+            process.kill()  # lp stopped before the scheduler took the job: nothing queued
+            process.communicate()
+            if cancelled():
+                log.info("print job cancelled while lp was busy")
+                raise PrintCancelled
+            raise PrintError(
+                _(
+                    "Het afdruksysteem reageerde niet binnen {seconds} seconden. Controleer of "
+                    "de printer aan staat en probeer het opnieuw."
+                ).format(seconds=round(LP_TIMEOUT_S))
+            )
 
 
 def _scheduler_running(env: dict[str, str]) -> bool | None:

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import os_errors
-from desktop.i18n import _, format_date, format_number
+from desktop.i18n import _, format_date, format_number, ngettext
 from desktop.lesson_log import (
     GROUP_MAX,
     TEACHER_MAX,
@@ -45,6 +45,31 @@ Series = Sequence[tuple[str, str]]  # (lesson id, title) in series order
 
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
+
+
+OVERVIEW_ROWS = 10  # the overview shows this many lessons before it scrolls
+
+
+def fit_columns(table: QTableWidget, wide: int) -> None:
+    """Every column as wide as its contents; the ``wide`` one takes what is left. Wider than
+    the view: a horizontal scroll bar, and nothing is cut."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.resizeColumnsToContents()
+    spare = table.viewport().width() - header.length()
+    if spare > 0:
+        header.resizeSection(wide, header.sectionSize(wide) + spare)
+
+
+def fit_height(table: QTableWidget, rows: int) -> None:
+    """As high as its rows (at most ``rows`` of them, then it scrolls): no half row."""
+    shown = min(table.rowCount(), rows)
+    height = table.horizontalHeader().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(row) for row in range(shown))
+    scroll_bar = table.horizontalScrollBar()
+    if scroll_bar.maximum() > 0:
+        height += scroll_bar.sizeHint().height()
+    table.setFixedHeight(height)
 
 
 class RecordLessonDialog(QDialog):
@@ -180,9 +205,9 @@ class LessonLogDialog(QDialog):
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.overview.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.entries.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+            table.setWordWrap(False)
+            table.setTextElideMode(Qt.TextElideMode.ElideNone)  # scroll, never cut a title
+            table.viewport().installEventFilter(self)
 
         self.add_button = named(QPushButton(_("Les toevoegen…")), "logAdd")
         self.remove_button = named(QPushButton(_("Verwijderen")), "logRemove")
@@ -208,9 +233,9 @@ class LessonLogDialog(QDialog):
         column.addLayout(top)
         column.addWidget(self.summary)
         column.addWidget(named(QLabel(_("Per les")), "sectionLabel"))
-        column.addWidget(self.overview, 2)
+        column.addWidget(self.overview)
         column.addWidget(named(QLabel(_("Alle keren")), "sectionLabel"))
-        column.addWidget(self.entries, 3)
+        column.addWidget(self.entries, 1)
         column.addLayout(actions)
         self.resize(760, 620)
         self._fill_years()
@@ -259,18 +284,18 @@ class LessonLogDialog(QDialog):
         groups = len({e.group.casefold() for e in given})
         lessons = len({e.lesson_id for e in given})
         if given:
-            text = _(
-                "In {year}: {times} keer een les gegeven, {lessons} verschillende lessen, "
-                "{groups} groepen."
+            times = ngettext("{n} keer een les gegeven", "{n} keer een les gegeven", len(given))
+            # {count}, not {n}: "{n} les" is the lesson list's, with a plain plural
+            different = ngettext("{count} les", "{count} verschillende lessen", lessons)
+            group_count = ngettext("{n} groep", "{n} groepen", groups)
+            counts = ", ".join(
+                [
+                    times.format(n=format_number(len(given))),
+                    different.format(count=format_number(lessons)),
+                    group_count.format(n=format_number(groups)),
+                ]
             )
-            self.summary.setText(
-                text.format(
-                    year=year.title,
-                    times=format_number(len(given)),
-                    lessons=format_number(lessons),
-                    groups=format_number(groups),
-                )
-            )
+            self.summary.setText(_("In {year}: {counts}.").format(year=year.title, counts=counts))
         else:
             self.summary.setText(
                 _("In {year} is nog geen les vastgelegd. Na elke les vraagt de app erom.").format(
@@ -279,6 +304,17 @@ class LessonLogDialog(QDialog):
             )
         self.export_button.setEnabled(bool(given))
         self._update_buttons()
+        self._fit_tables()
+
+    def _fit_tables(self) -> None:
+        fit_height(self.overview, OVERVIEW_ROWS)
+        fit_columns(self.overview, wide=0)
+        fit_columns(self.entries, wide=2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:  # a table's view got its new width
+            self._fit_tables()
+        return False
 
     def _update_buttons(self) -> None:
         self.remove_button.setEnabled(bool(self.entries.selectedItems()))

@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         )
 
         self._pages: dict[str, Page] = {}
-        sidebar = Sidebar(len(KEYS))
+        sidebar = self.sidebar = Sidebar(len(KEYS))
         self.navigation, self.tagline = sidebar.navigation, sidebar.tagline
         self.app_name, self.local_only = sidebar.app_name, sidebar.local_only
         self.stack = named(QStackedWidget(), "pageStack")
@@ -388,9 +388,9 @@ class MainWindow(QMainWindow):
         self.tagline.setText(_("Mensenhandel (niet) op school"))
         self.local_only.setText(_("Alles blijft op deze computer. Er gaat niets het internet op."))
         for row, (_key, title) in enumerate(PAGES):
-            item = self.navigation.item(row)
-            item.setText(_(title))
-            item.setToolTip(f"{_(title)} (Ctrl+{row + 1})")
+            shortcut = QKeySequence(f"Ctrl+{row + 1}")
+            name = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            self.sidebar.set_page_name(row, _(title), name)
         self._fill_notice()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -9,8 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QPainter, QPixmap, QResizeEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPixmap, QResizeEvent
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,18 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import i18n, os_errors, print_job, printing
+from desktop import i18n, os_errors, printing
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
 from desktop.pdf_pages import PdfPages
 from desktop.settings import Settings
+from desktop.ui.print_run import RASTER_DPI_CAP as RASTER_DPI_CAP
+from desktop.ui.print_run import PrintRun, sent_text
+from desktop.ui.print_run import send_to_printer as send_to_printer  # the referral letter's
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
     from lessons.model import Lesson
 
 log = logging.getLogger(__name__)
-
-RASTER_DPI_CAP = 300  # page images, where no PDF can be sent: sharp on paper, a few MB a page
 
 
 class PdfPreview(QScrollArea):
@@ -94,6 +95,7 @@ class PdfPreviewDialog(QDialog):
         super().__init__(parent)
         self.documents_folder = documents_folder
         self.pdf_bytes = b""
+        self.print_run: PrintRun | None = None
         self.setWindowTitle(title)
         self.resize(980, 760)
         self.form = QFormLayout()
@@ -117,6 +119,8 @@ class PdfPreviewDialog(QDialog):
         self.close_button.clicked.connect(self.accept)
 
     def done(self, result: int) -> None:
+        if self.print_run is not None and self.print_run.running:
+            self.print_run.cancel()  # no page is drawn from a closed document
         self.document.close()  # PDFium's copy of the document goes with the dialog
         super().done(result)
 
@@ -200,90 +204,36 @@ class PdfPreviewDialog(QDialog):
             return
         self.print_to(printer)
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Print the document on ``printer`` (see :func:`send_to_printer`). Returns the number
-        of pages sent; 0 when nothing was printed (a message said why)."""
-        pages = len(self.document)
-        if not self.pdf_bytes or not pages:
-            return 0
-        problem = send_to_printer(self.pdf_bytes, self.document, printer)
-        if problem:
+    def print_to(self, printer: QPrinter) -> PrintRun:
+        """Start printing the document on ``printer`` (see :class:`PrintRun`): a progress box
+        with cancel, the window stays responsive. When it ends the status line says so, and
+        only a job that was sent is audited."""
+        run = PrintRun(self.pdf_bytes, self.document, printer, self)
+        run.finished.connect(self._printed)  # a bound method: no cycle keeps the dialog
+        self.print_run = run
+        self._set_busy(True)
+        self.status.setText(_("Afdrukken…"))
+        run.start()
+        return run
+
+    def _set_busy(self, busy: bool) -> None:
+        self.print_button.setEnabled(not busy)
+        for combo in self.findChildren(QComboBox):  # the pages must stay the ones printing
+            combo.setEnabled(not busy)
+
+    def _printed(self, pages: int) -> None:
+        run = self.print_run
+        assert run is not None
+        self._set_busy(False)
+        if run.cancelled:
+            self.status.setText(_("Afdrukken geannuleerd."))
+            return
+        if not pages:
             self.status.setText(_("Niet afgedrukt."))
-            QMessageBox.warning(self, _("Niet afgedrukt"), problem)
-            return 0
-        self.audit("print", printer.printerName() or printer.outputFileName())
-        self.status.setText(
-            i18n.ngettext(
-                "Naar de printer gestuurd: {n} pagina.",
-                "Naar de printer gestuurd: {n} pagina’s.",
-                pages,
-            ).format(n=pages)
-        )
-        return pages
-
-
-def send_to_printer(data: bytes, document: PdfPages, printer: QPrinter) -> str:
-    """Print ``data`` (shown as ``document``) on ``printer`` as it is, vector PDF, where the
-    system takes a PDF; else as page images at the printer's resolution, at most
-    RASTER_DPI_CAP. Returns "" when sent, else what went wrong, in words."""
-    problem = ""
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        print_job.send_pdf(data, print_target(printer))
-    except print_job.VectorPrintUnavailable:
-        if not _print_page_images(document, printer):
-            problem = _("De printer kon niet worden gestart.")
-    except print_job.PrintError as error:
-        problem = error.message
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    if not problem:
-        log.info(
-            "document sent to the printer: %d pages, %d copies", len(document), printer.copyCount()
-        )
-    return problem
-
-
-def _print_page_images(document: PdfPages, printer: QPrinter) -> bool:
-    """The fallback where no PDF can be sent (Windows, Linux without CUPS): each page as an
-    image at the printer's resolution, at most RASTER_DPI_CAP dpi."""
-    dpi = min(printer.resolution(), RASTER_DPI_CAP)
-    painter = QPainter()
-    if not painter.begin(printer):
-        return False
-    try:
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        for index in range(len(document)):
-            if index:
-                printer.newPage()
-            area = painter.viewport()  # device pixels, at printer.resolution()
-            points = document.point_size(index)
-            scale = min(area.width() / points.width(), area.height() / points.height())
-            place = QRectF(0, 0, points.width() * scale, points.height() * scale)
-            width_px = max(1, round(place.width() * dpi / printer.resolution()))
-            painter.drawImage(place, document.render(index, width_px))
-    finally:
-        painter.end()
-    log.info("no PDF printing here: pages sent as images at %d dpi", dpi)
-    return True
-
-
-def print_target(printer: QPrinter) -> print_job.PrintTarget:
-    """The print dialog's choice as a PrintTarget. A PDF printer with a file name (QPrintDialog's
-    "print to file") becomes ``output_file``; raises PrintError for a PDF printer without one."""
-    output_file = printer.outputFileName()
-    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and not output_file:
-        raise print_job.PrintError(_("Kies een bestandsnaam om als PDF af te drukken."))
-    duplex = {
-        QPrinter.DuplexMode.DuplexLongSide: "long",
-        QPrinter.DuplexMode.DuplexShortSide: "short",
-    }.get(printer.duplex(), "")  # DuplexAuto and DuplexNone: the printer's own setting
-    return print_job.PrintTarget(
-        printer.printerName(),
-        copies=max(1, printer.copyCount()),
-        duplex=duplex,
-        output_file=output_file,
-    )
+            QMessageBox.warning(self, _("Niet afgedrukt"), run.problem)
+            return
+        self.audit("print", run.printer.printerName() or run.printer.outputFileName())
+        self.status.setText(sent_text(pages))
 
 
 FORMAT_NAMES = {

@@ -29,6 +29,10 @@ def preview_first_pages(paths: list[Path]) -> int:
 def run_smoke_test(built: Built) -> int:
     window = built.window
     try:
+        from desktop.language import qt_catalog_loaded, qt_translations_folder
+
+        if not qt_catalog_loaded():  # build.spec left qtbase_<lang>.qm out: dialogs in English
+            raise RuntimeError(f"Qt's own catalog is missing in {qt_translations_folder()}")
         for page in window.pages:
             window.show_page(page)
             built.app.processEvents()

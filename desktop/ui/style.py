@@ -5,22 +5,35 @@ ACCENT = "#e07a5f"
 INK = "#1f2430"
 MUTED = "#5a6270"
 PAPER = "#f7f7f4"
+FOCUS = "#1f6fd1"  # keyboard focus on a light background
+FOCUS_ON_NAVY = "#ffd166"  # keyboard focus in the navigation
+NAV_HINT = "#b3c1d6"  # "Ctrl+1" beside a page's name: 5:1 on the selected row, 7:1 on navy
+NAV_HINT_MARGIN = 14  # from the row's right edge
 
 STYLE_SHEET = f"""
 QMainWindow, #pageStack {{ background: {PAPER}; }}
-#sidebar {{ background: {NAVY}; }}
+#mainSidebar {{ background: {NAVY}; }}
 #appName {{ color: white; font-size: 20px; font-weight: 600; padding: 20px 16px 0 16px; }}
 #appTagline {{ color: #c9d3e3; font-size: 12px; padding: 0 16px 16px 22px; }}
 #appName {{ padding-left: 22px; }}
 #scrollContent, QScrollArea {{ background: transparent; }}
 #navigation {{
     background: transparent; border: none; color: white; font-size: 15px; outline: 0;
+    placeholder-text-color: {NAV_HINT};
 }}
-#navigation::item {{ padding: 10px 16px; border-left: 4px solid transparent; }}
+#navigation::item {{
+    padding: 10px 62px 10px 16px; border: 2px solid transparent; border-left-width: 4px;
+}}
 #navigation::item:selected {{
     background: rgba(255, 255, 255, 0.12); border-left: 4px solid {ACCENT}; color: white;
 }}
 #navigation::item:hover:!selected {{ background: rgba(255, 255, 255, 0.06); }}
+#navigation::item:focus {{
+    border: 2px solid {FOCUS_ON_NAVY}; border-left: 4px solid {FOCUS_ON_NAVY};
+}}
+#navigation::item:selected:focus {{ border-left: 4px solid {ACCENT}; }}
+#lessonList, #lessonDetail {{ border: 1px solid #cfcfc7; padding: 1px; background: white; }}
+#lessonList:focus, #lessonDetail:focus {{ border: 2px solid {FOCUS}; padding: 0; }}
 #localOnly {{ color: #c9d3e3; font-size: 12px; }}
 #pageHeading {{ color: {INK}; font-size: 26px; font-weight: 600; }}
 #pageIntro {{ color: {MUTED}; font-size: 14px; }}

@@ -169,7 +169,7 @@ def test_print_dialog_previews_saves_and_prints(built: Built, qtbot: QtBot, tmp_
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     dialog.format.setCurrentIndex(dialog.format.findData("pocket"))
-    assert dialog.print_to(printer) == 2
+    assert dialog.print_to(printer).wait() == 2
     assert len(PdfReader(tmp_path / "printed.pdf").pages) == 2
     dialog.close()
 

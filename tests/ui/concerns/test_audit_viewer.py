@@ -139,7 +139,7 @@ def test_the_pdf_saved_is_in_the_log_with_its_sha256(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(printed))
-    assert preview.print_to(printer) == len(preview.document)
+    assert preview.print_to(printer).wait() == len(preview.document)
     newest = open_page.session.vault.audit_log()[-1]
     assert newest.kind == "audit_printed"
     assert json.loads(newest.details)["sha256"] == hashlib.sha256(data).hexdigest()
