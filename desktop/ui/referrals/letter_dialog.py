@@ -49,10 +49,12 @@ from desktop.referrals.export import ExportRefused, LetterExport
 from desktop.referrals.prefill import prefill
 from desktop.ui.concerns.privacy_gate import PrivacyGate
 from desktop.ui.print_dialog import PdfPreview
+from desktop.ui.print_run import PrintRun
 from desktop.ui.referrals.basis_form import BasisForm
 from desktop.ui.referrals.entry_picker import EntryPicker
 from desktop.ui.referrals.identity_form import IdentityForm
-from desktop.ui.referrals.password_box import not_logged, show_password
+from desktop.ui.referrals.letter_print import LetterPrint, warn
+from desktop.ui.referrals.password_box import show_password
 from desktop.ui.referrals.texts_form import TextsForm
 from desktop.ui.widgets import named, scrolled, shrinkable
 from desktop.vault.errors import VaultError
@@ -98,6 +100,7 @@ class LetterDialog(QDialog):
         )
         self.band_16_plus = pupil_16_plus(self.detail.row.age_band)
         self.export = LetterExport(session.vault, code)
+        self.printing = LetterPrint(self.export, self)
         self.recorded_grounds: object = None
         self.pdf_bytes = b""
         self.setWindowTitle(_("Verwijsbrief voor melding {code}").format(code=code))
@@ -179,6 +182,8 @@ class LetterDialog(QDialog):
         column.addWidget(self.warning)
         column.addLayout(buttons)
 
+        self.printing.said.connect(self.status.setText)
+        self.printing.logged.connect(self._printed)
         self.timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
         self.recipient.currentIndexChanged.connect(self._recipient_changed)
@@ -342,43 +347,22 @@ class LetterDialog(QDialog):
         self._printer = printer  # lives as long as its dialog may need it
         return dialog
 
-    def print_to(self, printer: QPrinter) -> bool:
-        from desktop.ui.print_dialog import send_to_printer
-
+    def print_to(self, printer: QPrinter) -> PrintRun | None:
+        """Start printing the letter (progress with cancel); None when it may not go out."""
         choices = self.choices()
         if not self.ready(choices):
-            return False
-        to_file = printer.outputFileName() if printer.outputFormat() == PDF_OUTPUT else ""
-        try:
-            if to_file:
-                self.export.check_file_name(Path(to_file), choices)
-        except ExportRefused as err:
-            self._warn(_("Niet afgedrukt"), str(err))
-            return False
-        problem = send_to_printer(self.pdf_bytes, self.pages, printer)
-        if problem:
-            self.status.setText(_("Niet afgedrukt."))
-            self._warn(_("Niet afgedrukt"), problem)
-            return False
-        try:
-            self.export.printed(self.pdf_bytes, choices, included_sections(self.letter))
-        except VaultError as err:  # printed, not logged: take back what can be taken back
-            if to_file:
-                Path(to_file).unlink(missing_ok=True)
-            self._warn(_("Niet vastgelegd"), not_logged(_message(err), bool(to_file)))
-            return False
+            return None
+        return self.printing.start(
+            self.pdf_bytes, self.pages, printer, choices, included_sections(self.letter)
+        )
+
+    def _printed(self, choices: LetterChoices) -> None:
         self.recorded_grounds = self._grounds(choices)
         self.session.changed(self.detail.code)
-        self.status.setText(_("Naar de printer gestuurd. De afdruk staat in de auditlog."))
-        return True
 
     # ---------------------------------------------------------------- closing
     def _warn(self, title: str, text: str) -> QMessageBox:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, self
-        )
-        box.open()
-        return box
+        return warn(self, title, text)
 
     def done(self, result: int) -> None:
         self.forget()

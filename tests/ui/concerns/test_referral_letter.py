@@ -146,7 +146,9 @@ def test_the_typed_name_is_in_the_letter_and_nowhere_else(
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printed = out / "afdruk.pdf"
         printer.setOutputFileName(str(printed))
-        assert dialog.print_to(printer)
+        printed_run = dialog.print_to(printer)
+        assert printed_run is not None
+        assert printed_run.wait() >= 1
         vault = open_page.session.vault
         dump = vault_dump(vault)
         audit = repr(vault.audit_events()) if hasattr(vault, "audit_events") else ""
@@ -193,7 +195,9 @@ def test_a_save_and_a_print_are_one_referral_in_the_audit_log(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "afdruk.pdf"))
-    assert dialog.print_to(printer)
+    run = dialog.print_to(printer)
+    assert run is not None
+    assert run.wait() >= 1
     detail = open_page.session.vault.case(dialog.detail.code)
     assert len(detail.referrals) == 1
     assert detail.referrals[0].entry_ids == tuple(ids[:3])
@@ -309,7 +313,7 @@ def test_printing_to_a_file_named_after_the_pupil_is_refused(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "Markeervos.pdf"))
-    assert not dialog.print_to(printer)
+    assert dialog.print_to(printer) is None
     assert not (tmp_path / "Markeervos.pdf").exists()
     assert open_page.session.vault.case(dialog.detail.code).referrals == ()
 
@@ -332,7 +336,10 @@ def test_a_print_the_vault_cannot_log_is_taken_back(
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "afdruk.pdf"))
-    assert not dialog.print_to(printer)
+    run = dialog.print_to(printer)
+    assert run is not None
+    run.wait()
+    assert "Niet afgedrukt" in dialog.status.text()
     assert not (tmp_path / "afdruk.pdf").exists()  # no letter without its audit event
 
 
