@@ -41,7 +41,7 @@ def percentile(samples: list[float], fraction: float) -> float:
 
 
 def main() -> int:
-    from desktop.presenter import Presentation
+    from desktop.classroom.presenter import Presentation
     from desktop.ui.presenter.session import PresenterSession
     from lessons.library import read_lesson
 
@@ -130,7 +130,7 @@ def deck_pdf(pages: int) -> bytes:
 def pdf_deck_changes(app: QCoreApplication, bare: QWidget, rounds: int) -> tuple[list[float], ...]:
     import tempfile
 
-    from desktop.pdf_decks import PdfDeckStore
+    from desktop.classroom.pdf_decks import PdfDeckStore
     from desktop.ui.presenter.pdf_deck import present_deck
 
     with tempfile.TemporaryDirectory() as folder:

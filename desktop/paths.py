@@ -38,7 +38,7 @@ class Paths:
 
     @property
     def level_file(self) -> Path:
-        """The level last chosen for a lesson (``desktop.level_choice``): one word."""
+        """The level last chosen for a lesson (``desktop.classroom.level_choice``): one word."""
         return self.config / "niveau.json"
 
     @property
@@ -56,7 +56,8 @@ class Paths:
 
     @property
     def pdf_decks(self) -> Path:
-        """PDFs added to the Lessen list, each with a JSON beside it (``desktop.pdf_decks``)."""
+        """PDFs added to the Lessen list, each with a JSON beside it
+        (``desktop.classroom.pdf_decks``)."""
         return self.data / "lespdfs"
 
     @property

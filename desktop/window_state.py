@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.screen_layout import Rect
+from desktop.classroom.screen_layout import Rect
 from toolkit.atomic import write_atomic
 
 log = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main() -> None:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.presenter import Presentation
+    from desktop.classroom.presenter import Presentation
     from desktop.ui.presenter.session import PresenterSession
     from lessons.library import read_lesson
     from toolkit.school_contact import SchoolContact

@@ -31,7 +31,7 @@ def settle(app: object, seconds: float = 0.8) -> None:
 def shoot_lesson_log(built: Any, out: Path, language: str) -> None:
     import datetime as dt
 
-    from desktop.lesson_log import checked
+    from desktop.classroom.lesson_log import checked
 
     window = built.window
     log = window.lesson_log

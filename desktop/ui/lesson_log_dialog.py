@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import os_errors
-from desktop.i18n import _, format_date, format_number, ngettext
-from desktop.lesson_log import (
+from desktop.classroom.lesson_log import (
     GROUP_MAX,
     TEACHER_MAX,
     GivenLesson,
@@ -38,6 +37,7 @@ from desktop.lesson_log import (
     SchoolYear,
     checked,
 )
+from desktop.i18n import _, format_date, format_number, ngettext
 from desktop.ui.widgets import named
 
 Series = Sequence[tuple[str, str]]  # (lesson id, title) in series order

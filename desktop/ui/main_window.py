@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.lesson_log import LessonLog
-    from desktop.pdf_decks import PdfDeck
+    from desktop.classroom.lesson_log import LessonLog
+    from desktop.classroom.pdf_decks import PdfDeck
     from desktop.ui.concerns.guard import VaultGuard
     from desktop.ui.concerns.page import ConcernsPage
     from desktop.ui.guide_dialog import GuideDialog
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
 
     def start_presentation(self, loaded: LoadedLesson, level: str) -> PresenterSession:
         """Open the audience window and the console for ``loaded``, at ``level`` only."""
-        from desktop.presenter import Presentation
+        from desktop.classroom.presenter import Presentation
         from desktop.printing import school_contact
         from desktop.ui.presenter.session import PresenterSession
 
@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
     @property
     def lesson_log(self) -> LessonLog:
         if self._lesson_log is None:
-            from desktop.lesson_log import LessonLog
+            from desktop.classroom.lesson_log import LessonLog
 
             self._lesson_log = LessonLog(self.profile.paths.lesson_log_file)
             if self._lesson_log.kept_aside is not None:
@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, key: str) -> Page:
         if key == "lessons":
-            from desktop.level_choice import LevelChoice  # the level picked last time
+            from desktop.classroom.level_choice import LevelChoice  # the level picked last time
             from desktop.ui.pages.lessons import LessonsPage
 
             lessons = LessonsPage(levels=LevelChoice(self.profile.paths.level_file))

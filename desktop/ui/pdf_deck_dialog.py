@@ -21,8 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.classroom.pdf_decks import (
+    DEFAULT_MINUTES,
+    LEVELS,
+    MAX_TITLE,
+    DeckProblem,
+    PdfDeckStore,
+    PdfInfo,
+)
 from desktop.i18n import N_, _, ngettext
-from desktop.pdf_decks import DEFAULT_MINUTES, LEVELS, MAX_TITLE, DeckProblem, PdfDeckStore, PdfInfo
 from desktop.ui.widgets import named
 
 LEVEL_NAMES: dict[str | None, str] = {

@@ -1,7 +1,7 @@
 """Windows that open at a size that fits the screen, and where they were last time.
 
-The rules are Qt-free (``desktop.screen_layout.fit_window``); this module reads the screens and
-the window, and keeps the result in ``desktop.window_state``.
+The rules are Qt-free (``desktop.classroom.screen_layout.fit_window``); this module reads the
+screens and the window, and keeps the result in ``desktop.window_state``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
-from desktop.screen_layout import Rect, fit_window
+from desktop.classroom.screen_layout import Rect, fit_window
 from desktop.window_state import WindowPlace, WindowStates
 
 

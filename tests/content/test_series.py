@@ -11,7 +11,7 @@ import pytest
 import yaml
 from PySide6.QtSvg import QSvgRenderer
 
-from desktop.presenter import Presentation
+from desktop.classroom.presenter import Presentation
 from desktop.ui.presenter.render import SlideRenderer
 from lessons.library import CONTENT, Library, load_library
 from lessons.model import Lesson, QuizSlide

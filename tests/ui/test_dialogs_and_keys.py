@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor, QFontMetrics, QImage
 from PySide6.QtWidgets import QFileDialog, QLabel, QListView, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.classroom.lesson_log import LessonLog, checked
 from desktop.language import apply_language, with_mnemonic
-from desktop.lesson_log import LessonLog, checked
 from desktop.ui.app import Built
 from desktop.ui.lesson_log_dialog import LessonLogDialog
 from desktop.ui.sidebar import ACCESSIBLE_DESCRIPTION_ROLE, HINT_ROLE, WIDTH

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from pytestqt.qtbot import QtBot
 
-from desktop.lesson_log import LessonLog, SchoolYear, checked
+from desktop.classroom.lesson_log import LessonLog, SchoolYear, checked
 from desktop.ui.app import Built
 from desktop.ui.lesson_log_dialog import LessonLogDialog, RecordLessonDialog
 from tests.ui.test_lessons_page import FIXTURES, page_with

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from desktop.pdf_decks import PdfDeck, PdfDeckStore
+from desktop.classroom.pdf_decks import PdfDeck, PdfDeckStore
 from desktop.ui.app import Built, build
 from desktop.ui.pages.lessons import LessonsPage
 from desktop.ui.pdf_deck_dialog import AddPdfDeckDialog

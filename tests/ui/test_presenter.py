@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QTextBrowser, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.presenter import AudienceSlide, Presentation
+from desktop.classroom.presenter import AudienceSlide, Presentation
 from desktop.ui.presenter.session import PresenterSession
 from lessons.library import LoadedLesson, read_lesson
 from tests.conftest import ROOT, run_python
@@ -248,7 +248,7 @@ def test_two_screens_put_the_audience_on_the_projector(tmp_path: Path) -> None:
     code = (
         "from pathlib import Path\n"
         "from PySide6.QtWidgets import QApplication\n"
-        "from desktop.presenter import Presentation\n"
+        "from desktop.classroom.presenter import Presentation\n"
         "from desktop.ui.presenter.session import PresenterSession\n"
         "from lessons.library import read_lesson\n"
         "app = QApplication([])\n"

@@ -14,7 +14,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.presenter import Presentation
+from desktop.classroom.presenter import Presentation
 from desktop.ui.presenter.session import CONSOLE, PresenterSession
 from desktop.window_state import WindowStates
 from lessons.library import read_lesson
@@ -193,7 +193,7 @@ def write_screens(path: Path, *screens: tuple[str, int, int, int, int]) -> str:
 REAL = (
     "from pathlib import Path\n"
     "from PySide6.QtWidgets import QApplication\n"
-    "from desktop.presenter import Presentation\n"
+    "from desktop.classroom.presenter import Presentation\n"
     "from desktop.ui.presenter.session import PresenterSession\n"
     "from lessons.library import read_lesson\n"
     "app = QApplication([])\n"

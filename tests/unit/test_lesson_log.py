@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.lesson_log import GivenLesson, LessonLog, LessonLogError, SchoolYear, checked
+from desktop.classroom.lesson_log import GivenLesson, LessonLog, LessonLogError, SchoolYear, checked
 
 TODAY = dt.date(2026, 11, 23)
 SERIES = [
@@ -136,7 +136,7 @@ def test_a_failed_save_keeps_what_was_there(
     def full(*_args: object, **_kwargs: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("desktop.lesson_log.write_atomic", full)
+    monkeypatch.setattr("desktop.classroom.lesson_log.write_atomic", full)
     with pytest.raises(OSError, match="No space"):
         log.add(given(TODAY, "3A"))
     assert path.read_bytes() == before

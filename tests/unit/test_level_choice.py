@@ -3,7 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from desktop.level_choice import LevelChoice
+from desktop.classroom.level_choice import LevelChoice
 
 
 def test_remembered_between_runs(tmp_path: Path) -> None:

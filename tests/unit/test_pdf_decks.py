@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.pdf_decks import DeckProblem, PdfDeckStore, split_notes
-from desktop.presenter import Presentation
+from desktop.classroom.pdf_decks import DeckProblem, PdfDeckStore, split_notes
+from desktop.classroom.presenter import Presentation
 from tests.deck_pdfs import slides_pdf, write
 
 

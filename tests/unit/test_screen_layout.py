@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.screen_layout import Placement, Rect, Screen, fit_window, pictures, place
+from desktop.classroom.screen_layout import Placement, Rect, Screen, fit_window, pictures, place
 from desktop.window_state import WindowPlace, WindowStates
 
 

@@ -37,7 +37,7 @@ from desktop.ui.pages.pdf_shelf import PdfDeckShelf
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
-    from desktop.level_choice import LevelChoice
+    from desktop.classroom.level_choice import LevelChoice
     from lessons.library import Library, LoadedLesson
     from lessons.model import Lesson, Level
 
@@ -78,7 +78,7 @@ class LessonsPage(Page):
         super().__init__(parent)
         self.lessons_root = lessons_root
         if levels is None:
-            from desktop.level_choice import LevelChoice
+            from desktop.classroom.level_choice import LevelChoice
 
             levels = LevelChoice(None)  # kept for this run only
         self.levels = levels
@@ -142,7 +142,7 @@ class LessonsPage(Page):
     def ensure_loaded(self) -> Library:
         language = i18n.current_language()
         if self.library is None or self.library.language != language:
-            from desktop.lesson_series import series
+            from desktop.classroom.lesson_series import series
 
             self.library = (
                 series(language)

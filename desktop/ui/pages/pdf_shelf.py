@@ -2,7 +2,7 @@
 removed after a question, and started with the same F5 as a lesson.
 
 The Lessen page calls in at a few points (filling the list, showing the selection, starting);
-everything about decks is here and in ``desktop.pdf_decks``.
+everything about decks is here and in ``desktop.classroom.pdf_decks``.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import i18n
+from desktop.classroom.pdf_decks import DeckProblem, PdfDeck, PdfDeckStore
 from desktop.i18n import _, ngettext
-from desktop.pdf_decks import DeckProblem, PdfDeck, PdfDeckStore
 from desktop.ui.pdf_deck_dialog import AddPdfDeckDialog, level_name
 from desktop.ui.widgets import named
 

@@ -64,7 +64,7 @@ class PrintingPage(Page):
         language = i18n.current_language()
         if self._lessons_language == language:
             return
-        from desktop.lesson_series import series
+        from desktop.classroom.lesson_series import series
 
         self._lessons_language = language
         self.lesson_choice.clear()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.presenter import AudienceSlide
+from desktop.classroom.presenter import AudienceSlide
 from desktop.ui.presenter.render import SlideRenderer
 
 

@@ -1,5 +1,6 @@
 """Presenting a PDF deck: the same session, windows and keys as a lesson, with the deck's pages
-rendered ahead (``desktop.pdf_deck_pages``) and a console whose notes can be typed and kept.
+rendered ahead (``desktop.classroom.pdf_deck_pages``) and a console whose notes can be typed
+and kept.
 
 While the teacher types notes, the keys belong to the notes: Esc stops typing (the
 presentation goes on), Ctrl+Enter or "Notities opslaan" keeps them. A page change saves first.
@@ -14,10 +15,10 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout, QPlainTextEdit, QPushButton, QWidget
 
+from desktop.classroom.pdf_deck_pages import DeckPages
+from desktop.classroom.pdf_decks import PdfDeck, PdfDeckStore
+from desktop.classroom.presenter import Presentation
 from desktop.i18n import _
-from desktop.pdf_deck_pages import DeckPages
-from desktop.pdf_decks import PdfDeck, PdfDeckStore
-from desktop.presenter import Presentation
 from desktop.ui.presenter.render import SlideRenderer
 from desktop.ui.presenter.session import PresenterSession, ScreenLike
 from desktop.ui.presenter.windows import PresenterConsole

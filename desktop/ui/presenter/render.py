@@ -2,7 +2,7 @@
 
 Every size here is in canvas pixels, so a slide looks the same on any projector; the type is
 large enough to read from the back of a classroom (body text 44 px on a 1080-line canvas).
-The renderer only ever receives an :class:`~desktop.presenter.AudienceSlide`, which has no
+The renderer only ever receives an :class:`~desktop.classroom.presenter.AudienceSlide`, which has no
 teacher notes.
 """
 
@@ -15,12 +15,12 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 
-from desktop.presenter import AudienceSlide
+from desktop.classroom.presenter import AudienceSlide
 from desktop.ui.fonts import register_fonts
 from lessons.markdown import BulletList, blocks, inline_html
 
 if TYPE_CHECKING:
-    from desktop.pdf_deck_pages import DeckPages
+    from desktop.classroom.pdf_deck_pages import DeckPages
 
 WIDTH, HEIGHT = 1920, 1080
 MARGIN = 110

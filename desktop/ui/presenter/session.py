@@ -1,5 +1,5 @@
 """The presenter session: both windows, put on the screens by the rules of
-``desktop.screen_layout``, and put there again when a screen comes or goes.
+``desktop.classroom.screen_layout``, and put there again when a screen comes or goes.
 
 With one screen (or a mirrored projector) the slide is full screen and the console stays
 hidden: the teacher's keys still work, and the notes never reach what the class sees.
@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, QRect, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
-from desktop.presenter import Presentation
-from desktop.screen_layout import Placement, Screen, fit_window, place
+from desktop.classroom.presenter import Presentation
+from desktop.classroom.screen_layout import Placement, Screen, fit_window, place
 from desktop.ui.presenter.keys import PresenterKeys
 from desktop.ui.presenter.render import SlideRenderer
 from desktop.ui.presenter.windows import AudienceWindow, PresenterConsole
@@ -35,8 +35,8 @@ class ScreenLike(Protocol):
 
 
 def describe(screens: Sequence[ScreenLike], primary: ScreenLike | None) -> list[Screen]:
-    """The screens as ``desktop.screen_layout`` sees them. Separate X screens (QScreens that
-    are not each other's virtual siblings) are separate desktops."""
+    """The screens as ``desktop.classroom.screen_layout`` sees them. Separate X screens
+    (QScreens that are not each other's virtual siblings) are separate desktops."""
     desktops: list[list[object]] = []
     described = []
     for screen in screens:

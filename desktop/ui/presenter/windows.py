@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.classroom.presenter import Presentation
 from desktop.i18n import _
-from desktop.presenter import Presentation
 from desktop.ui.presenter.canvas import SlideCanvas
 from desktop.ui.presenter.render import SlideRenderer
 from desktop.ui.widgets import named

@@ -12,7 +12,7 @@ Notes can come with the PDF: a text file beside it with the same name and ``.txt
 ``- `` a bullet, ``**bold**``. Notes typed in the presenter's console are kept in the JSON.
 
 A deck is not a lesson YAML: :class:`PdfDeck` and :class:`PdfPage` offer what the presenter
-asks of a deck of pages with notes (``desktop.presenter.Deck``), nothing more.
+asks of a deck of pages with notes (``desktop.classroom.presenter.Deck``), nothing more.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from typing import Literal, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from desktop.pdf_decks import PdfPage
+from desktop.classroom.pdf_decks import PdfPage
 from lessons.model import (
     CaseSlide,
     ClosingSlide,
@@ -117,7 +117,7 @@ class Page(Protocol):
 
 class Deck(Protocol):
     """What the presenter asks of a deck of pages with notes: a :class:`~lessons.model.Lesson`
-    or a :class:`~desktop.pdf_decks.PdfDeck`."""
+    or a :class:`~desktop.classroom.pdf_decks.PdfDeck`."""
 
     @property
     def id(self) -> str: ...
