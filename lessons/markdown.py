@@ -73,3 +73,14 @@ def plain_text(markdown: str) -> str:
         texts = [block.html] if isinstance(block, Paragraph) else list(block.items)
         parts.extend(re.sub(r"</?[bi]>", "", t) for t in texts)
     return "\n".join(parts)
+
+
+def to_html(markdown: str) -> str:
+    """The text as HTML for a rich-text view: paragraphs and bullet lists."""
+    parts = []
+    for block in blocks(markdown):
+        if isinstance(block, BulletList):
+            parts.append("<ul>" + "".join(f"<li>{i}</li>" for i in block.items) + "</ul>")
+        else:
+            parts.append(f"<p>{block.html}</p>")
+    return "".join(parts)

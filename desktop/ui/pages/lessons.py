@@ -307,16 +307,7 @@ class LessonsPage(Page):
 def lesson_html(lesson: Lesson, level: Level) -> str:
     """The detail view: goals, preparation, ground rules, aftercare and the slides the class
     sees at ``level``, with their notes."""
-    from lessons.markdown import BulletList, blocks
-
-    def md(text: str) -> str:
-        out = []
-        for block in blocks(text):
-            if isinstance(block, BulletList):
-                out.append("<ul>" + "".join(f"<li>{i}</li>" for i in block.items) + "</ul>")
-            else:
-                out.append(f"<p>{block.html}</p>")
-        return "".join(out)
+    from lessons.markdown import to_html as md
 
     def items(values: list[str]) -> str:
         return "<ul>" + "".join(f"<li>{escape(v)}</li>" for v in values) + "</ul>"

@@ -30,6 +30,7 @@ from desktop.classroom.pdf_decks import DeckProblem, PdfDeck, PdfDeckStore
 from desktop.i18n import _, ngettext
 from desktop.ui.pdf_deck_dialog import AddPdfDeckDialog, level_name
 from desktop.ui.widgets import named
+from lessons.markdown import to_html
 
 ROLE = 256  # Qt.ItemDataRole.UserRole, as on the Lessen page
 PREFIX = "pdf:"
@@ -200,18 +201,6 @@ class PdfDeckShelf(QObject):
         return box
 
 
-def notes_html(markdown: str) -> str:
-    from lessons.markdown import BulletList, blocks  # no pydantic, no yaml: cheap
-
-    out = []
-    for block in blocks(markdown):
-        if isinstance(block, BulletList):
-            out.append("<ul>" + "".join(f"<li>{i}</li>" for i in block.items) + "</ul>")
-        else:
-            out.append(f"<p>{block.html}</p>")
-    return "".join(out)
-
-
 def deck_html(deck: PdfDeck) -> str:
     """The detail view of a deck: what it is, and its notes per page."""
     pages = ngettext("{n} pagina", "{n} pagina's", deck.pages).format(n=deck.pages)
@@ -242,6 +231,6 @@ def deck_html(deck: PdfDeck) -> str:
         label = _("Pagina {n}").format(n=page.index + 1)
         html.append(
             f"<p style='margin-top:8px'><b>{escape(label)}</b></p>"
-            f"<div style='margin-left:16px; color:#1f2430'>{notes_html(page.notes)}</div>"
+            f"<div style='margin-left:16px; color:#1f2430'>{to_html(page.notes)}</div>"
         )
     return "".join(html)

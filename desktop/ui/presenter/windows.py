@@ -24,22 +24,12 @@ from desktop.i18n import _
 from desktop.ui.presenter.canvas import SlideCanvas
 from desktop.ui.presenter.render import SlideRenderer
 from desktop.ui.widgets import named
-from lessons.markdown import BulletList, blocks
+from lessons.markdown import to_html
 
 
 def clock(seconds: float) -> str:
     seconds = max(0, int(seconds))
     return f"{seconds // 60:d}:{seconds % 60:02d}"
-
-
-def notes_html(markdown: str) -> str:
-    parts = []
-    for block in blocks(markdown):
-        if isinstance(block, BulletList):
-            parts.append("<ul>" + "".join(f"<li>{i}</li>" for i in block.items) + "</ul>")
-        else:
-            parts.append(f"<p>{block.html}</p>")
-    return "".join(parts)
 
 
 class AudienceWindow(QWidget):
@@ -201,7 +191,7 @@ class PresenterConsole(QWidget):
         p = self.presentation
         self.current.show_view(p.audience_slide(), p.blank)
         self.next_slide.show_view(p.next_preview())
-        self.notes.setHtml(notes_html(p.slide.notes))
+        self.notes.setHtml(to_html(p.slide.notes))
         self.position.setText(
             _("Dia {n} van {total}").format(n=p.index + 1, total=p.count)
             + (f" · {p.step + 1}/{p.slide.steps}" if p.slide.steps > 1 else "")
