@@ -85,3 +85,10 @@ def test_the_scanner_sees_a_forbidden_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("from PySide6 import QtWidgets\nimport desktop.ui.app\n")
     assert len(offending([sample], ("PySide6", "desktop"))) >= 2
+
+
+def test_referral_rules_import_no_qt() -> None:
+    """The referral letter's assembly and its legal rules run and test without Qt at all."""
+    files = python_files("desktop/referrals") + [ROOT / "desktop/vault/sharing_rules.py"]
+    assert len(files) > 3
+    assert offending(files, ("PySide6", "shiboken6", "desktop.ui")) == []
