@@ -89,6 +89,6 @@ def test_the_scanner_sees_a_forbidden_import(tmp_path: Path) -> None:
 
 def test_referral_rules_import_no_qt() -> None:
     """The referral letter's assembly and its legal rules run and test without Qt at all."""
-    files = python_files("desktop/referrals") + [ROOT / "desktop/vault/sharing_rules.py"]
+    files = [*python_files("desktop/referrals"), ROOT / "desktop/vault/sharing_rules.py"]
     assert len(files) > 3
     assert offending(files, ("PySide6", "shiboken6", "desktop.ui")) == []
