@@ -370,6 +370,9 @@ class LetterDialog(QDialog):
 
     def forget(self) -> None:
         """Drop the letter and every typed word (closed, or the vault locked)."""
+        run = self.printing.run
+        if run is not None and run.running:
+            run.cancel()  # no page is drawn from a closed letter
         self.timer.stop()
         self.identity.forget()
         self.texts.forget()
