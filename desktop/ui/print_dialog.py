@@ -97,7 +97,9 @@ class PdfPreviewDialog(QDialog):
         self.pdf_bytes = b""
         self.print_run: PrintRun | None = None
         self.setWindowTitle(title)
-        self.resize(980, 760)
+        # a 1366x768 laptop: the buttons stay on screen, with room for the frame and title bar
+        room = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(980, room.width() - 40), min(760, room.height() - 70))
         self.form = QFormLayout()
         self.document = PdfPages()
         self.view = named(PdfPreview(self.document, self), "printPreview")

@@ -181,3 +181,12 @@ def test_f5_starts_from_any_page(built: Built, qtbot: QtBot) -> None:
     qtbot.addWidget(session.console)
     assert built.window.current_page() is built.window.lessons_page
     session.presentation.end()
+
+
+def test_the_level_box_is_wide_enough_to_read(built: Built) -> None:
+    page = built.window.lessons_page
+    page.ensure_loaded()
+    box = page.level
+    widest = max(box.fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    assert box.count() >= 1
+    assert box.minimumSizeHint().width() >= widest  # "onderbouw", not "onderbou"

@@ -34,7 +34,7 @@ from desktop import i18n
 from desktop.i18n import N_, _, ngettext
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.pdf_shelf import PdfDeckShelf
-from desktop.ui.widgets import named
+from desktop.ui.widgets import named, shrinkable
 
 if TYPE_CHECKING:
     from desktop.classroom.level_choice import LevelChoice
@@ -91,7 +91,7 @@ class LessonsPage(Page):
         self.list.currentRowChanged.connect(self._show_current)
         self.detail = named(QTextBrowser(), "lessonDetail")
         self.detail.setOpenLinks(False)
-        self.level = named(QComboBox(), "presentLevel")
+        self.level = shrinkable(named(QComboBox(), "presentLevel"), 16)  # "mbo (vocational)"
         self.level.activated.connect(self._level_chosen)
         self.level_label = QLabel()
         self.start_button = named(QPushButton(), "startLesson")

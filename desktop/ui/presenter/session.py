@@ -26,6 +26,9 @@ CONSOLE_SIZE = (1280, 800)
 CONSOLE = "presenter-console"  # its name in desktop.window_state
 
 
+REASSERT_MS = 250  # after a window changed screens: a window manager has handled the move
+
+
 class ScreenLike(Protocol):
     """What the session reads of a screen: a QScreen, or a fake one in a test."""
 
@@ -191,6 +194,16 @@ class PresenterSession(QObject):
             window.hide()
             window.setGeometry(screen.geometry())
         window.showFullScreen()
+        if moved:  # a window manager may still be handling the move: ask once more, later
+            QTimer.singleShot(REASSERT_MS, window, lambda: self._still_full(window, screen))
+
+    def _still_full(self, window: QWidget, screen: ScreenLike) -> None:
+        """After a move (a projector plugged in), the slide is full screen on its screen."""
+        if self.closed or not window.isVisible():
+            return
+        if not window.isFullScreen() or window.geometry() != screen.geometry():
+            window.setGeometry(screen.geometry())
+            window.showFullScreen()
 
     def _console_on(self, screen: ScreenLike) -> None:
         area = rect_of(screen.availableGeometry())
