@@ -7,8 +7,13 @@ Terms:
 - *onderbouw*: the first years of secondary school (about 12 to 15);
 - *bovenbouw*: the upper years (about 15 to 18);
 - *mbo*: secondary vocational education (16 and up);
+- *eenvoudig*: easy language, for praktijkonderwijs (practical education) and vso (special
+  secondary education), where many pupils have a mild intellectual disability: short sentences,
+  one idea a slide, pictures and role play;
 - *stelling*: a statement the class agrees or disagrees with, to start a discussion;
-- *casus*: a case story, told in parts, with questions.
+- *casus*: a case story, told in parts, with questions;
+- *overslaan* (``skippable``): a slide the teacher may leave out when time runs short; the
+  console marks it.
 
 A lesson is given at one level: slides with ``levels`` are only for those levels, and a class
 never sees another level's slides (:meth:`Lesson.for_level`).
@@ -24,8 +29,8 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from lessons.datafile import ContentModel
 
-Level = Literal["onderbouw", "bovenbouw", "mbo"]
-LEVELS: tuple[Level, ...] = ("onderbouw", "bovenbouw", "mbo")
+Level = Literal["onderbouw", "bovenbouw", "mbo", "eenvoudig"]
+LEVELS: tuple[Level, ...] = ("onderbouw", "bovenbouw", "mbo", "eenvoudig")
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Line = Annotated[str, Field(min_length=1, max_length=300)]
 Markdown = Annotated[str, Field(min_length=1, max_length=4000)]
@@ -50,6 +55,7 @@ class SlideBase(ContentModel):
     notes: Markdown
     minutes: Minutes | None = None
     levels: list[Level] | None = None  # only for these levels; None: every level
+    skippable: bool = False  # may be left out when time runs short
 
     _check_notes = field_validator("notes")(lambda cls, v: _plain_markdown(v))
 

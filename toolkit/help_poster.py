@@ -86,7 +86,7 @@ def _body(card: SignalCard, contact: SchoolContact, k: float, width: float) -> l
     )
     text_style = style("p", fontSize=11.5 * k, leading=14.5 * k, textColor=MUTED)
     story: list[object] = []
-    for line in card.pupil_lines():
+    for line in card.poster_lines():
         row = Table(
             [
                 [

@@ -118,7 +118,12 @@ LABELS: dict[str, PlanLabels] = {
             "help": "Hulp",
             "closing": "Afsluiting",
         },
-        level_names={"onderbouw": "onderbouw", "bovenbouw": "bovenbouw", "mbo": "mbo"},
+        level_names={
+            "onderbouw": "onderbouw",
+            "bovenbouw": "bovenbouw",
+            "mbo": "mbo",
+            "eenvoudig": "eenvoudige taal",
+        },
     ),
     "en": PlanLabels(
         plan="Lesson plan",
@@ -180,6 +185,7 @@ LABELS: dict[str, PlanLabels] = {
             "onderbouw": "lower years",
             "bovenbouw": "upper years",
             "mbo": "MBO (vocational)",
+            "eenvoudig": "easy language",
         },
     ),
 }

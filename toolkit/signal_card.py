@@ -89,6 +89,7 @@ class HelpLine(ContentModel):
     for_: Annotated[str, _short(70)] = Field(alias="for")
     for_pupils: bool
     pupil_text: Annotated[str, _short(70)] | None = None
+    on_poster: bool = True  # a pupils' line the poster has no room for says false
 
     @model_validator(mode="after")
     def _pupil_text_for_pupil_lines(self) -> HelpLine:
@@ -173,6 +174,10 @@ class SignalCard(ContentModel):
 
     def pupil_lines(self) -> list[HelpLine]:
         return [h for h in self.help_lines if h.for_pupils]
+
+    def poster_lines(self) -> list[HelpLine]:
+        """The pupils' lines the help poster shows."""
+        return [h for h in self.pupil_lines() if h.on_poster]
 
     def help_line_ids(self) -> set[str]:
         """The ids a lesson's help slide may name."""

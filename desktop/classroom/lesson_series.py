@@ -14,8 +14,6 @@ from lessons.library import CONTENT, Library, load_library
 
 log = logging.getLogger(__name__)
 
-LEVEL_NAMES = {"onderbouw": "onderbouw", "bovenbouw": "bovenbouw", "mbo": "mbo"}
-
 
 @functools.cache
 def series(language: str, root: Path = CONTENT) -> Library:

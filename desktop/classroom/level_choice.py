@@ -1,8 +1,9 @@
 """The level the teacher last chose on the Lessen page, kept between runs.
 
-``niveau.json`` in the config folder holds one word (onderbouw, bovenbouw or mbo) and nothing
-else: no lesson, no group, no case. Like the window sizes (``desktop.window_state``) it is not
-part of the settings: a broken or missing file only means the lesson's first level is chosen.
+``niveau.json`` in the config folder holds one word (onderbouw, bovenbouw, mbo or eenvoudig)
+and nothing else: no lesson, no group, no case. Like the window sizes (``desktop.window_state``)
+it is not part of the settings: a broken or missing file only means the lesson's first level is
+chosen.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LEVELS = ("onderbouw", "bovenbouw", "mbo")
+LEVELS = ("onderbouw", "bovenbouw", "mbo", "eenvoudig")
 DEFAULT_MINUTES = 50
 MAX_TITLE = 120
 MAX_NOTE = 4000
@@ -119,7 +119,7 @@ class PdfDeck:
     @property
     def levels(self) -> list[Level]:
         """The levels it may be given at: the one chosen when it was added, or any."""
-        known: list[Level] = ["onderbouw", "bovenbouw", "mbo"]
+        known: list[Level] = ["onderbouw", "bovenbouw", "mbo", "eenvoudig"]
         return [level for level in known if self.level in (None, level)] or known
 
     def slides_for(self, level: str | None = None) -> Sequence[PdfPage]:

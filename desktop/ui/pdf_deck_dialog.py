@@ -37,6 +37,7 @@ LEVEL_NAMES: dict[str | None, str] = {
     "onderbouw": N_("onderbouw"),
     "bovenbouw": N_("bovenbouw"),
     "mbo": N_("mbo"),
+    "eenvoudig": N_("eenvoudige taal"),
 }
 
 

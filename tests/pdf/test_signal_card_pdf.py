@@ -82,7 +82,7 @@ def test_poster_for_pupils(language: str, paper: str) -> None:
     card = load_signal_card(language)
     text = pdf_text(build_signal_card(language, "poster", paper=paper, contact=CONTACT))
     assert flat(card.labels.poster_title) in text
-    for line in card.pupil_lines():
+    for line in card.poster_lines():
         assert line.pupil_text is not None
         assert flat(line.pupil_text) in text
     assert "CoMensha" not in text  # lines for professionals stay off the pupils' poster

@@ -24,6 +24,7 @@ DOMAIN_CONTACTS = {
     "slachtofferhulp": "0900-0101",
     "kindertelefoon": "0800-0432",
     "fier-chat": "fier.nl/chat",
+    "helpwanted": "helpwanted.nl",
     "meldpunt-uitbuiting-minderjarigen": "melduitbuitingminderjarigen.nl",
     "comensha": "comensha.nl",
     "wegwijzer-mensenhandel": "wegwijzermensenhandel.nl",

@@ -41,7 +41,12 @@ if TYPE_CHECKING:
     from lessons.library import Library, LoadedLesson
     from lessons.model import Lesson, Level
 
-LEVEL_LABELS = {"onderbouw": N_("onderbouw"), "bovenbouw": N_("bovenbouw"), "mbo": N_("mbo")}
+LEVEL_LABELS = {
+    "onderbouw": N_("onderbouw"),
+    "bovenbouw": N_("bovenbouw"),
+    "mbo": N_("mbo"),
+    "eenvoudig": N_("eenvoudige taal"),
+}
 KIND_LABELS = {
     "title": N_("Titel"),
     "text": N_("Tekst"),
