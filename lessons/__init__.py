@@ -1,4 +1,4 @@
-"""Lessons of the series "Mensenhandel (niet) op school": the model, the loader and the content.
+"""Lessons of the Lessenreeks Schoolsignaal: the model, the loader and the content.
 
 No Qt and nothing of `desktop/` is imported here: lessons load and validate without a display.
 """

@@ -1,4 +1,4 @@
-"""The lesson model: a lesson of the series "Mensenhandel (niet) op school" and its slides.
+"""The lesson model: a lesson of the Lessenreeks Schoolsignaal and its slides.
 
 A lesson is a YAML file (one per lesson and language) that a teacher or prevention worker can
 read and edit; rich text fields are Markdown (paragraphs, ``-`` lists, ``**bold**``, ``*italic*``).

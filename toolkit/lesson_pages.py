@@ -30,7 +30,6 @@ from toolkit.pdf import (
 __all__ = ["BODY_WIDTH", "RULE", "build_document"]
 
 PAGE = A4
-FOOTER = "Mensenhandel (niet) op school — Schoolsignaal"
 RULE = colors.HexColor("#d9dde3")
 
 
@@ -53,7 +52,7 @@ def build_document(
         canvas.line(MARGIN_X, foot + 4 * mm, PAGE[0] - MARGIN_X, foot + 4 * mm)
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_X, foot, FOOTER)
+        canvas.drawString(MARGIN_X, foot, labels.series)
         if doc.page > 1:  # the first page has the title; later pages say what they belong to
             head = PAGE[1] - MARGIN_TOP + 7 * mm
             canvas.drawString(MARGIN_X, head, fit(f"{kind} · {lesson.title}", 150))

@@ -28,7 +28,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from lessons.model import Lesson, Level
+from lessons.model import Lesson, Level, SlideBase
 from toolkit.lesson_flowables import (
     BODY,
     BULLET,
@@ -206,6 +206,13 @@ def _aftercare_box(lesson: Lesson, labels: PlanLabels) -> Flowable:
     return table
 
 
+def _heading_cell(slide: SlideBase, labels: PlanLabels) -> str:
+    """The slide's heading, and "(kan overslaan)" in grey when it may be left out."""
+    if not slide.skippable:
+        return esc(slide.heading)
+    return f"{esc(slide.heading)} <font color='#5a6270'><i>({esc(labels.skippable)})</i></font>"
+
+
 def _overview_table(lesson: Lesson, labels: PlanLabels) -> Flowable:
     head = [
         Paragraph(esc(t), CELL_HEAD)
@@ -222,7 +229,7 @@ def _overview_table(lesson: Lesson, labels: PlanLabels) -> Flowable:
             [
                 Paragraph(str(number), CELL),
                 Paragraph(esc(labels.kinds.get(slide.kind, slide.kind)), CELL),
-                Paragraph(esc(slide.heading), CELL),
+                Paragraph(_heading_cell(slide, labels), CELL),
                 Paragraph(esc(minutes_text(slide.minutes, labels)), CELL_RIGHT),
             ]
         )

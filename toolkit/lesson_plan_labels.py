@@ -15,6 +15,8 @@ class PlanLabels:
 
     plan: str
     worksheet: str
+    series: str  # the series' name, in every page's footer
+    skippable: str  # beside a slide the teacher may leave out when time runs short
     lesson_number: str
     levels: str
     duration: str
@@ -64,6 +66,8 @@ class PlanLabels:
 LABELS: dict[str, PlanLabels] = {
     "nl": PlanLabels(
         plan="Lesplan",
+        series="Lessenreeks Schoolsignaal",
+        skippable="kan overslaan",
         worksheet="Werkblad",
         lesson_number="Les {number}",
         levels="Niveau",
@@ -127,6 +131,8 @@ LABELS: dict[str, PlanLabels] = {
     ),
     "en": PlanLabels(
         plan="Lesson plan",
+        series="Schoolsignaal lesson series",
+        skippable="can be skipped",
         worksheet="Worksheet",
         lesson_number="Lesson {number}",
         levels="Level",

@@ -68,6 +68,8 @@ NOTES_BULLET = style("notesbullet", parent=DETAIL_BULLET)
 
 def _slide_header(number: int, slide: SlideBase, labels: PlanLabels) -> Flowable:
     kind = labels.kinds.get(slide.kind, slide.kind).upper()
+    if slide.skippable:
+        kind = f"{kind} · {labels.skippable.upper()}"
     heading: list[Any] = [
         Paragraph(esc(kind), SLIDE_KIND),
         Paragraph(esc(slide.heading), SLIDE_HEADING),

@@ -71,6 +71,7 @@ class PdfPage:
     kind: str = "pdf"
     minutes: float | None = None
     steps: int = 1
+    skippable: bool = False
 
     @property
     def id(self) -> str:

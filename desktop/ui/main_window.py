@@ -385,8 +385,7 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Schoolsignaal – preventie van uitbuiting van leerlingen"))
-        self.tagline.setText(_("Mensenhandel (niet) op school"))
-        self.local_only.setText(_("Alles blijft op deze computer. Er gaat niets het internet op."))
+        self.sidebar.retranslate()
         for row, (_key, title) in enumerate(PAGES):
             shortcut = QKeySequence(f"Ctrl+{row + 1}")
             name = shortcut.toString(QKeySequence.SequenceFormat.NativeText)

@@ -6,10 +6,12 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -68,6 +70,10 @@ class Sidebar(QFrame):
         for _page in range(pages):
             QListWidgetItem(self.navigation)
         self.local_only = named(QLabel(wordWrap=True), "localOnly")
+        self.about_button = named(QPushButton(), "aboutButton")
+        self.about_button.setFlat(True)
+        self.about_button.clicked.connect(self.show_about)
+        self.about: QDialog | None = None
         side = QVBoxLayout(self)
         side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(0)
@@ -75,9 +81,32 @@ class Sidebar(QFrame):
         side.addWidget(self.tagline)
         side.addWidget(self.navigation, 1)
         side.addWidget(self.local_only)
+        side.addWidget(self.about_button)
         self.navigation.setMinimumHeight(120)  # the list scrolls; the labels keep their lines
         # margins, not style-sheet padding: QLabel's height-for-width counts only these
         self.local_only.setContentsMargins(22, 16, 16, 16)
+
+    def retranslate(self) -> None:
+        from desktop.i18n import _
+
+        self.tagline.setText(_("Uitbuiting van leerlingen voorkomen en signaleren"))
+        self.local_only.setText(_("Alles blijft op deze computer. Er gaat niets het internet op."))
+        self.about_button.setText(_("Over Schoolsignaal"))
+
+    def show_about(self) -> None:
+        """The about text, as a window of its own (shown again if already open)."""
+        from desktop.ui.about_dialog import AboutDialog
+
+        if self.about is None:
+            self.about = AboutDialog(self.window())
+            self.about.finished.connect(self._forget_about)
+        self.about.show()
+        self.about.raise_()
+
+    def _forget_about(self) -> None:
+        if self.about is not None:
+            self.about.deleteLater()
+            self.about = None
 
     def set_page_name(self, row: int, name: str, shortcut: str) -> None:
         item = self.navigation.item(row)

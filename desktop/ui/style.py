@@ -35,6 +35,9 @@ QMainWindow, #pageStack {{ background: {PAPER}; }}
 #lessonList, #lessonDetail {{ border: 1px solid #cfcfc7; padding: 1px; background: white; }}
 #lessonList:focus, #lessonDetail:focus {{ border: 2px solid {FOCUS}; padding: 0; }}
 #localOnly {{ color: #c9d3e3; font-size: 12px; }}
+#aboutButton {{ color: #c9d3e3; font-size: 12px; text-align: left; text-decoration: underline;
+    border: none; padding: 0 16px 16px 22px; }}
+#aboutButton:hover {{ color: #ffffff; }}
 #pageHeading {{ color: {INK}; font-size: 26px; font-weight: 600; }}
 #pageIntro {{ color: {MUTED}; font-size: 14px; }}
 #sectionLabel {{ color: {INK}; font-weight: 600; margin-top: 6px; }}

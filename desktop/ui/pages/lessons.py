@@ -1,4 +1,4 @@
-"""Lessen: the lesson series "Mensenhandel (niet) op school", each lesson's details, and the
+"""Lessen: the lesson series (Lessenreeks Schoolsignaal), each lesson's details, and the
 start of a presentation (F5).
 
 A lesson is given at one level, picked here before it starts (and remembered between runs):
@@ -288,8 +288,11 @@ class LessonsPage(Page):
         self.heading.setText(_("Lessen"))
         self.intro.setText(
             _(
-                "De lessenreeks ‘Mensenhandel (niet) op school’ om in de klas te geven. Kies een "
-                "les, lees de voorbereiding en start de presentatie op de beamer (F5)."
+                "De Lessenreeks Schoolsignaal om in de klas te geven. Kies een les, lees de "
+                "voorbereiding en start de presentatie op de beamer (F5). De lessen zijn voor "
+                "deze app geschreven, op de thema’s en doelen van ‘Mensenhandel (niet) op "
+                "school’ (Rode Kruis, Fier en CKM); ze zijn niet het officiële lespakket. Heeft "
+                "uw school de officiële dia’s, voeg ze dan hieronder toe als PDF."
             )
         )
         self.level_label.setText(_("Niveau:"))

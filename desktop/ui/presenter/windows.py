@@ -7,7 +7,7 @@ next slide, the notes in large adjustable type, the timers, the slide list and t
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -172,14 +172,23 @@ class PresenterConsole(QWidget):
         self.swap_button.setText(_("Wissel schermen (S)"))
         self.end_button.setText(_("Stoppen (Esc)"))
         self.notes_label.setText(_("Notities voor de docent (alleen op dit scherm)"))
-        self.next_label.setText(_("Hierna"))
         self.smaller.setToolTip(_("Kleinere letters"))
         self.larger.setToolTip(_("Grotere letters"))
         self.slide_list.blockSignals(True)
         self.slide_list.clear()
+        skip = _("kan overslaan")
         for number, slide in enumerate(self.presentation.slides, start=1):
-            self.slide_list.addItem(f"{number}. {slide.heading}")
-            self.slide_list.item(number - 1).setToolTip(slide.heading)
+            if slide.skippable:  # leave it out when time runs short: grey, italic, said
+                self.slide_list.addItem(f"{number}. ({skip}) {slide.heading}")
+                item = self.slide_list.item(number - 1)
+                item.setForeground(QColor("#aab2c0"))
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
+                item.setToolTip(f"{slide.heading}\n{skip}")
+            else:
+                self.slide_list.addItem(f"{number}. {slide.heading}")
+                self.slide_list.item(number - 1).setToolTip(slide.heading)
         self.slide_list.blockSignals(False)
         self.refresh()
 
@@ -195,7 +204,13 @@ class PresenterConsole(QWidget):
         self.position.setText(
             _("Dia {n} van {total}").format(n=p.index + 1, total=p.count)
             + (f" · {p.step + 1}/{p.slide.steps}" if p.slide.steps > 1 else "")
+            + (" · " + _("kan overslaan") if p.slide.skippable else "")
         )
+        following = p.slides[p.index + 1] if p.index + 1 < p.count else None
+        self.next_label.setText(
+            _("Hierna (kan overslaan)") if following is not None and following.skippable
+            else _("Hierna")
+        )  # fmt: skip
         self.reveal_button.setEnabled(p.can_reveal())
         self.black_button.setDown(p.blank == "black")
         self.white_button.setDown(p.blank == "white")
