@@ -176,10 +176,18 @@ def main(out: Path) -> None:
         window = built.window
         for language in ("nl", "en"):
             apply_language(language)
-            for number, page in enumerate(window.pages, start=1):
-                window.show_page(page)
-                settle(built.app, 0.2)
-                window.grab().save(str(out / f"{language}-{number}-{type(page).__name__}.png"))
+            for width in (1366, 1024):
+                window.resize(width, 768)
+                for number, page in enumerate(window.pages, start=1):
+                    window.show_page(page)
+                    settle(built.app, 0.2)
+                    name = f"{language}-{number}-{type(page).__name__}-{width}.png"
+                    window.grab().save(str(out / name))
+            window.sidebar.show_about()
+            settle(built.app, 0.2)
+            assert window.sidebar.about is not None
+            window.sidebar.about.grab().save(str(out / f"{language}-about.png"))
+            window.sidebar.about.close()
             card_page = window.signal_card_page
             window.show_page(card_page)
             card_page.set_ticked("several-phones", True)

@@ -53,4 +53,4 @@ class AboutDialog(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(self.text, 1)
         column.addWidget(buttons)
-        self.resize(560, 420)
+        self.resize(560, 360)

@@ -117,7 +117,7 @@ def test_plan_has_page_numbers_and_the_footer(lesson: Lesson) -> None:
     for number, page in enumerate(reader.pages, start=1):
         text = flat(page.extract_text())
         assert f"Pagina {number} van {pages}" in text
-        assert "Mensenhandel (niet) op school — Schoolsignaal" in text
+        assert "Lessenreeks Schoolsignaal" in text
         assert float(page.mediabox.width) == pytest.approx(210 * MM, abs=1)
         assert float(page.mediabox.height) == pytest.approx(297 * MM, abs=1)
 
