@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -14,6 +15,7 @@ class SchoolContact:
     role: str = ""
     phone: str = ""
     email: str = ""
+    logo: Path | None = None  # the school's logo (PNG or JPEG); printed where the document has room
 
     def __bool__(self) -> bool:
         return any((self.name, self.phone, self.email))
