@@ -340,6 +340,13 @@ def lesson_html(lesson: Lesson, level: Level) -> str:
         minutes=f"{given.planned_minutes():g}",
         slides=len(given.slides),
     )
+    spare = [s for s in given.slides if s.skippable]
+    if spare:
+        planned += " · " + ngettext(
+            "{n} dia kan overslaan ({minutes} min)",
+            "{n} dia's kunnen overslaan ({minutes} min)",
+            len(spare),
+        ).format(n=len(spare), minutes=f"{sum(s.minutes or 0 for s in spare):g}")
     html = [
         f"<h2 style='color:#1d3557'>{lesson.number}. {escape(lesson.title)}</h2>",
         f"<p style='color:#5a6270'>{escape(meta)}<br><b>{escape(planned)}</b></p>",
@@ -358,6 +365,8 @@ def lesson_html(lesson: Lesson, level: Level) -> str:
         extra = []
         if slide.minutes:
             extra.append(_("{n} min").format(n=f"{slide.minutes:g}"))
+        if slide.skippable:
+            extra.append(_("kan overslaan"))
         kind = _(KIND_LABELS[slide.kind])
         meta_line = " · ".join([kind, *extra])
         html.append(
