@@ -17,7 +17,7 @@ LANGUAGES = ("nl", "en")
 OFFICIAL = "Mensenhandel (niet) op school"
 SERIES = {"nl": "Lessenreeks Schoolsignaal", "en": "Schoolsignaal lesson series"}
 # The confidentiality rule, and the words that carry its limit in the same paragraph.
-CONFIDENTIAL = {"nl": r"blijf\w* in de klas", "en": r"stays? in the (room|class)"}
+CONFIDENTIAL = {"nl": r"blijf\w* in de klas\b", "en": r"stays? in (the|this) (room|class)\b"}
 LIMIT = {"nl": r"veilig", "en": r"safe"}
 ANONYMOUS = {
     "nl": r"anoniem|ogen dicht|omgekeerd|op papier|briefje|gesloten ogen|niemand ziet",

@@ -28,6 +28,8 @@ TOP = 120  # below the title band
 AGREE_BAR_TOP = HEIGHT - 230  # the Oneens/Eens boxes of a statement
 NAVY, ACCENT, INK, MUTED, PAPER = "#1d3557", "#e07a5f", "#1f2430", "#5a6270", "#fbfbf8"
 GREEN, ROSE = "#4f7a3a", "#b5446e"
+REVEALED = "#2a6f97"  # a revealed answer: neutral blue, not the green of a right quiz answer
+CAPTION = "#3d4450"  # an image's caption: the sentence that goes with the picture
 TINT = "#e8eef6"  # the school's own contact on the help slide
 
 
@@ -102,7 +104,7 @@ class SlideRenderer:
         if v.kind == "text":
             return _title(v.title) + markdown_html(v.body, 48)
         if v.kind == "image":
-            return _title(v.title) + (para(v.caption, 34, MUTED) if v.caption else "")
+            return _title(v.title) + (para(v.caption, 38, CAPTION) if v.caption else "")
         if v.kind == "statement":
             label = para(
                 labels["statement"].upper(), 40, ACCENT, bold=True, style="margin-bottom:40px"
@@ -167,7 +169,7 @@ class SlideRenderer:
         prompt = markdown_html(v.prompt, 46) if v.prompt else ""
         rows = []
         for text, answer in v.items:
-            shown = f"<span style='color:{GREEN}'>&nbsp;&nbsp;{inline_html(answer)}</span>"
+            shown = f"<span style='color:{REVEALED}'>&nbsp;&nbsp;{inline_html(answer)}</span>"
             waiting = f"<span style='color:{MUTED}'>&nbsp;&nbsp;…?</span>"
             rows.append(
                 f"<li style='margin-bottom:14px'>{inline_html(text)}"
