@@ -55,19 +55,23 @@ TEXT_ON: list[tuple[str, colors.Color, colors.Color]] = [
 class Scale:
     """Type sizes for one format; a pocket card is smaller than a folded card."""
 
-    def __init__(self, size: float) -> None:
+    def __init__(self, size: float, *, tight: bool = False) -> None:
+        """``tight``: less space between lines and items, for a small card packed full."""
         self.size = size
-        self.body = style("body", fontName=CONDENSED, fontSize=size, leading=size * 1.22)
+        self.gap = 0.1 if tight else 0.28  # after an item, in ems
+        self.body = style(
+            "body", fontName=CONDENSED, fontSize=size, leading=size * (1.16 if tight else 1.22)
+        )
         self.bullet = style(
             "bullet",
             fontName=CONDENSED,
             fontSize=size,
-            leading=size * 1.2,
+            leading=size * (1.15 if tight else 1.2),
             leftIndent=size * 1.1,
             bulletIndent=0,
             bulletFontName=CONDENSED,
             bulletFontSize=size,
-            spaceAfter=size * 0.28,
+            spaceAfter=size * self.gap,
         )
         self.heading = style(
             "heading",
@@ -235,25 +239,34 @@ def help_line(line: HelpLine, scale: Scale, *, compact: bool = False) -> Flowabl
     return Tagged(
         f"help:{line.id}",
         Paragraph(
-            text, style("hl", parent=scale.body, spaceAfter=scale.size * (0.25 if compact else 0.5))
+            text,
+            style("hl", parent=scale.body, spaceAfter=scale.size * (scale.gap if compact else 0.5)),
         ),
     )
 
 
-def contact_box(contact: SchoolContact, heading_text: str, scale: Scale) -> list[Flowable]:
-    """The school's own contact in a tinted box; nothing when the school entered none."""
+def contact_box(
+    contact: SchoolContact, heading_text: str, scale: Scale, *, compact: bool = False
+) -> list[Flowable]:
+    """The school's own contact in a tinted box; nothing when the school entered none (a
+    school's name alone is no contact: show it with :func:`school_mark`).
+
+    ``compact`` puts the school's name after the heading and phone and e-mail on one line.
+    """
     if not contact:
         return []
-    rows: list[list[Flowable]] = [
-        [
-            Paragraph(
-                esc(heading_text), style("ch", parent=scale.body, fontName=BOLD, textColor=NAVY)
-            )
-        ]
-    ]
-    if contact.school:
-        rows.append([Paragraph(esc(contact.school), scale.body)])
-    rows.extend([Paragraph(esc(line), scale.body)] for line in contact.lines())
+    heading_style = style("ch", parent=scale.body, fontName=BOLD, textColor=NAVY)
+    if compact:
+        head = esc(heading_text) + (f": {esc(contact.school)}" if contact.school else "")
+        who = ", ".join(p for p in (contact.name, contact.role) if p)
+        reach = " · ".join(p for p in (contact.phone, contact.email) if p)
+        rows = [[Paragraph(head, heading_style)]]
+        rows += [[Paragraph(esc(line), scale.body)] for line in (who, reach) if line]
+    else:
+        rows = [[Paragraph(esc(heading_text), heading_style)]]
+        if contact.school:
+            rows.append([Paragraph(esc(contact.school), scale.body)])
+        rows.extend([Paragraph(esc(line), scale.body)] for line in contact.lines())
     box = Table(rows, colWidths=["100%"])
     box.setStyle(
         table_style(
