@@ -57,7 +57,7 @@ def cells() -> list[Box]:
 
 
 def build_pocket_card(card: SignalCard, contact: SchoolContact | None = None) -> bytes:
-    contact = contact or SchoolContact()
+    contact = contact if contact is not None else SchoolContact()  # a name alone counts
     logo = load_logo(contact.logo)
 
     def draw(canvas: Canvas) -> None:

@@ -90,6 +90,13 @@ class HelpLine(ContentModel):
     for_pupils: bool
     pupil_text: Annotated[str, _short(70)] | None = None
 
+    @property
+    def web_address(self) -> str | None:
+        """``https://…`` for a line reached only on the web (no number), for a QR code."""
+        if any(ch.isdigit() for ch in self.contact) or " " in self.contact:
+            return None
+        return f"https://{self.contact}"
+
     @model_validator(mode="after")
     def _pupil_text_for_pupil_lines(self) -> HelpLine:
         if self.for_pupils and not self.pupil_text:

@@ -62,7 +62,7 @@ def panel(index: int, edges: tuple[float, ...] = INSIDE) -> Box:
 
 def build_trifold(card: SignalCard, contact: SchoolContact | None = None) -> bytes:
     """The folded card as PDF bytes; :class:`PanelOverflow` names what does not fit."""
-    contact = contact or SchoolContact()
+    contact = contact if contact is not None else SchoolContact()  # a name alone counts
 
     def draw(canvas: Canvas) -> None:
         _outside(canvas, card, contact, parts.Scale(8.8))
@@ -164,7 +164,7 @@ def _small_print(canvas: Canvas, box: Box, text: str, *, y: float) -> float:
     )
     _width, height = paragraph.wrap(box.width, box.height)
     paragraph.drawOn(canvas, box.x, y)
-    return y + height + 2 * mm
+    return float(y + height + 2 * mm)
 
 
 def _inside(canvas: Canvas, card: SignalCard, scale: parts.Scale) -> None:
