@@ -10,6 +10,7 @@ strip an office printer leaves blank; the type is the largest that fills each si
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Literal
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, A6
@@ -40,7 +41,7 @@ from toolkit.signal_card import SignalCard
 SHEET = A4
 CARD_WIDTH, CARD_HEIGHT = A6
 NAME = "pocket"
-DUPLEX = "long"  # printed double-sided, the sheet flips on its long edge
+DUPLEX: Literal["long"] = "long"  # printed double-sided, the sheet flips on its long edge
 INSET = 7 * mm  # text from the card's cut edge; bands stop SAFE_MARGIN from it
 # Type sizes to try, largest first: the largest that fills the card without overflowing.
 FRONT_SIZES = (8.6, 8.3, 8.0, 7.7, 7.4)

@@ -9,6 +9,8 @@ it tucks in flat; the folds on the inside lie behind those on the outside.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
@@ -46,7 +48,7 @@ FLAP = FULL - TUCK  # 97.3 mm
 MARGIN = 9 * mm
 MARGIN_Y = 10 * mm
 NAME = "trifold"
-DUPLEX = "short"  # printed double-sided, the sheet flips on its short edge
+DUPLEX: Literal["short"] = "short"  # printed double-sided, the sheet flips on its short edge
 
 # Outside, left to right: flap, back, front. Inside, the sheet turned over on its short edge:
 # what lies behind the front is on the left, behind the flap on the right.
