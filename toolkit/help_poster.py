@@ -11,6 +11,7 @@ from reportlab.graphics.barcode.qr import QrCode
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
@@ -48,6 +49,7 @@ def build_poster(
         raise ValueError(f"paper must be one of {sorted(PAPERS)}, not {paper!r}")
     contact = contact if contact is not None else SchoolContact()  # a name alone counts
     page = PAPERS[paper]
+    logo = load_logo(contact.logo)
     k = page[0] / A4[0]  # the page's parts scale with the paper: A3 is the same poster, larger
     # ...and its type a little less, so that A3 has room for a long contact that A4 has not
     t = 1 + (k - 1) * 0.75
@@ -79,12 +81,31 @@ def build_poster(
             panel="title",
         )
         body = Box(0, 0, width, band.y - 2.5 * mm * k).inset(16 * mm * k, 9 * mm * k)
-        story = _body(card, contact, t, body.width)
-        spare = body.height - parts.story_height(story, body.width)
+        # The logo where there is room: full size, smaller, or left out.
+        for logo_mm in (16, 10, 0) if logo is not None else (0,):
+            story = _body(
+                card,
+                contact,
+                t,
+                body.width,
+                logo=logo if logo_mm else None,
+                logo_height=logo_mm * mm * t,
+            )
+            spare = body.height - parts.story_height(story, body.width)
+            if spare >= 0:
+                break
         if spare > 0:  # room to spare: more air between the rows, up to a point
             rows = (len(card.poster_lines()) + 1) // 2
             air = min(spare * 0.9 / (2 * rows + 2), 7 * mm * t)
-            story = _body(card, contact, t, body.width, air=air)
+            story = _body(
+                card,
+                contact,
+                t,
+                body.width,
+                air=air,
+                logo=logo if logo_mm else None,
+                logo_height=logo_mm * mm * t,
+            )
         fill(canvas, body, story, document=NAME, panel="help lines")
 
     return render(
@@ -152,7 +173,14 @@ def _plain(commands: list[tuple[object, ...]]) -> object:
 
 
 def _body(
-    card: SignalCard, contact: SchoolContact, k: float, width: float, *, air: float = 0.0
+    card: SignalCard,
+    contact: SchoolContact,
+    k: float,
+    width: float,
+    *,
+    air: float = 0.0,
+    logo: ImageReader | None = None,
+    logo_height: float = 0.0,
 ) -> list[Flowable]:
     gutter = 8 * mm * k
     column = (width - gutter) / 2
@@ -180,9 +208,7 @@ def _body(
         esc(card.labels.poster_footer),
         style("f", fontName=BOLD, fontSize=13 * k, leading=17 * k, textColor=NAVY),
     )
-    mark = parts.school_mark(
-        contact.school, load_logo(contact.logo), size=12 * k, logo_height=16 * mm * k
-    )
+    mark = parts.school_mark(contact.school, logo, size=12 * k, logo_height=logo_height)
     story += [Spacer(1, 5 * mm * k + air), Tagged("footer", footer)]
     if mark is not None:
         story += [Spacer(1, 4 * mm * k), mark]

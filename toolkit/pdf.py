@@ -240,22 +240,6 @@ def load_logo(path: Path | None) -> ImageReader | None:
     return reader if width > 0 and height > 0 else None
 
 
-def relative_luminance(colour: colors.Color) -> float:
-    """WCAG 2 relative luminance of an sRGB colour."""
-
-    def linear(channel: float) -> float:
-        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
-
-    red, green, blue = colour.rgb()
-    return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
-
-
-def contrast(one: colors.Color, other: colors.Color) -> float:
-    """WCAG 2 contrast ratio between two colours, 1 to 21 (4.5 is the floor for body text)."""
-    light, dark = sorted((relative_luminance(one), relative_luminance(other)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def render(
     draw_pages: Callable[[Canvas], None],
     *,

@@ -124,13 +124,13 @@ def _title_band(canvas: Canvas, cell: Box, title: str, height: float) -> Box:
 
 def _largest(
     sizes: tuple[float, ...], box: Box, story_for: Callable[[parts.Scale], list[Flowable]]
-) -> list[Flowable]:
-    """The story at the largest type size in ``sizes`` that fits ``box`` (else the smallest)."""
+) -> list[Flowable] | None:
+    """The story at the largest type size in ``sizes`` that fits ``box``, or ``None``."""
     for size in sizes:
         story = story_for(parts.Scale(size, tight=True))
         if parts.story_height(story, box.width) <= box.height - 2:  # 2 pt to spare
             return story
-    return story_for(parts.Scale(sizes[-1], tight=True))
+    return None
 
 
 def _front(canvas: Canvas, cell: Box, card: SignalCard) -> None:
@@ -145,7 +145,10 @@ def _front(canvas: Canvas, cell: Box, card: SignalCard) -> None:
         story.append(Tagged(rule.id, Paragraph(esc(rule.text), bold)))
         return story
 
-    fill(canvas, box, _largest(FRONT_SIZES, box, story_for), document=NAME, panel="front")
+    story = _largest(FRONT_SIZES, box, story_for)
+    if story is None:
+        story = story_for(parts.Scale(FRONT_SIZES[-1], tight=True))  # fill names what is over
+    fill(canvas, box, story, document=NAME, panel="front")
 
 
 def _back(
@@ -158,7 +161,7 @@ def _back(
     labels = card.labels
     box = cell.inset(INSET)
 
-    def story_for(scale: parts.Scale) -> list[Flowable]:
+    def story_for(scale: parts.Scale, logo: ImageReader | None = logo) -> list[Flowable]:
         story = [parts.heading(labels.what_to_do_heading, scale, spaceBefore=0)]
         story += parts.meldcode_steps(card.meldcode_steps, scale, with_text=False)
         story.append(parts.heading(labels.disclosure_heading, scale, fontSize=scale.size * 1.15))
@@ -180,4 +183,10 @@ def _back(
             story += [Spacer(1, scale.size * 0.8), mark]
         return story
 
-    fill(canvas, box, _largest(BACK_SIZES, box, story_for), document=NAME, panel="back")
+    # The logo where there is room; the type never smaller than 8 pt for it.
+    story = _largest(BACK_SIZES, box, story_for)
+    if story is None and logo is not None:
+        story = _largest(BACK_SIZES, box, lambda scale: story_for(scale, None))
+    if story is None:
+        story = story_for(parts.Scale(BACK_SIZES[-1], tight=True), None)  # fill names it
+    fill(canvas, box, story, document=NAME, panel="back")

@@ -3,6 +3,7 @@ its panel, double-sided instructions, readable contrast, the school's name and l
 
 from __future__ import annotations
 
+import gc
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +14,8 @@ import pytest
 from pypdf import PdfReader
 
 from toolkit import card_parts, pocket_card, trifold
-from toolkit.pdf import SAFE_MARGIN, contrast
+from toolkit.card_parts import contrast
+from toolkit.pdf import SAFE_MARGIN
 from toolkit.school_contact import SchoolContact
 from toolkit.signal_card import LANGUAGES, load_signal_card
 from toolkit.signal_card_documents import FORMATS, build_signal_card, duplex_for
@@ -25,8 +27,21 @@ CONTACT = SchoolContact(
 DOCUMENTS = [(fmt, "a4") for fmt in FORMATS] + [("poster", "a3")]
 
 
+_OPEN: list[Any] = []
+
+
+@pytest.fixture(autouse=True)
+def _close_documents() -> Iterator[None]:
+    """pdfium's handles closed and collected here, not later in another test."""
+    yield
+    while _OPEN:
+        _OPEN.pop().close()
+    gc.collect()
+
+
 def pages(data: bytes) -> list[Any]:
     document = pdfium.PdfDocument(data)
+    _OPEN.append(document)
     return [document[index] for index in range(len(document))]
 
 
