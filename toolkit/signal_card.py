@@ -89,7 +89,13 @@ class HelpLine(ContentModel):
     for_: Annotated[str, _short(70)] = Field(alias="for")
     for_pupils: bool
     pupil_text: Annotated[str, _short(70)] | None = None
-    on_poster: bool = True  # a pupils' line the poster has no room for says false
+
+    @property
+    def web_address(self) -> str | None:
+        """``https://…`` for a line reached only on the web (no number), for a QR code."""
+        if any(ch.isdigit() for ch in self.contact) or " " in self.contact:
+            return None
+        return f"https://{self.contact}"
 
     @model_validator(mode="after")
     def _pupil_text_for_pupil_lines(self) -> HelpLine:
@@ -113,6 +119,9 @@ class Labels(ContentModel):
     disclosure_heading: Text
     disclosure_steps: Annotated[list[Annotated[str, _short(70)]], Field(min_length=3)]
     front_tagline: Text
+    duplex_short_edge: Text  # on the sheet's margin: how to print it double-sided
+    duplex_long_edge: Text
+    continued: Text  # after a heading repeated at the top of the next panel: "(vervolg)"
     source_line: Text
 
 
@@ -176,8 +185,8 @@ class SignalCard(ContentModel):
         return [h for h in self.help_lines if h.for_pupils]
 
     def poster_lines(self) -> list[HelpLine]:
-        """The pupils' lines the help poster shows."""
-        return [h for h in self.pupil_lines() if h.on_poster]
+        """The pupils' lines the help poster shows: all of them."""
+        return self.pupil_lines()
 
     def help_line_ids(self) -> set[str]:
         """The ids a lesson's help slide may name."""

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal
 
+from toolkit import pocket_card, trifold
 from toolkit.help_poster import PAPERS, build_poster
 from toolkit.pocket_card import build_pocket_card
 from toolkit.school_contact import SchoolContact
@@ -13,6 +15,21 @@ from toolkit.signal_card import SignalCard, load_signal_card
 from toolkit.trifold import build_trifold
 
 FORMATS = ("trifold", "pocket", "poster")
+# How each format prints double-sided: the tri-fold (landscape) flips on the short edge, the
+# pocket card sheet (portrait) on the long edge; the poster is one-sided.
+DUPLEX: dict[str, Literal["short", "long"] | None] = {
+    "trifold": trifold.DUPLEX,
+    "pocket": pocket_card.DUPLEX,
+    "poster": None,
+}
+
+
+def duplex_for(fmt: str) -> Literal["short", "long"] | None:
+    """Which edge a double-sided print of ``fmt`` flips on ("short", "long"), or ``None`` for
+    one-sided: what the print dialog tells the user, as the sheet and the PDF itself do."""
+    if fmt not in DUPLEX:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return DUPLEX[fmt]
 
 
 def build_signal_card(
