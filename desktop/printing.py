@@ -20,21 +20,38 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def school_contact(settings: Settings) -> SchoolContact:
+def school_contact(settings: Settings, logo: Path | None = None) -> SchoolContact:
+    """The school's name and contact for concerns from the settings; ``logo`` the school's logo
+    file when it has one (:meth:`desktop.school_profile.SchoolProfile.logo`)."""
     return SchoolContact(
         school=settings.school_name,
         name=settings.coordinator_name,
         role=settings.coordinator_role,
         phone=settings.coordinator_phone,
         email=settings.coordinator_email,
+        logo=logo,
     )
 
 
-def signal_card_pdf(settings: Settings, language: str, fmt: str, paper: str = "a4") -> bytes:
+def duplex_advice(fmt: str) -> str:
+    """How to print ``fmt`` double-sided, as a printer dialog words it; "" for one side."""
+    from toolkit.signal_card_documents import duplex_for
+
+    edge = duplex_for(fmt)
+    if edge == "short":
+        return _("Dubbelzijdig afdrukken: kies ‘omslaan langs de korte kant’.")
+    if edge == "long":
+        return _("Dubbelzijdig afdrukken: kies ‘omslaan langs de lange kant’.")
+    return ""
+
+
+def signal_card_pdf(
+    settings: Settings, language: str, fmt: str, paper: str = "a4", logo: Path | None = None
+) -> bytes:
     from toolkit.pdf import PanelOverflow
     from toolkit.signal_card_documents import build_signal_card
 
-    contact = school_contact(settings)
+    contact = school_contact(settings, logo)
     try:
         data = build_signal_card(language, fmt, paper=paper, contact=contact)
     except PanelOverflow as err:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -144,3 +145,7 @@ class SchoolProfile(QObject):
 
     def has_logo(self) -> bool:
         return self.paths.logo_file.exists()
+
+    def logo(self) -> Path | None:
+        """The school's logo file for documents, or None when it has none."""
+        return self.paths.logo_file if self.has_logo() else None

@@ -135,9 +135,7 @@ class MainWindow(QMainWindow):
     def open_signal_card_printing(self) -> SignalCardPrintDialog:
         from desktop.ui.print_dialog import SignalCardPrintDialog  # QtPdf loads on first use
 
-        dialog = SignalCardPrintDialog(
-            lambda: self.profile.settings, self.profile.paths.documents, self
-        )
+        dialog = SignalCardPrintDialog(self.profile, self)
         dialog.setModal(True)
         dialog.show()
         return dialog

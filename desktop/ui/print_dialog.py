@@ -5,7 +5,6 @@ choices there are and how the PDF is made (by `desktop.printing`, never here).""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,13 +29,13 @@ from PySide6.QtWidgets import (
 from desktop import i18n, os_errors, printing
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, N_, _
 from desktop.pdf_pages import PdfPages
-from desktop.settings import Settings
 from desktop.ui.print_run import RASTER_DPI_CAP as RASTER_DPI_CAP
 from desktop.ui.print_run import PrintRun, sent_text
 from desktop.ui.print_run import send_to_printer as send_to_printer  # the referral letter's
 from desktop.ui.widgets import named
 
 if TYPE_CHECKING:
+    from desktop.school_profile import SchoolProfile
     from lessons.model import Lesson
 
 log = logging.getLogger(__name__)
@@ -248,14 +247,9 @@ FORMAT_NAMES = {
 class SignalCardPrintDialog(PdfPreviewDialog):
     """The signal card in each of its formats and languages."""
 
-    def __init__(
-        self,
-        settings: Callable[[], Settings],
-        documents_folder: Path,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(_("Signalenkaart afdrukken"), documents_folder, parent)
-        self.settings = settings
+    def __init__(self, profile: SchoolProfile, parent: QWidget | None = None) -> None:
+        super().__init__(_("Signalenkaart afdrukken"), profile.paths.documents, parent)
+        self.profile = profile
         self.format = self.add_choice(
             _("Soort:"), "printFormat", [(_(label), key) for key, label in FORMAT_NAMES.items()]
         )
@@ -264,6 +258,8 @@ class SignalCardPrintDialog(PdfPreviewDialog):
             _("Taal:"), "printLanguage", [(LANGUAGE_NAMES[code], code) for code in LANGUAGES]
         )
         self.language.setCurrentIndex(self.language.findData(i18n.current_language()))
+        self.duplex = named(QLabel(wordWrap=True), "printDuplex")
+        self.form.addRow(self.duplex)
         self.refresh()
 
     def choice(self) -> tuple[str, str, str]:
@@ -277,11 +273,16 @@ class SignalCardPrintDialog(PdfPreviewDialog):
         label = self.form.labelForField(self.paper)
         if label is not None:
             label.setVisible(fmt == "poster")
+        advice = printing.duplex_advice(fmt)
+        self.duplex.setText(advice)
+        self.duplex.setVisible(bool(advice))
         super().refresh()
 
     def build(self) -> bytes:
         language, fmt, paper = self.choice()
-        return printing.signal_card_pdf(self.settings(), language, fmt, paper)
+        return printing.signal_card_pdf(
+            self.profile.settings, language, fmt, paper, logo=self.profile.logo()
+        )
 
     def file_name(self) -> str:
         return printing.signal_card_file_name(*self.choice())
