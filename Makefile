@@ -72,6 +72,7 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) bench/slides.py
 	$(PY) bench/signal_card.py
 	$(PY) bench/letter.py
+	$(PY) bench/audit_report.py
 	$(PY) bench/vault.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/concerns.py
 	$(PY) bench/privacy_check.py

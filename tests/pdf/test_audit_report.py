@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import time
 
 import pytest
 from pypdf import PdfReader
@@ -62,16 +61,8 @@ def page_texts(data: bytes) -> list[str]:
 
 @pytest.fixture(scope="module")
 def long_log() -> tuple[float, list[str]]:
-    """2,000 rows: how long they took to draw, and each page's text."""
-    register_fonts()  # once per process, not part of the document's time
-    started = time.perf_counter()
-    data = audit_report(report(2000))
-    return time.perf_counter() - started, page_texts(data)
-
-
-def test_two_thousand_rows_take_under_two_seconds(long_log: tuple[float, list[str]]) -> None:
-    seconds, _pages = long_log
-    assert seconds < 2.0, f"{seconds:.2f} s"
+    """2,000 rows: each page's text (their speed is measured in bench/audit_report.py)."""
+    return 0.0, page_texts(audit_report(report(2000)))
 
 
 def test_two_thousand_rows_fill_a_sensible_number_of_pages(

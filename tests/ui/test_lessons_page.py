@@ -117,6 +117,7 @@ def test_everything_follows_a_language_switch(built: Built, qtbot: QtBot) -> Non
             "lower years",
             "upper years",
             "mbo (vocational)",
+            "easy language",  # lesson 3 has an easy-language level too
         ]
         assert page.level_label.text() == "Level:"
         detail = page.detail.toPlainText()
