@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from tests.conftest import run_python
@@ -39,13 +41,127 @@ def test_writes_a_poster(tmp_path: Path) -> None:
     assert "A. Jansen" in text
 
 
-def test_unwritable_output_is_a_clear_error(tmp_path: Path) -> None:
-    out = tmp_path / "no-such-folder" / "x" / "card.pdf"
-    (tmp_path / "no-such-folder").write_text("a file, not a folder")
+def test_a_path_under_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "somefile.pdf").write_text("a file, not a folder")
+    out = tmp_path / "somefile.pdf" / "card.pdf"
     result = run_python(CLI, "signal-card", "-o", str(out))
-    assert result.returncode == 1
-    assert "Fout: kan" in result.stderr
+    assert result.returncode == 2
+    assert "somefile.pdf is een bestand, geen map" in result.stderr
+    assert "Kies een bestandsnaam in een map die bestaat" in result.stderr
+    assert "File exists" not in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def error_of(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    from toolkit.__main__ import main
+
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    assert "Traceback" not in captured.err
+    return code, captured.err
+
+
+def test_an_output_folder_that_does_not_exist_is_refused_not_made(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "nieuw" / "map" / "kaart.pdf"
+    code, err = error_of(capsys, "signal-card", "-o", str(out))
+    assert code == 2
+    assert f"de map {out.parent} bestaat niet" in err
+    assert "Maak die map eerst aan" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("empty", ["", " "])
+def test_an_empty_output_name_is_refused(
+    empty: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, err = error_of(capsys, "signal-card", "-o", empty)
+    assert code == 2
+    assert "na -o staat geen bestandsnaam" in err
+    assert "busy" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_as_output_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = error_of(capsys, "signal-card", "-o", str(tmp_path))
+    assert code == 2
+    assert "is een map, geen bestand" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_write_error_is_dutch_and_leaves_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import os
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "replace", full)
+    code, err = error_of(capsys, "signal-card", "-o", str(tmp_path / "kaart.pdf"))
+    assert code == 1
+    assert "de schijf is vol" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_too_long_contact_names_the_option_not_an_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name = "Annemarie van der Zwaluwenburg-Oosterhuis " * 4
+    contact = f"{name}; zorgcoördinator; 030-1234567; a@b.nl"
+    out = tmp_path / "poster.pdf"
+    code, err = error_of(
+        capsys, "signal-card", "--format", "poster", "--school-contact", contact, "-o", str(out)
+    )
+    assert code == 2
+    assert "--school-contact" in err
+    assert "Instellingen" in err
+    assert "school-contact'" not in err
+    assert "Spacer" not in err
+    assert not out.exists()
+
+
+def png(folder: Path, name: str = "logo.png") -> Path:
+    from PIL import Image
+
+    path = folder / name
+    Image.new("RGB", (240, 80), (20, 120, 60)).save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda folder: folder / "weg.png", "bestaat niet"),
+        (lambda folder: folder, "is een map, geen afbeelding"),
+        (lambda folder: folder / "tekst.png", "geen PNG- of JPEG-afbeelding"),
+        (lambda folder: folder / "kapot.png", "beschadigd of niet te lezen"),
+    ],
+    ids=["missing", "folder", "not-an-image", "damaged"],
+)
+def test_a_bad_logo_is_refused(
+    make: Callable[[Path], Path],
+    expected: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    images = tmp_path / "images"
+    images.mkdir()
+    (images / "tekst.png").write_text("geen plaatje")
+    (images / "kapot.png").write_bytes(png(tmp_path).read_bytes()[:60])
+    out = tmp_path / "out.pdf"
+    for command in (
+        ["signal-card"],
+        ["lesson-plan", "--lesson", "proefles", "--lessons-dir", str(FIXTURE_LESSONS)],
+    ):
+        code, err = error_of(capsys, *command, "--logo", str(make(images)), "-o", str(out))
+        assert code == 2
+        assert expected in err
+        assert "--logo" in err
+        assert not out.exists()
 
 
 FIXTURE_LESSONS = Path(__file__).resolve().parent / "fixtures" / "lessons"
@@ -172,3 +288,21 @@ def test_the_plan_and_worksheet_are_per_level(tmp_path: Path) -> None:
     assert "niet voor mbo" in refused.stderr
     assert "onderbouw of bovenbouw" in refused.stderr
     assert not (tmp_path / "mbo.pdf").exists()
+
+
+def test_school_and_logo_on_the_lesson_plan_worksheet_and_card(tmp_path: Path) -> None:
+    logo = png(tmp_path)
+    plan = ["lesson-plan", "--lesson", "proefles", "--lessons-dir", str(FIXTURE_LESSONS)]
+    for name, command in (
+        ("lesplan.pdf", plan),
+        ("werkblad.pdf", [*plan, "--worksheet"]),
+        ("kaart.pdf", ["signal-card"]),
+    ):
+        out = tmp_path / name
+        extra = ["--school", "Lyceum De Linde", "--logo", str(logo)]
+        result = run_python(CLI, *command, *extra, "-o", str(out))
+        assert result.returncode == 0, result.stderr
+        first = PdfReader(out).pages[0]
+        if name != "kaart.pdf":  # the card's layout is the signal card's own
+            assert "Lyceum De Linde" in first.extract_text()
+            assert len(first.images) == 1

@@ -5,6 +5,10 @@ python -m toolkit signal-card --lang en --format poster --paper a3 -o poster.pdf
 python -m toolkit lesson-plan --lesson wat-is-mensenhandel --level onderbouw -o lesplan.pdf
 python -m toolkit lesson-plan --lesson wat-is-mensenhandel --level mbo --worksheet -o werkblad.pdf
 python -m toolkit referral-letter --example --lang nl -o voorbeeldbrief.pdf
+
+Every school document takes the school's own details: ``--school NAME``, ``--logo FILE`` (PNG or
+JPEG) and, on the signal card, ``--school-contact``. Messages are in Dutch, like the app; the
+output path is checked (:mod:`toolkit.cli_output`) before anything is made.
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from pathlib import Path
 
 from lessons.datafile import ContentError
 from lessons.model import LEVELS
+from toolkit.cli_output import UsageError, output_path, write_error
+from toolkit.cli_school import add_school_options, school_of
 from toolkit.pdf import PanelOverflow, save
 from toolkit.school_contact import SchoolContact
 from toolkit.signal_card import LANGUAGES
@@ -36,12 +42,7 @@ def parser() -> argparse.ArgumentParser:
     card.add_argument("--lang", choices=LANGUAGES, default="nl")
     card.add_argument("--format", choices=FORMATS, default="trifold", dest="fmt")
     card.add_argument("--paper", choices=("a4", "a3"), default=None, help="poster only (a4)")
-    card.add_argument(
-        "--school-contact",
-        metavar="'NAME; ROLE; PHONE; E-MAIL'",
-        help="the school's own contact for concerns, shown on the card and poster",
-    )
-    card.add_argument("--school", default="", help="the school's name")
+    add_school_options(card, contact=True)
     card.add_argument("-o", "--output", required=True, help="the PDF file to write")
     plan = commands.add_parser(
         "lesson-plan",
@@ -65,6 +66,7 @@ def parser() -> argparse.ArgumentParser:
         metavar="DIR",
         help="a folder with one subfolder of lesson files per language (default: the shipped ones)",
     )
+    add_school_options(plan)
     plan.add_argument("-o", "--output", required=True, help="the PDF file to write")
     letter = commands.add_parser(
         "referral-letter",
@@ -82,10 +84,6 @@ def parser() -> argparse.ArgumentParser:
     letter.add_argument("--lang", choices=LANGUAGES, default="nl")
     letter.add_argument("-o", "--output", required=True, help="the PDF file to write")
     return main
-
-
-class UsageError(Exception):
-    """A request that cannot be met (an unknown lesson): exit status 2, like argparse's."""
 
 
 def _lesson_plan(args: argparse.Namespace) -> bytes:
@@ -119,15 +117,16 @@ def _lesson_plan(args: argparse.Namespace) -> bytes:
                 f"les '{lesson.id}' heeft voor {level} geen stellingen, quizvragen of "
                 "casusvragen, dus geen werkblad. Druk het lesplan af (zonder --worksheet)."
             )
-        return build_worksheet(lesson, level=level)
-    return build_lesson_plan(lesson, level=level)
+        return build_worksheet(lesson, level=level, school=school_of(args))
+    return build_lesson_plan(lesson, level=level, school=school_of(args))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
+        target = output_path(args.output)
         data = BUILDERS[args.command](args)
-        path = save(data, args.output)
+        path = save(data, target)
     except UsageError as err:
         print(f"Fout: {err}", file=sys.stderr)
         return 2
@@ -135,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Fout: {err}", file=sys.stderr)
         return 1
     except OSError as err:
-        print(f"Fout: kan {args.output} niet schrijven: {err.strerror}", file=sys.stderr)
+        print(f"Fout: {write_error(args.output, err)}", file=sys.stderr)
         return 1
     print(f"{path} ({len(data) // 1024} kB)")
     return 0
@@ -147,12 +146,49 @@ def _signal_card(args: argparse.Namespace) -> bytes:
             f"--paper geldt alleen voor de poster; de {args.fmt}-kaart is altijd A4. "
             "Laat --paper weg, of kies --format poster."
         )
-    contact = SchoolContact.parse(args.school_contact) if args.school_contact else SchoolContact()
-    if args.school:
-        contact = SchoolContact(
-            args.school, contact.name, contact.role, contact.phone, contact.email
+    school = school_of(args)
+    paper = args.paper or "a4"
+    try:
+        return build_signal_card(args.lang, args.fmt, paper=paper, contact=school)
+    except PanelOverflow as err:
+        raise _what_did_not_fit(args, school) or err from None
+
+
+# Which of the school's details to leave out to find the one that does not fit: the option that
+# sets it, where the app keeps it, and what to do.
+_SHORTER = (
+    (
+        "het contact van de school (--school-contact)",
+        "Instellingen, Zorgcoördinator",
+        "Maak naam, functie, telefoon of e-mail korter, of laat een deel weg "
+        "(bijvoorbeeld alleen naam en telefoon)",
+    ),
+    (
+        "de naam of het logo van de school (--school, --logo)",
+        "Instellingen, School",
+        "Kies een kortere naam (bijvoorbeeld zonder plaatsnaam) of een breder, lager logo",
+    ),
+)
+_CARDS = {"trifold": "de gevouwen kaart", "pocket": "de zakkaart", "poster": "de poster"}
+
+
+def _what_did_not_fit(args: argparse.Namespace, school: SchoolContact) -> UsageError | None:
+    """The school's detail that made the card overflow, named by its option and its place in
+    the app's settings; None when the card overflows without them (its own text)."""
+    paper = args.paper or "a4"
+    lesser = (SchoolContact(school=school.school, logo=school.logo), SchoolContact())
+    for less, (culprit, settings, fix) in zip(lesser, _SHORTER, strict=True):
+        if less == school:
+            continue
+        try:
+            build_signal_card(args.lang, args.fmt, paper=paper, contact=less)
+        except PanelOverflow:
+            continue
+        return UsageError(
+            f"{culprit} past niet op {_CARDS.get(args.fmt, args.fmt)}. {fix}. "
+            f"In de app staat dit bij {settings}."
         )
-    return build_signal_card(args.lang, args.fmt, paper=args.paper or "a4", contact=contact)
+    return None
 
 
 def _referral_letter(args: argparse.Namespace) -> bytes:

@@ -1,36 +1,78 @@
 """The A4 pages the lesson plan and the worksheet flow over.
 
 Margins, the series' footer, a running head from page two on, and "page 2 of 5" at the foot of
-every page; DejaVu Sans embedded (with its oblique where ``resources/fonts`` ships it).
+every page; DejaVu Sans embedded (with its oblique where ``resources/fonts`` ships it). The
+school's name and logo, where the school set them, head the first page.
 """
 
 from __future__ import annotations
 
 import functools
+from os import PathLike
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable
 
 from lessons.model import Lesson
+from toolkit.lesson_flowables import trim_end
 from toolkit.lesson_plan_labels import PlanLabels
 from toolkit.pdf import (
     BODY_WIDTH,
+    BOLD,
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
     MUTED,
+    NAVY,
     REGULAR,
     fit,
     flow,
 )
+from toolkit.school_contact import SchoolContact
 
 __all__ = ["BODY_WIDTH", "RULE", "build_document"]
 
 PAGE = A4
 RULE = colors.HexColor("#d9dde3")
+HEAD_Y = PAGE[1] - MARGIN_TOP + 7 * mm  # the running head's baseline, in the top margin
+LOGO_HEIGHT = (
+    9 * mm
+)  # the school's logo on the first page: right, above the rule, 5.5 mm from the edge
+LOGO_WIDTH = 45 * mm
+
+
+def read_logo(path: str | PathLike[str]) -> ImageReader:
+    """The school's logo (PNG or JPEG), read once; OSError or ValueError when it is not one."""
+    image = ImageReader(str(path))
+    width, height = image.getSize()
+    if width <= 0 or height <= 0:
+        raise ValueError(f"{path}: an image without size")
+    return image
+
+
+def _school_head(canvas: Canvas, school: SchoolContact, logo: ImageReader | None) -> None:
+    """The school's name left and its logo right, over a rule, in the first page's top margin."""
+    right = PAGE[0] - MARGIN_X
+    logo_width = 0.0
+    if logo is not None:
+        width, height = logo.getSize()
+        scale = min(LOGO_HEIGHT / height, LOGO_WIDTH / width)
+        logo_width = width * scale
+        bottom = HEAD_Y - 1.5 * mm
+        canvas.drawImage(logo, right - logo_width, bottom, logo_width, height * scale, mask="auto")
+    if school.school:
+        canvas.setFont(BOLD, 9)
+        canvas.setFillColor(NAVY)
+        room = right - MARGIN_X - logo_width - 6 * mm
+        name = school.school
+        while name and canvas.stringWidth(name, BOLD, 9) > room:
+            name = name[:-2].rstrip() + "…"
+        canvas.drawString(MARGIN_X, HEAD_Y, name)
+    canvas.line(MARGIN_X, HEAD_Y - 2.5 * mm, right, HEAD_Y - 2.5 * mm)
 
 
 def _page_number(canvas: Canvas, page: int, pages: int, *, label: str) -> None:
@@ -42,8 +84,20 @@ def _page_number(canvas: Canvas, page: int, pages: int, *, label: str) -> None:
 
 
 def build_document(
-    story: list[Flowable], *, kind: str, lesson: Lesson, labels: PlanLabels, title: str
+    story: list[Flowable],
+    *,
+    kind: str,
+    lesson: Lesson,
+    labels: PlanLabels,
+    title: str,
+    school: SchoolContact | None = None,
 ) -> bytes:
+    """Flow ``story`` over A4 pages: footer, running head, page numbers; no empty last page.
+    With ``school``, its name and logo head the first page."""
+    # (a SchoolContact is falsy without a contact person: ask for its fields, not for it)
+    logo = read_logo(school.logo) if school is not None and school.logo else None
+    heads_school = school is not None and bool(school.school or logo)
+
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setStrokeColor(RULE)
@@ -54,13 +108,14 @@ def build_document(
         canvas.setFillColor(MUTED)
         canvas.drawString(MARGIN_X, foot, labels.series)
         if doc.page > 1:  # the first page has the title; later pages say what they belong to
-            head = PAGE[1] - MARGIN_TOP + 7 * mm
-            canvas.drawString(MARGIN_X, head, fit(f"{kind} · {lesson.title}", 150))
-            canvas.line(MARGIN_X, head - 2.5 * mm, PAGE[0] - MARGIN_X, head - 2.5 * mm)
+            canvas.drawString(MARGIN_X, HEAD_Y, fit(f"{kind} · {lesson.title}", 150))
+            canvas.line(MARGIN_X, HEAD_Y - 2.5 * mm, PAGE[0] - MARGIN_X, HEAD_Y - 2.5 * mm)
+        elif school is not None and heads_school:
+            _school_head(canvas, school, logo)
         canvas.restoreState()
 
     return flow(
-        story,
+        trim_end(story),
         title=title,
         subject=lesson.title,
         language=lesson.language,

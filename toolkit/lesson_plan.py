@@ -40,6 +40,8 @@ from toolkit.lesson_flowables import (
     H1,
     H2,
     LEAD,
+    ContinuedTable,
+    KeepStart,
     bullets,
     heading_block,
     markdown_paragraphs,
@@ -61,6 +63,7 @@ from toolkit.pdf import (
     style,
     table_style,
 )
+from toolkit.school_contact import SchoolContact
 from toolkit.signal_card import SignalCard, load_signal_card
 from toolkit.worksheet import WritingLines, build_worksheet, has_questions
 
@@ -81,10 +84,15 @@ META_VALUE = style("metavalue", fontName=BOLD, fontSize=10, leading=12.5, textCo
 
 
 def build_lesson_plan(
-    lesson: Lesson, card: SignalCard | None = None, level: Level | None = None
+    lesson: Lesson,
+    card: SignalCard | None = None,
+    level: Level | None = None,
+    school: SchoolContact | None = None,
 ) -> bytes:
     """The teacher's lesson plan for ``level`` (the lesson's first level if None) as PDF bytes
-    (A4, DejaVu Sans embedded). ValueError when the lesson is not for ``level``."""
+    (A4, DejaVu Sans embedded). ValueError when the lesson is not for ``level``.
+
+    With ``school``, its name and logo (where set) head the first page."""
     lesson = lesson.for_level(level or lesson.levels[0])
     register_fonts()  # before the first Paragraph measures its text
     card = card or load_signal_card(lesson.language)
@@ -100,13 +108,14 @@ def build_lesson_plan(
     story += [section(labels.preparation, prep[:1]), *prep[1:]]
     rules = bullets(lesson.ground_rules)
     story += [section(labels.ground_rules, rules[:1]), *rules[1:]]
-    story += [Spacer(1, 4 * mm), _aftercare_box(lesson, labels)]
+    story.append(_aftercare_box(lesson, labels))
     story += [section(labels.overview, [_overview_table(lesson, labels)])]
     for number, slide in enumerate(lesson.slides, start=1):
         heading = [Paragraph(esc(labels.slides), H1)] if number == 1 else []
         story += slide_story(number, slide, labels, card, heading)
     return build_document(
         story,
+        school=school,
         kind=labels.plan,
         lesson=lesson,
         labels=labels,
@@ -183,12 +192,17 @@ def _goals_table(lesson: Lesson, labels: PlanLabels) -> Flowable:
     return table
 
 
+AFTERCARE_HEADING = style("ah", parent=H2)
+
+
 def _aftercare_box(lesson: Lesson, labels: PlanLabels) -> Flowable:
-    """What to do if a pupil discloses: a warm box, a row per paragraph (it may split)."""
+    """What to do if a pupil discloses: a warm box, a row per paragraph. It may split between
+    paragraphs; the part on the next page starts with the heading again, "(vervolg)"."""
     inner_bullet = style("aftercarebullet", parent=BULLET, spaceAfter=0.6 * mm)
-    rows: list[list[Any]] = [[Paragraph(esc(labels.aftercare), style("ah", parent=H2))]]
+    rows: list[list[Any]] = [[Paragraph(esc(labels.aftercare), AFTERCARE_HEADING)]]
     rows += [[f] for f in markdown_paragraphs(lesson.aftercare, BODY, inner_bullet)]
-    table = Table(rows, colWidths=[BODY_WIDTH])
+    table = ContinuedTable(rows, colWidths=[BODY_WIDTH], repeatRows=1)
+    table.continued = Paragraph(esc(f"{labels.aftercare} ({labels.continued})"), AFTERCARE_HEADING)
     table.setStyle(
         table_style(
             [
@@ -203,7 +217,8 @@ def _aftercare_box(lesson: Lesson, labels: PlanLabels) -> Flowable:
             ]
         )
     )
-    return table
+    table.spaceBefore = 4 * mm
+    return KeepStart([table])  # the heading never alone: it keeps the first paragraph
 
 
 def _heading_cell(slide: SlideBase, labels: PlanLabels) -> str:

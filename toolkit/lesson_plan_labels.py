@@ -1,6 +1,7 @@
 """The fixed words of the lesson plan and the worksheet, a small table per language.
 
 Also how a lesson's levels and minutes read in that language ("bovenbouw", "7,5 min.").
+Printed text uses typographic quotes and apostrophes (’ ‘ “ ”), never the typewriter's.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class PlanLabels:
     preparation: str
     ground_rules: str
     aftercare: str
+    continued: str  # after a box's heading where the box goes on over the page
     overview: str
     slides: str
     slide_count: str
@@ -83,9 +85,10 @@ LABELS: dict[str, PlanLabels] = {
         preparation="Voorbereiding",
         ground_rules="Afspraken in de klas",
         aftercare="Nazorg: als een leerling iets vertelt",
+        continued="vervolg",
         overview="Verloop van de les",
-        slides="De dia's met notities",
-        slide_count="Dia's",
+        slides="De dia’s met notities",
+        slide_count="Dia’s",
         column_number="Nr.",
         column_kind="Soort",
         column_slide="Dia",
@@ -101,7 +104,7 @@ LABELS: dict[str, PlanLabels] = {
         explanation="Uitleg",
         part="Deel {number}",
         takeaways="Om mee te nemen",
-        unknown_help_line="onbekende hulplijn '{id}': staat niet op de signalenkaart",
+        unknown_help_line="onbekende hulplijn ‘{id}’: staat niet op de signalenkaart",
         page="Pagina {page} van {pages}",
         group="Groep:",
         no_name="Je naam hoef je niet op te schrijven.",
@@ -148,6 +151,7 @@ LABELS: dict[str, PlanLabels] = {
         preparation="Preparation",
         ground_rules="Ground rules",
         aftercare="Aftercare: if a pupil tells you something",
+        continued="continued",
         overview="Outline of the lesson",
         slides="The slides with notes",
         slide_count="Slides",
@@ -166,7 +170,7 @@ LABELS: dict[str, PlanLabels] = {
         explanation="Explanation",
         part="Part {number}",
         takeaways="Take-aways",
-        unknown_help_line="unknown help line '{id}': not on the signal card",
+        unknown_help_line="unknown help line ‘{id}’: not on the signal card",
         page="Page {page} of {pages}",
         group="Group:",
         no_name="You do not need to write your name.",

@@ -10,7 +10,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, Paragraph, Table
 
 from lessons.markdown import inline_html
 from lessons.model import (
@@ -30,6 +30,9 @@ from toolkit.lesson_flowables import (
     CELL,
     CELL_BOLD,
     CELL_RIGHT,
+    KeepStart,
+    Label,
+    bind_labels,
     bullets,
     markdown_paragraphs,
 )
@@ -96,6 +99,8 @@ def _slide_header(number: int, slide: SlideBase, labels: PlanLabels) -> Flowable
             ]
         )
     )
+    table.spaceBefore = 5 * mm  # dropped at the top of a page, unlike a spacer
+    table.spaceAfter = 1.2 * mm
     return table
 
 
@@ -108,18 +113,13 @@ def slide_story(
 ) -> list[Flowable]:
     details = _slide_details(slide, labels, card)
     notes = [
-        Paragraph(esc(labels.notes), DETAIL_LABEL),
+        _detail_label(labels.notes),
         *markdown_paragraphs(slide.notes, NOTES, NOTES_BULLET),
     ]
-    body = [*details, *notes]
-    # The header never stands alone at the foot of a page: it keeps its first two lines.
-    return [
-        KeepTogether(
-            [*heading, _slide_header(number, slide, labels), Spacer(1, 1.2 * mm), *body[:2]]
-        ),
-        *body[2:],
-        Spacer(1, 5 * mm),
-    ]
+    body = bind_labels([*details, *notes])
+    # The header never stands alone at the foot of a page: it keeps the start of its body
+    # (a label with its first lines), and each label keeps the start of what follows it.
+    return [KeepStart([*heading, _slide_header(number, slide, labels), body[0]]), *body[1:]]
 
 
 def _slide_details(slide: SlideBase, labels: PlanLabels, card: SignalCard) -> list[Flowable]:
@@ -152,7 +152,7 @@ def _slide_details(slide: SlideBase, labels: PlanLabels, card: SignalCard) -> li
 
 
 def _detail_label(text: str) -> Flowable:
-    return Paragraph(esc(text), DETAIL_LABEL)
+    return Label(esc(text), DETAIL_LABEL)
 
 
 def _quiz_details(slide: QuizSlide, labels: PlanLabels) -> list[Flowable]:
@@ -246,4 +246,5 @@ def _help_details(slide: HelpSlide, labels: PlanLabels, card: SignalCard) -> lis
             ]
         )
     )
-    return [*story, Spacer(1, 1 * mm), table]
+    table.spaceBefore = 1 * mm
+    return [*story, table]

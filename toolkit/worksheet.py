@@ -36,6 +36,7 @@ from toolkit.pdf import (
     style,
     table_style,
 )
+from toolkit.school_contact import SchoolContact
 from toolkit.signal_card import HelpLine, SignalCard, load_signal_card
 
 LINE = colors.HexColor("#b9c0ca")
@@ -96,12 +97,16 @@ def _help_lines(lesson: Lesson, card: SignalCard) -> list[tuple[str, HelpLine | 
 
 
 def build_worksheet(
-    lesson: Lesson, card: SignalCard | None = None, level: Level | None = None
+    lesson: Lesson,
+    card: SignalCard | None = None,
+    level: Level | None = None,
+    school: SchoolContact | None = None,
 ) -> bytes:
     """The pupils' worksheet for ``level`` (the lesson's first if None): the questions that
     class sees, with room to write, and where to get help.
 
-    No quiz answers, explanations or teacher notes; a group, never a name.
+    No quiz answers, explanations or teacher notes; a group, never a name. With ``school``,
+    its name and logo (where set) head the first page.
     """
     lesson = lesson.for_level(level or lesson.levels[0])
     if not has_questions(lesson):
@@ -118,37 +123,47 @@ def build_worksheet(
         _group_line(labels),
         Spacer(1, 2 * mm),
     ]
-    number = 0
-    for slide in lesson.slides:
-        if not _is_question(slide):
-            continue
-        if isinstance(slide, StatementSlide):
-            number += 1
-            story.append(KeepTogether(_statement_question(number, slide, labels)))
-        elif isinstance(slide, QuizSlide):
-            number += 1
-            story.append(KeepTogether(_quiz_question(number, slide, labels)))
-        elif isinstance(slide, CaseSlide):
-            # Each part of the story stays with its first question; the title with part one.
-            lead: list[Flowable] = _case_title(slide, labels)
-            for part in slide.parts:
-                block = [*lead, _story_box(part.text)]
-                lead = []
-                if not part.questions:
-                    story.append(KeepTogether(block))
-                    continue
-                for index, question in enumerate(part.questions):
-                    number += 1
-                    first = block if index == 0 else []
-                    story.append(KeepTogether([*first, *_open_question(number, question)]))
-    story.append(_help_box(lesson, labels, card))
+    blocks = _question_blocks(lesson, labels)
+    # The help box goes with the last question: a last page never holds the help box alone.
+    blocks[-1].append(_help_box(lesson, labels, card))
+    story += [KeepTogether(block) for block in blocks]
     return build_document(
         story,
+        school=school,
         kind=labels.worksheet,
         lesson=lesson,
         labels=labels,
         title=f"{labels.worksheet}: {lesson.title}",
     )
+
+
+def _question_blocks(lesson: Lesson, labels: PlanLabels) -> list[list[Flowable]]:
+    """The questions, numbered, each a block that stays on one page: a question with its room
+    to write; each part of a case story with its first question, the case's title with part
+    one."""
+    blocks: list[list[Flowable]] = []
+    number = 0
+    for slide in lesson.slides:
+        if isinstance(slide, StatementSlide):
+            number += 1
+            blocks.append(_statement_question(number, slide, labels))
+        elif isinstance(slide, QuizSlide):
+            number += 1
+            blocks.append(_quiz_question(number, slide, labels))
+        elif isinstance(slide, CaseSlide) and _is_question(slide):
+            lead: list[Flowable] = _case_title(slide, labels)
+            for part in slide.parts:
+                block = [*lead, _story_box(part.text)]
+                lead = []
+                if not part.questions:
+                    blocks.append(block)
+                    continue
+                for index, question in enumerate(part.questions):
+                    number += 1
+                    blocks.append(
+                        [*(block if index == 0 else []), *_open_question(number, question)]
+                    )
+    return blocks
 
 
 def _group_line(labels: PlanLabels) -> Flowable:
@@ -315,4 +330,4 @@ def _help_box(lesson: Lesson, labels: PlanLabels, card: SignalCard) -> Flowable:
         )
     )
     table.spaceBefore = 8 * mm  # dropped when the box starts a page
-    return KeepTogether([table])  # a help box is never split over two pages
+    return table  # never split: it stays whole, with the last question
