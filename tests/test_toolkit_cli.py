@@ -110,7 +110,7 @@ def test_a_write_error_is_dutch_and_leaves_no_file(
 def test_a_too_long_contact_names_the_option_not_an_id(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    name = "Annemarie van der Zwaluwenburg-Oosterhuis " * 4
+    name = "Annemarie van der Zwaluwenburg-Oosterhuis " * 12
     contact = f"{name}; zorgcoördinator; 030-1234567; a@b.nl"
     out = tmp_path / "poster.pdf"
     code, err = error_of(
@@ -306,3 +306,14 @@ def test_school_and_logo_on_the_lesson_plan_worksheet_and_card(tmp_path: Path) -
         if name != "kaart.pdf":  # the card's layout is the signal card's own
             assert "Lyceum De Linde" in first.extract_text()
             assert len(first.images) == 1
+
+
+def test_writes_the_observation_form_with_the_schools_name(tmp_path: Path) -> None:
+    out = tmp_path / "observatieformulier.pdf"
+    result = run_python(CLI, "observation-form", "--school", "OSG De Brug", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(out)
+    assert len(reader.pages) == 2
+    first = reader.pages[0].extract_text()
+    assert "OSG De Brug" in first
+    assert "Casuscode" in first

@@ -5,6 +5,7 @@ python -m toolkit signal-card --lang en --format poster --paper a3 -o poster.pdf
 python -m toolkit lesson-plan --lesson wat-is-mensenhandel --level onderbouw -o lesplan.pdf
 python -m toolkit lesson-plan --lesson wat-is-mensenhandel --level mbo --worksheet -o werkblad.pdf
 python -m toolkit referral-letter --example --lang nl -o voorbeeldbrief.pdf
+python -m toolkit observation-form --lang nl --school "OSG De Brug" -o observatieformulier.pdf
 
 Every school document takes the school's own details: ``--school NAME``, ``--logo FILE`` (PNG or
 JPEG) and, on the signal card, ``--school-contact``. Messages are in Dutch, like the app; the
@@ -83,6 +84,17 @@ def parser() -> argparse.ArgumentParser:
     )
     letter.add_argument("--lang", choices=LANGUAGES, default="nl")
     letter.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    form = commands.add_parser(
+        "observation-form",
+        help="the paper form for meldcode step 1 that a teacher hands to the care coordinator",
+        description=(
+            "The observation form (observatieformulier): what was seen or heard, the pupil's "
+            "own words, the interpretation apart, the signals to tick; a case code, no name."
+        ),
+    )
+    form.add_argument("--lang", choices=LANGUAGES, default="nl")
+    add_school_options(form)
+    form.add_argument("-o", "--output", required=True, help="the PDF file to write")
     return main
 
 
@@ -203,10 +215,17 @@ def _referral_letter(args: argparse.Namespace) -> bytes:
     return referral_letter(example_letter(args.lang))
 
 
+def _observation_form(args: argparse.Namespace) -> bytes:
+    from toolkit.observation_form import build_observation_form
+
+    return build_observation_form(args.lang, school_of(args))
+
+
 BUILDERS: dict[str, Callable[[argparse.Namespace], bytes]] = {
     "signal-card": _signal_card,
     "lesson-plan": _lesson_plan,
     "referral-letter": _referral_letter,
+    "observation-form": _observation_form,
 }
 
 

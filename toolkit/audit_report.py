@@ -26,6 +26,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Paragraph, Spacer, Tab
 from toolkit.audit_report_labels import LABELS, AuditLabels, labels_for
 from toolkit.pdf import (
     ACCENT,
+    ACCENT_TEXT,
     BODY_WIDTH,
     BOLD,
     CONDENSED,
@@ -253,7 +254,7 @@ def _foot(canvas: Canvas, page: int, pages: int, *, labels: AuditLabels) -> None
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN_X, y + 4 * mm, PAGE[0] - MARGIN_X, y + 4 * mm)
     canvas.setFont(BOLD, 8)
-    canvas.setFillColor(ACCENT)
+    canvas.setFillColor(ACCENT_TEXT)
     canvas.drawString(MARGIN_X, y, labels.confidential)
     canvas.setFont(REGULAR, 8)
     canvas.setFillColor(MUTED)

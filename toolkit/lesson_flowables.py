@@ -17,9 +17,9 @@ from reportlab.platypus.doctemplate import FrameBreak, NullActionFlowable
 from reportlab.platypus.flowables import _listWrapOn
 
 from lessons import markdown
-from toolkit.pdf import ACCENT, BOLD, MUTED, NAVY, esc, style
+from toolkit.pdf import ACCENT_TEXT, BOLD, MUTED, NAVY, esc, style
 
-KICKER = style("kicker", fontName=BOLD, fontSize=9, textColor=ACCENT, spaceAfter=1.5 * mm)
+KICKER = style("kicker", fontName=BOLD, fontSize=9, textColor=ACCENT_TEXT, spaceAfter=1.5 * mm)
 TITLE = style("title", fontName=BOLD, fontSize=21, leading=25, textColor=NAVY, spaceAfter=4 * mm)
 H1 = style(
     "h1", fontName=BOLD, fontSize=13.5, textColor=NAVY, spaceBefore=6 * mm, spaceAfter=2.2 * mm

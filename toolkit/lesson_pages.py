@@ -8,29 +8,27 @@ school's name and logo, where the school set them, head the first page.
 from __future__ import annotations
 
 import functools
-from os import PathLike
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable
 
 from lessons.model import Lesson
 from toolkit.lesson_flowables import trim_end
 from toolkit.lesson_plan_labels import PlanLabels
+from toolkit.page_head import school_head
 from toolkit.pdf import (
     BODY_WIDTH,
-    BOLD,
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
     MUTED,
-    NAVY,
     REGULAR,
     fit,
     flow,
+    load_logo,
 )
 from toolkit.school_contact import SchoolContact
 
@@ -39,40 +37,6 @@ __all__ = ["BODY_WIDTH", "RULE", "build_document"]
 PAGE = A4
 RULE = colors.HexColor("#d9dde3")
 HEAD_Y = PAGE[1] - MARGIN_TOP + 7 * mm  # the running head's baseline, in the top margin
-LOGO_HEIGHT = (
-    9 * mm
-)  # the school's logo on the first page: right, above the rule, 5.5 mm from the edge
-LOGO_WIDTH = 45 * mm
-
-
-def read_logo(path: str | PathLike[str]) -> ImageReader:
-    """The school's logo (PNG or JPEG), read once; OSError or ValueError when it is not one."""
-    image = ImageReader(str(path))
-    width, height = image.getSize()
-    if width <= 0 or height <= 0:
-        raise ValueError(f"{path}: an image without size")
-    return image
-
-
-def _school_head(canvas: Canvas, school: SchoolContact, logo: ImageReader | None) -> None:
-    """The school's name left and its logo right, over a rule, in the first page's top margin."""
-    right = PAGE[0] - MARGIN_X
-    logo_width = 0.0
-    if logo is not None:
-        width, height = logo.getSize()
-        scale = min(LOGO_HEIGHT / height, LOGO_WIDTH / width)
-        logo_width = width * scale
-        bottom = HEAD_Y - 1.5 * mm
-        canvas.drawImage(logo, right - logo_width, bottom, logo_width, height * scale, mask="auto")
-    if school.school:
-        canvas.setFont(BOLD, 9)
-        canvas.setFillColor(NAVY)
-        room = right - MARGIN_X - logo_width - 6 * mm
-        name = school.school
-        while name and canvas.stringWidth(name, BOLD, 9) > room:
-            name = name[:-2].rstrip() + "…"
-        canvas.drawString(MARGIN_X, HEAD_Y, name)
-    canvas.line(MARGIN_X, HEAD_Y - 2.5 * mm, right, HEAD_Y - 2.5 * mm)
 
 
 def _page_number(canvas: Canvas, page: int, pages: int, *, label: str) -> None:
@@ -95,7 +59,7 @@ def build_document(
     """Flow ``story`` over A4 pages: footer, running head, page numbers; no empty last page.
     With ``school``, its name and logo head the first page."""
     # (a SchoolContact is falsy without a contact person: ask for its fields, not for it)
-    logo = read_logo(school.logo) if school is not None and school.logo else None
+    logo = load_logo(school.logo) if school is not None else None
     heads_school = school is not None and bool(school.school or logo)
 
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -111,7 +75,7 @@ def build_document(
             canvas.drawString(MARGIN_X, HEAD_Y, fit(f"{kind} · {lesson.title}", 150))
             canvas.line(MARGIN_X, HEAD_Y - 2.5 * mm, PAGE[0] - MARGIN_X, HEAD_Y - 2.5 * mm)
         elif school is not None and heads_school:
-            _school_head(canvas, school, logo)
+            school_head(canvas, school, logo, y=HEAD_Y, left=MARGIN_X, right=PAGE[0] - MARGIN_X)
         canvas.restoreState()
 
     return flow(

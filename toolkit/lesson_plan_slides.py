@@ -38,7 +38,7 @@ from toolkit.lesson_flowables import (
 )
 from toolkit.lesson_pages import BODY_WIDTH, RULE
 from toolkit.lesson_plan_labels import PlanLabels, minutes_text
-from toolkit.pdf import ACCENT, BOLD, INK, MUTED, NAVY, TINT, esc, style, table_style
+from toolkit.pdf import ACCENT_TEXT, BOLD, INK, MUTED, NAVY, TINT, esc, style, table_style
 from toolkit.signal_card import SignalCard
 
 INDENT = 11 * mm  # slide details sit under the slide's heading, right of its number
@@ -47,7 +47,7 @@ TICK = "✓"
 SLIDE_NUMBER = style(
     "slidenumber", fontName=BOLD, fontSize=11, leading=13, textColor=colors.white, alignment=1
 )
-SLIDE_KIND = style("slidekind", fontName=BOLD, fontSize=7.5, leading=9, textColor=ACCENT)
+SLIDE_KIND = style("slidekind", fontName=BOLD, fontSize=7.5, leading=9, textColor=ACCENT_TEXT)
 SLIDE_HEADING = style("slideheading", fontName=BOLD, fontSize=10.5, leading=13.5, textColor=NAVY)
 DETAIL_LABEL = style(
     "detaillabel",
@@ -221,7 +221,7 @@ def _help_details(slide: HelpSlide, labels: PlanLabels, card: SignalCard) -> lis
         if line is None:
             warning = labels.unknown_help_line.format(id=line_id)
             rows.append(
-                [Paragraph(esc(warning), style("uh", parent=CELL, textColor=ACCENT)), "", ""]
+                [Paragraph(esc(warning), style("uh", parent=CELL, textColor=ACCENT_TEXT)), "", ""]
             )
             continue
         about = line.for_ + (f" ({line.hours})" if line.hours else "")

@@ -31,7 +31,9 @@ from reportlab.platypus import (
 )
 
 from lessons.datafile import ContentModel, load_model
+from toolkit.page_head import school_head
 from toolkit.pdf import (
+    ACCENT_TEXT,
     BODY_WIDTH,
     BOLD,
     INK,
@@ -45,6 +47,7 @@ from toolkit.pdf import (
     WARM_TINT,
     esc,
     flow,
+    load_logo,
     register_fonts,
     style,
     table_style,
@@ -157,16 +160,26 @@ def build_observation_form(language: str, school: SchoolContact | None = None) -
     story += _signals(text, language)
     story += [Spacer(1, 6 * mm), _handover(text)]
 
+    logo = load_logo(school.logo) if school is not None else None
+
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
-        canvas.setFont(BOLD, 8)
-        canvas.setFillColor(NAVY)
-        head = PAGE_HEIGHT - MARGIN_TOP + 8 * mm
-        canvas.drawString(MARGIN_X, head, f"{text.confidential.upper()} · {text.title}")
-        if school is not None and school.school:
+        canvas.setStrokeColor(LINE)
+        canvas.setLineWidth(0.6)
+        head = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
+        right = MARGIN_X + BODY_WIDTH
+        if doc.page == 1 and school is not None and (school.school or logo is not None):
+            school_head(canvas, school, logo, y=head, left=MARGIN_X, right=right)
+        elif doc.page > 1:  # a page that comes loose still says whose it is
             canvas.setFont(REGULAR, 8)
             canvas.setFillColor(MUTED)
-            canvas.drawRightString(MARGIN_X + BODY_WIDTH, head, school.school[:80])
+            canvas.drawString(MARGIN_X, head, f"{text.title} · {text.fields.case_code}: ________")
+            canvas.line(MARGIN_X, head - 2.5 * mm, right, head - 2.5 * mm)
+        foot = MARGIN_BOTTOM - 10 * mm
+        canvas.line(MARGIN_X, foot + 4 * mm, right, foot + 4 * mm)
+        canvas.setFont(BOLD, 8)
+        canvas.setFillColor(ACCENT_TEXT)
+        canvas.drawString(MARGIN_X, foot, f"{text.confidential.upper()} · {text.title}")
         canvas.restoreState()
 
     def stamp(canvas: Canvas, page: int, pages: int) -> None:
@@ -278,3 +291,10 @@ def _handover(text: FormText) -> Flowable:
 
 def file_name(language: str) -> str:
     return f"observatieformulier-{language}.pdf"
+
+
+def write_samples(folder: Path) -> list[Path]:
+    """The Dutch form into ``folder``, for the smoke test."""
+    from toolkit.pdf import save
+
+    return [save(build_observation_form("nl"), folder / file_name("nl"))]

@@ -33,7 +33,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
 
 from toolkit.pdf import (
-    ACCENT,
+    ACCENT_TEXT,
     BOLD,
     INK,
     MUTED,
@@ -42,6 +42,7 @@ from toolkit.pdf import (
     NumberedCanvas,
     esc,
     fit,
+    load_logo,
     register_fonts,
     style,
 )
@@ -95,7 +96,7 @@ LATER_TOP = 26 * mm
 
 SCHOOL = style("rl-school", fontName=BOLD, fontSize=12, leading=15, textColor=NAVY, alignment=2)
 SCHOOL_ADDRESS = style("rl-schooladdr", fontSize=8.5, leading=11.5, textColor=MUTED, alignment=2)
-WINDOW_MARK = style("rl-windowmark", fontName=BOLD, fontSize=8, leading=12, textColor=ACCENT)
+WINDOW_MARK = style("rl-windowmark", fontName=BOLD, fontSize=8, leading=12, textColor=ACCENT_TEXT)
 ADDRESS_SIZES = tuple(
     style(f"rl-address{size}", fontSize=size, leading=size * 1.35, textColor=INK)
     for size in (10.0, 9.0, 8.0)
@@ -177,7 +178,7 @@ def referral_letter(letter: ReferralLetter) -> bytes:
     for part in sorted(letter.sections, key=lambda part: SECTION_KEYS.index(part.key)):
         story += section(part, labels.headings[part.key], labels, BODY_WIDTH)
     story += closing(letter, labels)
-    return _build(story, letter, labels, _logo(letter.letterhead.logo))
+    return _build(story, letter, labels, load_logo(letter.letterhead.logo))
 
 
 def format_date(day: dt.date, language: str) -> str:
@@ -209,19 +210,6 @@ def write_samples(folder: Path) -> list[Path]:
     letter = example_letter("nl")
     name = "voorbeeld-" + file_name(letter.case_code, "nl")
     return [save(referral_letter(letter), folder / name)]
-
-
-def _logo(path: Path | None) -> ImageReader | None:
-    """The logo, decoded once; ``None`` when there is none or it cannot be read."""
-    if path is None:
-        return None
-    try:
-        reader = ImageReader(io.BytesIO(path.read_bytes()))
-        width, height = reader.getSize()
-        reader.getRGBData()  # decode it now: a truncated file fails here, not mid-letter
-    except Exception:  # any unreadable file (missing, not an image, cut off): no logo
-        return None
-    return reader if width > 0 and height > 0 else None
 
 
 def _build(
@@ -365,7 +353,7 @@ def _foot(canvas: Canvas, page: int, pages: int, *, labels: LetterLabels, audit:
     canvas.setLineWidth(0.6)
     canvas.line(LEFT, FOOT_Y + 4 * mm, width - RIGHT, FOOT_Y + 4 * mm)
     canvas.setFont(BOLD, 8)
-    canvas.setFillColor(ACCENT)
+    canvas.setFillColor(ACCENT_TEXT)
     canvas.drawString(LEFT, FOOT_Y, labels.confidential)
     canvas.setFont(REGULAR, 8)
     canvas.setFillColor(MUTED)

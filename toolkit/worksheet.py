@@ -25,7 +25,7 @@ from toolkit.lesson_flowables import (
 from toolkit.lesson_pages import BODY_WIDTH, build_document
 from toolkit.lesson_plan_labels import PlanLabels, labels_for, levels_text
 from toolkit.pdf import (
-    ACCENT,
+    ACCENT_TEXT,
     BOLD,
     INK,
     MUTED,
@@ -194,7 +194,7 @@ def _question_head(number: int, text: str, kicker: str = "") -> Flowable:
     """The question's number in the margin, its text (after an optional coloured kicker)."""
     shown = esc(text)
     if kicker:
-        shown = f'<font color="{ACCENT.hexval()}">{esc(kicker)}:</font> {shown}'
+        shown = f'<font color="{ACCENT_TEXT.hexval()}">{esc(kicker)}:</font> {shown}'
     inner: list[Any] = [Paragraph(shown, QUESTION)]
     table = Table(
         [[Paragraph(f"{number}.", QUESTION_NUMBER), inner]],
