@@ -67,6 +67,9 @@ def timed(work: Callable[[], object], runs: int) -> float:
 
 def main() -> int:
     from desktop import print_job
+    from desktop.paths import resolve
+    from desktop.school_profile import SchoolProfile
+    from desktop.settings import Settings, SettingsStore
     from desktop.ui.print_dialog import LessonPlanPrintDialog
     from lessons.library import CONTENT, load_library
     from toolkit.atomic import write_atomic
@@ -85,7 +88,9 @@ def main() -> int:
     lesson = library.get(args.lesson).lesson
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
-        dialog = LessonPlanPrintDialog(lesson, out)
+        paths = resolve(out)
+        profile = SchoolProfile(SettingsStore(paths.settings_file), Settings(), paths)
+        dialog = LessonPlanPrintDialog(lesson, profile)
         data = dialog.pdf_bytes
         pages = len(dialog.document)
         print(f"lesson plan '{lesson.id}' ({args.lang}): {pages} pages, {len(data) / 1e6:.2f} MB")

@@ -97,13 +97,17 @@ def save_pdf(data: bytes, path: str | Path) -> Path:
     return save(data, path)
 
 
-def lesson_plan_pdf(lesson: Lesson, *, worksheet: bool = False) -> bytes:
-    """The teacher's lesson plan, or the pupils' worksheet, of ``lesson``."""
+def lesson_plan_pdf(
+    lesson: Lesson, *, worksheet: bool = False, school: SchoolContact | None = None
+) -> bytes:
+    """The teacher's lesson plan, or the pupils' worksheet, of ``lesson``; ``school`` (from
+    :func:`school_contact`) heads its first page with the school's name and logo."""
     from toolkit.lesson_plan import build_lesson_plan, build_worksheet
     from toolkit.signal_card import load_signal_card
 
     card = load_signal_card(lesson.language)
-    data = build_worksheet(lesson, card) if worksheet else build_lesson_plan(lesson, card)
+    build = build_worksheet if worksheet else build_lesson_plan
+    data = build(lesson, card, school=school)
     log.info("lesson %s built: %s", "worksheet" if worksheet else "plan", lesson.id)
     return data
 

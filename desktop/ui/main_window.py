@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
 
         level = loaded.lesson.pick_level(level or self.lessons_page.levels.level)
         lesson = loaded.lesson.for_level(level)  # the dialog and its PDF hold this level only
-        dialog = LessonPlanPrintDialog(lesson, self.profile.paths.documents, self)
+        dialog = LessonPlanPrintDialog(lesson, self.profile, self)
         dialog.setWindowTitle(_("Lesplan afdrukken – {level}").format(level=_(LEVEL_LABELS[level])))
         dialog.setModal(True)
         dialog.show()

@@ -292,10 +292,10 @@ class LessonPlanPrintDialog(PdfPreviewDialog):
     """A lesson's plan for the teacher, or its worksheet for pupils, in the lesson's language."""
 
     def __init__(
-        self, lesson: Lesson, documents_folder: Path, parent: QWidget | None = None
+        self, lesson: Lesson, profile: SchoolProfile, parent: QWidget | None = None
     ) -> None:
-        super().__init__(_("Lesplan afdrukken"), documents_folder, parent)
-        self.lesson = lesson
+        super().__init__(_("Lesplan afdrukken"), profile.paths.documents, parent)
+        self.lesson, self.profile = lesson, profile
         kinds: list[tuple[str, object]] = [(_("Lesplan voor de docent"), False)]
         if printing.lesson_has_questions(lesson):
             kinds.append((_("Werkblad voor leerlingen"), True))
@@ -307,7 +307,9 @@ class LessonPlanPrintDialog(PdfPreviewDialog):
             super().refresh()
 
     def build(self) -> bytes:
-        return printing.lesson_plan_pdf(self.lesson, worksheet=bool(self.kind.currentData()))
+        school = printing.school_contact(self.profile.settings, self.profile.logo())
+        worksheet = bool(self.kind.currentData())
+        return printing.lesson_plan_pdf(self.lesson, worksheet=worksheet, school=school)
 
     def file_name(self) -> str:
         return printing.lesson_plan_file_name(self.lesson, worksheet=bool(self.kind.currentData()))

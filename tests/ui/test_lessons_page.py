@@ -93,6 +93,19 @@ def test_the_plan_is_printed_at_the_chosen_level(built: Built) -> None:
     dialog.close()
 
 
+def test_the_plan_carries_the_schools_name_from_the_settings(built: Built) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    built.profile.save({"school_name": "OSG De Brug"})
+    page = page_with(built, FIXTURES)
+    dialog = built.window.open_lesson_plan_printing(page.current_lesson())  # type: ignore[arg-type]
+    first = PdfReader(io.BytesIO(dialog.build())).pages[0].extract_text()
+    assert "OSG De Brug" in first
+    dialog.close()
+
+
 def test_everything_follows_a_language_switch(built: Built, qtbot: QtBot) -> None:
     from desktop.language import apply_language
 
