@@ -103,7 +103,6 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._show_row)
 
         self.notice = NoticeBar()
-        self._notice_texts: tuple[str | Callable[[], str], str | Callable[[], str]] = ("", "")
         right = QWidget()
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
@@ -369,17 +368,7 @@ class MainWindow(QMainWindow):
         on_action: Callable[[], None] | None = None,
     ) -> None:
         """Show ``text`` in the notice bar. Give callables to have it follow a language switch."""
-        self._notice_texts = (text, action_text)
-        self.notice.on_action = on_action
-        self._fill_notice()
-        self.notice.show()
-
-    def _fill_notice(self) -> None:
-        text, action_text = (t() if callable(t) else t for t in self._notice_texts)
-        self.notice.text.setText(text)
-        self.notice.action.setVisible(bool(action_text))
-        self.notice.action.setText(action_text)
-        self.notice.close_button.setText(_("Sluiten"))
+        self.notice.show_message(text, action_text, on_action)
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Schoolsignaal – preventie van uitbuiting van leerlingen"))
@@ -388,7 +377,7 @@ class MainWindow(QMainWindow):
             shortcut = QKeySequence(f"Ctrl+{row + 1}")
             name = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
             self.sidebar.set_page_name(row, _(title), name)
-        self._fill_notice()
+        self.notice.retranslate()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         from desktop.concerns.idle import LockReason

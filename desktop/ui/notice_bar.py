@@ -20,6 +20,7 @@ class NoticeBar(QFrame):
         self.close_button = named(QPushButton(), "noticeClose")
         self.close_button.clicked.connect(self.hide)
         self.on_action: Callable[[], None] | None = None
+        self._texts: tuple[str | Callable[[], str], str | Callable[[], str]] = ("", "")
         self.action.clicked.connect(self._act)
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 8, 16, 8)
@@ -27,6 +28,27 @@ class NoticeBar(QFrame):
         row.addWidget(self.action)
         row.addWidget(self.close_button)
         self.hide()
+
+    def show_message(
+        self,
+        text: str | Callable[[], str],
+        action_text: str | Callable[[], str] = "",
+        on_action: Callable[[], None] | None = None,
+    ) -> None:
+        """Show ``text``; callables follow a language switch (:meth:`retranslate`)."""
+        self._texts = (text, action_text)
+        self.on_action = on_action
+        self.retranslate()
+        self.show()
+
+    def retranslate(self) -> None:
+        from desktop.i18n import _
+
+        text, action_text = (t() if callable(t) else t for t in self._texts)
+        self.text.setText(text)
+        self.action.setVisible(bool(action_text))
+        self.action.setText(action_text)
+        self.close_button.setText(_("Sluiten"))
 
     def _act(self) -> None:
         if self.on_action is not None:
