@@ -54,6 +54,7 @@ from toolkit.pdf import (
 )
 from toolkit.school_contact import SchoolContact
 from toolkit.signal_card import CATEGORIES, load_signal_card
+from toolkit.worksheet import WritingLines
 
 CONTENT = Path(__file__).resolve().parent / "content"
 Text = Annotated[str, Field(min_length=1, max_length=400)]
@@ -113,27 +114,6 @@ def load_form_text(language: str) -> FormText:
     return load_model(CONTENT / f"observation_form.{language}.yaml", FormText)
 
 
-class Lines(Flowable):  # type: ignore[misc]
-    """Ruled lines to write on."""
-
-    def __init__(self, count: int, spacing: float = 8 * mm) -> None:
-        super().__init__()
-        self.count, self.spacing = count, spacing
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width, self.height = avail_width, self.count * self.spacing
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.saveState()
-        self.canv.setStrokeColor(LINE)
-        self.canv.setLineWidth(0.6)
-        for index in range(self.count):
-            y = self.height - (index + 1) * self.spacing
-            self.canv.line(0, y, self.width, y)
-        self.canv.restoreState()
-
-
 def build_observation_form(language: str, school: SchoolContact | None = None) -> bytes:
     """The form in ``language`` (nl or en), with the school's name in its head where set."""
     register_fonts()
@@ -152,7 +132,7 @@ def build_observation_form(language: str, school: SchoolContact | None = None) -
                 [
                     Paragraph(esc(section.heading), HEADING),
                     Paragraph(esc(section.hint), HINT),
-                    Lines(section.lines),
+                    WritingLines(section.lines, spacing=7.5 * mm, indent=0),
                     Spacer(1, 3 * mm),
                 ]
             )
@@ -250,7 +230,12 @@ def _signals(text: FormText, language: str) -> list[Flowable]:
         block: list[Flowable] = [Paragraph(esc(card.categories[category]), CATEGORY)]
         block += [Paragraph(f"{BOX} {esc(s.text)}", TICK) for s in signals]
         cells.append(block)
-    cells.append([Paragraph(f"{BOX} {esc(text.other_signal)}", TICK), Lines(2, spacing=6 * mm)])
+    cells.append(
+        [
+            Paragraph(f"{BOX} {esc(text.other_signal)}", TICK),
+            WritingLines(2, spacing=6 * mm, indent=0),
+        ]
+    )
     half = (len(cells) + 1) // 2
     left, right = cells[:half], cells[half:]
     column = BODY_WIDTH / 2 - 2 * mm
