@@ -222,7 +222,7 @@ def _aftercare_box(lesson: Lesson, labels: PlanLabels) -> Flowable:
 
 
 def _heading_cell(slide: SlideBase, labels: PlanLabels) -> str:
-    """The slide's heading, and "(kan overslaan)" in grey when it may be left out."""
+    """The slide's heading, and "(overslaan mag)" in grey when it may be left out."""
     if not slide.skippable:
         return esc(slide.heading)
     return f"{esc(slide.heading)} <font color='#5a6270'><i>({esc(labels.skippable)})</i></font>"

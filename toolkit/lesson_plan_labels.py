@@ -69,7 +69,7 @@ LABELS: dict[str, PlanLabels] = {
     "nl": PlanLabels(
         plan="Lesplan",
         series="Lessenreeks Schoolsignaal",
-        skippable="kan overslaan",
+        skippable="overslaan mag",
         worksheet="Werkblad",
         lesson_number="Les {number}",
         levels="Niveau",

@@ -45,6 +45,7 @@ def main() -> None:
         )
         session.audience.canvas.grab().save(str(args.out / f"{name}-audience.png"))
         if args.console:
+            session.console.refresh()  # kept up to date only while shown; one screen here
             session.console.grab().save(str(args.out / f"{name}-console.png"))
         shot += 1
         before = (presentation.index, presentation.step)

@@ -96,6 +96,7 @@ class AudienceSlide:
     labels: dict[str, str] = field(default_factory=dict)
     pdf: Path | None = None  # a PDF deck's page: the file and the page (0-based)
     page: int = 0
+    large: bool = False  # the easy-language level (eenvoudig): larger type, as few words
 
 
 class Page(Protocol):
@@ -275,7 +276,7 @@ class Presentation(QObject):
     def audience_slide(self, index: int | None = None, step: int | None = None) -> AudienceSlide:
         index = self.index if index is None else index
         step = self.step if step is None else step
-        return audience_slide(
+        view = audience_slide(
             self.slides[index],
             step,
             self.lesson.language,
@@ -283,6 +284,7 @@ class Presentation(QObject):
             self.help_resolver,
             self.school,
         )
+        return replace(view, large=True) if self.level == "eenvoudig" else view
 
     def next_preview(self) -> AudienceSlide | None:
         """What the next press of Next shows (the next step or the next slide)."""

@@ -149,3 +149,20 @@ def test_no_words_the_review_flagged(libraries: dict[str, Library]) -> None:
         assert found == []
         ids = [s.id for lesson in lessons(libraries, language) for s in lesson.slides]
         assert "casus-lisa" not in ids
+
+
+def test_the_easy_level_is_set_larger(libraries: dict[str, Library], qapp: object) -> None:
+    from desktop.classroom.presenter import Presentation
+    from desktop.ui.presenter.render import SlideRenderer
+
+    loaded = next(x for x in libraries["nl"].lessons if x.lesson.number == 3)
+    easy = Presentation(loaded.lesson, loaded.folder, "eenvoudig")
+    usual = Presentation(loaded.lesson, loaded.folder, "onderbouw")
+    assert all(easy.audience_slide(i).large for i in range(easy.count))
+    assert not any(usual.audience_slide(i).large for i in range(usual.count))
+    renderer = SlideRenderer()
+    shared = next(i for i, s in enumerate(easy.slides) if s.id == "afspraken")
+    same = next(i for i, s in enumerate(usual.slides) if s.id == "afspraken")
+    assert renderer.content_height(easy.audience_slide(shared)) > renderer.content_height(
+        usual.audience_slide(same)
+    )

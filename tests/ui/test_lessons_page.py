@@ -56,8 +56,8 @@ def test_the_details_and_planned_minutes_are_one_levels(built: Built, tmp_path: 
     page.level.setCurrentIndex(page.level.findData("bovenbouw"))
     page.level.activated.emit(page.level.currentIndex())
     detail = page.detail.toPlainText()
-    assert "Gepland voor bovenbouw: 20 minuten · 9 dia's · 1 dia kan overslaan (1 min)" in detail
-    assert "Verdieping (Tekst · 1 min · kan overslaan)" in detail
+    assert "Gepland voor bovenbouw: 20 minuten · 9 dia's · 1 dia mag u overslaan (1 min)" in detail
+    assert "Verdieping (Tekst · 1 min · overslaan mag)" in detail
 
 
 def test_the_level_is_remembered_between_runs(qtbot: QtBot, basedir: Path) -> None:

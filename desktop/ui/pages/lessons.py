@@ -288,10 +288,10 @@ class LessonsPage(Page):
         self.heading.setText(_("Lessen"))
         self.intro.setText(
             _(
-                "De Lessenreeks Schoolsignaal om in de klas te geven. Kies een les, lees de "
-                "voorbereiding en start de presentatie op de beamer (F5). De lessen zijn voor "
-                "deze app geschreven, op de thema’s en doelen van ‘Mensenhandel (niet) op "
-                "school’ (Rode Kruis, Fier en CKM); ze zijn niet het officiële lespakket. Heeft "
+                "Hier vindt u de Lessenreeks Schoolsignaal, om in de klas te geven. Kies een "
+                "les, lees de voorbereiding en start de presentatie op de beamer (F5). De lessen "
+                "zijn voor deze app geschreven, op de thema’s en doelen van ‘Mensenhandel (niet) "
+                "op school’ (Rode Kruis, Fier en CKM); ze zijn niet het officiële lespakket. Heeft "
                 "uw school de officiële dia’s, voeg ze dan hieronder toe als PDF."
             )
         )
@@ -343,8 +343,8 @@ def lesson_html(lesson: Lesson, level: Level) -> str:
     spare = [s for s in given.slides if s.skippable]
     if spare:
         planned += " · " + ngettext(
-            "{n} dia kan overslaan ({minutes} min)",
-            "{n} dia's kunnen overslaan ({minutes} min)",
+            "{n} dia mag u overslaan ({minutes} min)",
+            "{n} dia's mag u overslaan ({minutes} min)",
             len(spare),
         ).format(n=len(spare), minutes=f"{sum(s.minutes or 0 for s in spare):g}")
     html = [
@@ -366,7 +366,7 @@ def lesson_html(lesson: Lesson, level: Level) -> str:
         if slide.minutes:
             extra.append(_("{n} min").format(n=f"{slide.minutes:g}"))
         if slide.skippable:
-            extra.append(_("kan overslaan"))
+            extra.append(_("overslaan mag"))
         kind = _(KIND_LABELS[slide.kind])
         meta_line = " · ".join([kind, *extra])
         html.append(

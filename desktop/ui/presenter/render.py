@@ -27,7 +27,9 @@ MARGIN = 110
 TOP = 120  # below the title band
 AGREE_BAR_TOP = HEIGHT - 230  # the Oneens/Eens boxes of a statement
 NAVY, ACCENT, INK, MUTED, PAPER = "#1d3557", "#e07a5f", "#1f2430", "#5a6270", "#fbfbf8"
-GREEN, ROSE = "#4f7a3a", "#b5446e"
+GREEN = "#4f7a3a"  # a quiz's right answer, once shown
+# A statement's two sides: neutral colours, neither reads as right or wrong (a dilemma).
+DISAGREE, AGREE = "#5b4b8a", "#1f6f78"
 REVEALED = "#2a6f97"  # a revealed answer: neutral blue, not the green of a right quiz answer
 CAPTION = "#3d4450"  # an image's caption: the sentence that goes with the picture
 TINT = "#e8eef6"  # the school's own contact on the help slide
@@ -102,9 +104,10 @@ class SlideRenderer:
             sub = para(v.subtitle, 48, "#c9d3e3") if v.subtitle else ""
             return para(v.title, 96, "white", bold=True, style="margin-bottom:30px") + sub
         if v.kind == "text":
-            return _title(v.title) + markdown_html(v.body, 48)
+            return _title(v.title) + markdown_html(v.body, 60 if v.large else 48)
         if v.kind == "image":
-            return _title(v.title) + (para(v.caption, 38, CAPTION) if v.caption else "")
+            size = 42 if v.large else 38
+            return _title(v.title) + (para(v.caption, size, CAPTION) if v.caption else "")
         if v.kind == "statement":
             label = para(
                 labels["statement"].upper(), 40, ACCENT, bold=True, style="margin-bottom:40px"
@@ -123,7 +126,7 @@ class SlideRenderer:
             return (
                 _title(v.title, 60)
                 + para(part.upper(), 32, ACCENT, bold=True, style="margin-bottom:18px")
-                + markdown_html(v.part_text, 46)
+                + markdown_html(v.part_text, 54 if v.large else 46)
                 + questions
             )
         if v.kind == "help":
@@ -143,7 +146,8 @@ class SlideRenderer:
             return _title(v.title) + intro + school + table
         if v.kind == "closing":
             items = "".join(f"<li style='margin-bottom:22px'>{escape(t)}</li>" for t in v.takeaways)
-            return _title(v.title, 72) + f"<ul style='font-size:52px; color:{INK}'>{items}</ul>"
+            size = 60 if v.large else 52
+            return _title(v.title, 72) + f"<ul style='font-size:{size}px; color:{INK}'>{items}</ul>"
         raise ValueError(f"unknown slide kind {v.kind}")
 
     @staticmethod
@@ -264,7 +268,7 @@ class SlideRenderer:
         font.setBold(True)
         painter.setFont(font)
         half = (WIDTH - 2 * MARGIN - 40) / 2
-        for index, (key, colour) in enumerate((("disagree", ROSE), ("agree", GREEN))):
+        for index, (key, colour) in enumerate((("disagree", DISAGREE), ("agree", AGREE))):
             box = QRectF(MARGIN + index * (half + 40), AGREE_BAR_TOP, half, 130)
             painter.fillRect(box, QColor(colour))
             painter.setPen(QColor("white"))

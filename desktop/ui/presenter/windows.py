@@ -176,7 +176,7 @@ class PresenterConsole(QWidget):
         self.larger.setToolTip(_("Grotere letters"))
         self.slide_list.blockSignals(True)
         self.slide_list.clear()
-        skip = _("kan overslaan")
+        skip = _("overslaan mag")
         for number, slide in enumerate(self.presentation.slides, start=1):
             if slide.skippable:  # leave it out when time runs short: grey, italic, said
                 self.slide_list.addItem(f"{number}. ({skip}) {slide.heading}")
@@ -204,11 +204,11 @@ class PresenterConsole(QWidget):
         self.position.setText(
             _("Dia {n} van {total}").format(n=p.index + 1, total=p.count)
             + (f" · {p.step + 1}/{p.slide.steps}" if p.slide.steps > 1 else "")
-            + (" · " + _("kan overslaan") if p.slide.skippable else "")
+            + (" · " + _("overslaan mag") if p.slide.skippable else "")
         )
         following = p.slides[p.index + 1] if p.index + 1 < p.count else None
         self.next_label.setText(
-            _("Hierna (kan overslaan)") if following is not None and following.skippable
+            _("Hierna (overslaan mag)") if following is not None and following.skippable
             else _("Hierna")
         )  # fmt: skip
         self.reveal_button.setEnabled(p.can_reveal())
