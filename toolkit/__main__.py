@@ -6,6 +6,8 @@ python -m toolkit lesson-plan --lesson wat-is-mensenhandel --level onderbouw -o 
 python -m toolkit lesson-plan --lesson wat-is-mensenhandel --level mbo --worksheet -o werkblad.pdf
 python -m toolkit referral-letter --example --lang nl -o voorbeeldbrief.pdf
 python -m toolkit observation-form --lang nl --school "OSG De Brug" -o observatieformulier.pdf
+python -m toolkit key-messages --lang nl --school "OSG De Brug" -o gesprekskaart.pdf
+python -m toolkit guide --lang en --school "OSG De Brug" --logo logo.png -o guide.pdf
 
 Every school document takes the school's own details: ``--school NAME``, ``--logo FILE`` (PNG or
 JPEG) and, on the signal card, ``--school-contact``. Messages are in Dutch, like the app; the
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from lessons.datafile import ContentError
 from lessons.model import LEVELS
+from toolkit import cli_guide, cli_key_messages
 from toolkit.cli_output import UsageError, output_path, write_error
 from toolkit.cli_school import add_school_options, school_of
 from toolkit.pdf import PanelOverflow, save
@@ -95,6 +98,8 @@ def parser() -> argparse.ArgumentParser:
     form.add_argument("--lang", choices=LANGUAGES, default="nl")
     add_school_options(form)
     form.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    cli_key_messages.register(commands)
+    cli_guide.register(commands)
     return main
 
 
@@ -226,6 +231,8 @@ BUILDERS: dict[str, Callable[[argparse.Namespace], bytes]] = {
     "lesson-plan": _lesson_plan,
     "referral-letter": _referral_letter,
     "observation-form": _observation_form,
+    "key-messages": cli_key_messages.build,
+    "guide": cli_guide.build,
 }
 
 

@@ -40,9 +40,23 @@ def _observation_forms(folder: Path) -> list[Path]:
     return write_samples(folder)
 
 
+def _key_messages(folder: Path) -> list[Path]:
+    from toolkit.key_messages import write_samples
+
+    return write_samples(folder)
+
+
+def _guide(folder: Path) -> list[Path]:
+    from toolkit.guide_document import write_samples
+
+    return write_samples(folder)
+
+
 DOCUMENTS: list[DocumentSpec] = [
     DocumentSpec("signal-card", _signal_cards),
     DocumentSpec("lesson-plan", _lesson_plans),
     DocumentSpec("referral-letter", _referral_letters),
     DocumentSpec("observation-form", _observation_forms),
+    DocumentSpec("key-messages", _key_messages),
+    DocumentSpec("guide", _guide),
 ]
