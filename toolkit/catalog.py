@@ -40,9 +40,16 @@ def _observation_forms(folder: Path) -> list[Path]:
     return write_samples(folder)
 
 
+def _prevention_reports(folder: Path) -> list[Path]:
+    from toolkit.prevention_report import write_samples
+
+    return write_samples(folder)
+
+
 DOCUMENTS: list[DocumentSpec] = [
     DocumentSpec("signal-card", _signal_cards),
     DocumentSpec("lesson-plan", _lesson_plans),
     DocumentSpec("referral-letter", _referral_letters),
     DocumentSpec("observation-form", _observation_forms),
+    DocumentSpec("prevention-report", _prevention_reports),
 ]
