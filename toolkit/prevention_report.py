@@ -24,7 +24,7 @@ from typing import Annotated, Any
 from pydantic import Field, model_validator
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragraph, Table
 
 from lessons.datafile import ContentModel, load_model
 from toolkit.page_head import school_head
@@ -147,6 +147,8 @@ def check_counts(counts: CaseCounts) -> None:
                 continue
             if isinstance(value, bool) or not isinstance(value, int):
                 raise ValueError(f"{name}[{key}]: {value!r} is not a count")
+            if value < 0:
+                raise ValueError(f"{name}[{key}]: a count cannot be negative ({value})")
             if value != rounded(value):
                 raise ValueError(f"{name}[{key}]: {value} is a small count; show it as {SMALL!r}")
 
@@ -293,7 +295,9 @@ def build_prevention_report(report: PreventionReport, school: SchoolContact | No
         canvas.setFont(REGULAR, 8)
         canvas.setFillColor(MUTED)
         canvas.drawRightString(
-            MARGIN_X + BODY_WIDTH, MARGIN_BOTTOM - 10 * mm, words.page.format(page=page, pages=pages)
+            MARGIN_X + BODY_WIDTH,
+            MARGIN_BOTTOM - 10 * mm,
+            words.page.format(page=page, pages=pages),
         )
 
     return flow(
@@ -388,7 +392,10 @@ def _table(rows: list[list[Any]], shares: list[float], *, total_row: bool = Fals
         ("RIGHTPADDING", (0, 0), (-1, -1), 1.5 * mm),
     ]
     if total_row:
-        commands += [("LINEABOVE", (0, -1), (-1, -1), 0.8, NAVY), ("BACKGROUND", (0, -1), (-1, -1), TINT)]
+        commands += [
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, NAVY),
+            ("BACKGROUND", (0, -1), (-1, -1), TINT),
+        ]
     table.setStyle(table_style(commands))
     return table
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -102,7 +103,7 @@ def year_counts(store: Store, start: dt.date, end: dt.date) -> YearCounts:
     )
 
 
-def _by_form(columns: list[str]) -> dict[str, int]:
+def _by_form(columns: Sequence[str]) -> dict[str, int]:
     counts = dict.fromkeys(FORM_KEYS, 0)
     for column in columns:
         forms = [f.value for f in Form if f",{f.value}," in column]

@@ -75,12 +75,15 @@ def test_counts_from_the_open_vault_audited_when_saved(
         session.unlock(passphrase=DEMO_PASSPHRASE)
     qtbot.waitUntil(lambda: session.is_open and not session.is_busy, timeout=10_000)
     dialog = open_dialog(demo, qtbot)
-    assert dialog.with_counts.isEnabled() and not dialog.with_counts.isChecked()
+    assert dialog.with_counts.isEnabled()
+    assert not dialog.with_counts.isChecked()
     dialog.with_counts.setChecked(True)
     report = dialog.report
-    assert report is not None and report.counts is not None
+    assert report is not None
+    assert report.counts is not None
     text = text_of(dialog.pdf_bytes)
-    assert "Meldingen naar vermoede vorm" in text and "< 5" in text
+    assert "Meldingen naar vermoede vorm" in text
+    assert "< 5" in text
     for case in session.vault.cases():
         assert case.code not in text
     if SHOTS:
@@ -93,7 +96,8 @@ def test_counts_from_the_open_vault_audited_when_saved(
     events = session.vault.audit_log()[before:]
     assert [(e.kind, e.case_code) for e in events] == [(AuditKind.EXPORTED, None)]
     details = json.loads(events[0].details)
-    assert details["document"] == "prevention_report" and details["counts"] is True
+    assert details["document"] == "prevention_report"
+    assert details["counts"] is True
     assert details["school_year"] == dialog.chosen_year().label
 
     dialog.with_counts.setChecked(False)  # lessons only: saved without a log entry
@@ -102,6 +106,8 @@ def test_counts_from_the_open_vault_audited_when_saved(
 
     dialog.with_counts.setChecked(True)
     session.lock()  # the counts leave the preview at once
-    assert not dialog.with_counts.isEnabled() and not dialog.with_counts.isChecked()
-    assert dialog.report is not None and dialog.report.counts is None
+    assert not dialog.with_counts.isEnabled()
+    assert not dialog.with_counts.isChecked()
+    assert dialog.report is not None
+    assert dialog.report.counts is None
     assert "Meldingen naar vermoede vorm" not in text_of(dialog.pdf_bytes)

@@ -72,7 +72,8 @@ def test_the_school_year_runs_from_1_august_to_31_july(vault: Vault) -> None:
     assert found.closed == {"sexual": 1, "criminal": 1, "labour": 0, "unknown": 0}
     assert found.steps == {1: 1, 2: 0, 3: 0, 4: 0, 5: 0}
     before = vault_counts.year_counts_of(vault, SchoolYear(2024).start, SchoolYear(2024).end)
-    assert before.opened["sexual"] == 1 and before.closed["sexual"] == 0
+    assert before.opened["sexual"] == 1
+    assert before.closed["sexual"] == 0
 
 
 def test_a_step_counts_by_its_current_state(vault: Vault) -> None:
@@ -111,7 +112,8 @@ def test_the_report_holds_rounded_counts_and_nothing_of_a_case(vault: Vault) -> 
     data = build_prevention_report(report, None)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
     for code in codes:
-        assert code not in text and code not in repr(report)
+        assert code not in text
+        assert code not in repr(report)
     assert SECRET not in text
     assert not re.search(r"\b20\d\d-\d\d-\d\d\b|\b\d{1,2} oktober\b", text)
     assert "< 5" in text
@@ -149,7 +151,8 @@ def test_a_report_with_counts_is_audited_when_saved_and_printed(
     expected = {"document": "prevention_report", "school_year": "2025-2026", "counts": True,
                 "sha256": digest}  # fmt: skip
     assert events == [(AuditKind.EXPORTED, None, expected), (AuditKind.PRINTED, None, expected)]
-    assert saved.path is not None and saved.path.read_bytes() == data
+    assert saved.path is not None
+    assert saved.path.read_bytes() == data
     assert saved.event is not None
     assert vault.verify_audit().ok
 
@@ -160,7 +163,9 @@ def test_a_report_without_counts_is_not_audited(vault: Vault, tmp_path: Path) ->
     before = _events(vault)
     outcome = prevention.save(data, tmp_path / "verslag.pdf", report, vault)
     assert prevention.printed(data, report, vault).event is None
-    assert outcome.event is None and outcome.path is not None and outcome.path.exists()
+    assert outcome.event is None
+    assert outcome.path is not None
+    assert outcome.path.exists()
     assert _events(vault) == before
 
 
@@ -200,4 +205,5 @@ def test_lesson_rows_count_the_year_and_leave_out_lessons_not_given(tmp_path: Pa
         ("Onze eigen les (PDF)", 1, 1),
     ]
     years = prevention.school_years(log, dt.date(2026, 3, 1))
-    assert years[0] == YEAR and SchoolYear(2024) in years
+    assert years[0] == YEAR
+    assert SchoolYear(2024) in years

@@ -64,7 +64,9 @@ class PreventionReportDialog(PdfPreviewDialog):
         )
         self.language.setCurrentIndex(self.language.findData(i18n.current_language()))
         self.with_counts = named(
-            QCheckBox(_("Aantallen uit de kluis opnemen (meldingen, meldcodestappen, verwijzingen)")),
+            QCheckBox(
+                _("Aantallen uit de kluis opnemen (meldingen, meldcodestappen, verwijzingen)")
+            ),
             "reportCounts",
         )
         self.with_counts.toggled.connect(self.refresh)
@@ -84,7 +86,7 @@ class PreventionReportDialog(PdfPreviewDialog):
             self.counts_note.setText(
                 _(
                     "De kluis is op slot, dus het verslag bevat alleen de lessen. Open de kluis "
-                    "bij Zorgen om aantallen op te nemen."
+                    "bij Zorgmeldingen om aantallen op te nemen."
                 )
             )
         else:
@@ -184,9 +186,9 @@ class PreventionReportDialog(PdfPreviewDialog):
             QMessageBox.warning(
                 self,
                 _("Niet vastgelegd"),
-                _(
-                    "Het verslag is afgedrukt, maar dat kon niet worden vastgelegd: {reason}"
-                ).format(reason=error.message()),
+                _("Het verslag is afgedrukt, maar dat kon niet worden vastgelegd: {reason}").format(
+                    reason=error.message()
+                ),
             )
 
 
