@@ -75,6 +75,7 @@ HEADING = style("pr-head", fontName=BOLD, fontSize=13, leading=16, textColor=NAV
 SUBHEADING = style("pr-subhead", fontName=BOLD, fontSize=10.5, leading=13, textColor=NAVY,
                    spaceBefore=3 * mm, spaceAfter=1.5 * mm)  # fmt: skip
 NOTE = style("pr-note", fontSize=8.5, leading=11.5, textColor=MUTED, spaceAfter=1.5 * mm)
+ABSENT = style("pr-absent", parent=NOTE, spaceBefore=4 * mm)
 CELL = style("pr-cell", fontSize=9.5, leading=12)
 CELL_HEAD = style("pr-cell-head", fontName=BOLD, fontSize=9, leading=11.5, textColor=NAVY)
 NUMBER = style("pr-number", fontSize=9.5, leading=12, alignment=2)
@@ -167,29 +168,6 @@ class LessonWords(ContentModel):
     none: Text
 
 
-class Levels(ContentModel):
-    onderbouw: Text
-    bovenbouw: Text
-    mbo: Text
-    eenvoudig: Text
-
-
-class Forms(ContentModel):
-    sexual: Text
-    criminal: Text
-    labour: Text
-    unknown: Text
-
-
-class Recipients(ContentModel):
-    regional_coordinator: Text
-    veilig_thuis: Text
-    meldpunt_uitbuiting_minderjarigen: Text
-    comensha: Text
-    police: Text
-    other: Text
-
-
 class CountWords(ContentModel):
     heading: Text
     intro: Text
@@ -197,7 +175,7 @@ class CountWords(ContentModel):
     form: Text
     opened: Text
     closed: Text
-    forms: Forms
+    forms: dict[str, Text]
     steps_heading: Text
     step: Text
     cases: Text
@@ -205,14 +183,15 @@ class CountWords(ContentModel):
     referrals_heading: Text
     recipient: Text
     referrals: Text
-    recipients: Recipients
+    recipients: dict[str, Text]
     small: Text
     absent: Text
 
     @model_validator(mode="after")
-    def _five_steps(self) -> CountWords:
-        if sorted(self.steps) != list(STEPS):
-            raise ValueError("steps must name the meldcode's steps 1 to 5")
+    def _every_key(self) -> CountWords:
+        for name, keys in (("forms", FORMS), ("steps", STEPS), ("recipients", RECIPIENTS)):
+            if sorted(getattr(self, name), key=str) != sorted(keys, key=str):
+                raise ValueError(f"{name} must name exactly {', '.join(map(str, keys))}")
         return self
 
 
@@ -223,7 +202,7 @@ class ReportWords(ContentModel):
     no_school: Text
     intro: Text
     lessons: LessonWords
-    levels: Levels
+    levels: dict[str, Text]  # lessons.model.LEVELS
     counts: CountWords
     made: Text
     page: Text
@@ -269,7 +248,7 @@ def build_prevention_report(report: PreventionReport, school: SchoolContact | No
     if report.counts is not None:
         story += _counts(report.counts, words.counts)
     else:
-        story.append(Paragraph(esc(words.counts.absent), NOTE))
+        story.append(Paragraph(esc(words.counts.absent), ABSENT))
 
     logo = load_logo(school.logo) if school is not None else None
 
@@ -312,7 +291,7 @@ def _lessons(report: PreventionReport, words: ReportWords) -> list[Flowable]:
     rows = [row for row in report.lessons if row.times > 0]
     if not rows:
         return [KeepTogether([*heading, Paragraph(esc(w.none), BODY)])]
-    levels = words.levels.model_dump()
+    levels = words.levels
     with_level = any(row.level for row in rows)
     head = [Paragraph(esc(w.lesson), CELL_HEAD)]
     head += [Paragraph(esc(w.level), CELL_HEAD)] if with_level else []
@@ -332,7 +311,7 @@ def _lessons(report: PreventionReport, words: ReportWords) -> list[Flowable]:
 
 
 def _counts(counts: CaseCounts, w: CountWords) -> list[Flowable]:
-    forms = w.forms.model_dump()
+    forms = w.forms
     form_rows: list[list[Any]] = [
         [Paragraph(esc(w.form), CELL_HEAD), Paragraph(esc(w.opened), NUMBER_HEAD),
          Paragraph(esc(w.closed), NUMBER_HEAD)],
@@ -343,7 +322,7 @@ def _counts(counts: CaseCounts, w: CountWords) -> list[Flowable]:
         [Paragraph(esc(w.step), CELL_HEAD), Paragraph(esc(w.cases), NUMBER_HEAD)],
         *[[Paragraph(f"{n}. {esc(w.steps[n])}", CELL), _count(counts.steps[n])] for n in STEPS],
     ]
-    recipients = w.recipients.model_dump()
+    recipients = w.recipients
     referral_rows: list[list[Any]] = [
         [Paragraph(esc(w.recipient), CELL_HEAD), Paragraph(esc(w.referrals), NUMBER_HEAD)],
         *[[Paragraph(esc(recipients[r]), CELL), _count(counts.referrals[r])] for r in RECIPIENTS],
@@ -407,7 +386,7 @@ def file_name(school_year: str, language: str = "nl") -> str:
 
 def sample_report(language: str = "nl") -> PreventionReport:
     """A fictional school's year, for the smoke test and to check the layout."""
-    rows = [LessonRow("Wat is mensenhandel?", 6, 7), LessonRow("Loverboys herkennen", 4, 4)]
+    rows = [LessonRow("Wat is mensenhandel?", 6, 7), LessonRow("De loverboymethode", 4, 4)]
     return PreventionReport("2025-2026", "", rows, None, language, dt.date(2026, 7, 1))
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from lessons.model import LEVELS
 from tests.conftest import run_python
 from tests.pdf.fonts import fonts_of
 from toolkit.prevention_report import (
@@ -71,7 +72,7 @@ def test_every_part_in_each_language_fonts_embedded(language: str) -> None:
         "Onze eigen les (PDF)",
     ):
         assert part in text, part  # fmt: skip
-    for label in [*words.counts.forms.model_dump().values(), *words.counts.steps.values()]:
+    for label in [*words.counts.forms.values(), *words.counts.steps.values()]:
         assert label in text, label
     assert text.count(SMALL) >= 7  # every small count, and the note on it
     assert ("1 juli 2026" if language == "nl" else "1 July 2026") in text
@@ -98,7 +99,7 @@ def test_a_year_without_lessons_and_the_level_column() -> None:
     rows = [LessonRow("Wat is mensenhandel?", 2, 2, level="bovenbouw")]
     levelled = " ".join(pages_text(build_prevention_report(report("nl", lessons=rows), None)))
     assert words.lessons.level in levelled
-    assert words.levels.bovenbouw in levelled
+    assert words.levels["bovenbouw"] in levelled
     assert words.lessons.level not in " ".join(
         pages_text(build_prevention_report(report("nl"), None))
     )
@@ -128,6 +129,10 @@ def test_content_has_no_straight_quotes_and_the_languages_match() -> None:
         assert '\\"' not in dumped
     assert nl.model_dump().keys() == en.model_dump().keys()
     assert nl.counts.steps.keys() == en.counts.steps.keys()
+    for words in (nl, en):
+        assert sorted(words.levels) == sorted(LEVELS)
+        assert sorted(words.counts.forms) == sorted(FORMS)
+        assert sorted(words.counts.recipients) == sorted(RECIPIENTS)
     assert "2022" in nl.intro
     assert "2022" in en.intro
 

@@ -60,6 +60,10 @@ def test_a_locked_vault_gives_the_lessons_only(demo: Built, qtbot: QtBot) -> Non
     dialog = open_dialog(demo, qtbot)
     assert not dialog.with_counts.isEnabled()
     assert "op slot" in dialog.counts_note.text()
+    if SHOTS:
+        dialog.resize(980, 760)
+        dialog.grab().save(str(Path(SHOTS) / "prevention-dialog-locked.png"))
+        demo.window.printing_page.grab().save(str(Path(SHOTS) / "printing-page.png"))
     text = text_of(dialog.pdf_bytes)
     assert "Preventieverslag mensenhandel en uitbuiting" in text
     assert "Wat is mensenhandel?" in text
