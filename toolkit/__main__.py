@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lessons.datafile import ContentError
 from lessons.model import LEVELS
-from toolkit import cli_guide, cli_key_messages
+from toolkit import cli_guide, cli_key_messages, cli_prevention_report
 from toolkit.cli_output import UsageError, output_path, write_error
 from toolkit.cli_school import add_school_options, school_of
 from toolkit.pdf import PanelOverflow, save
@@ -100,6 +100,7 @@ def parser() -> argparse.ArgumentParser:
     form.add_argument("-o", "--output", required=True, help="the PDF file to write")
     cli_key_messages.register(commands)
     cli_guide.register(commands)
+    cli_prevention_report.register(commands)
     return main
 
 
@@ -233,6 +234,7 @@ BUILDERS: dict[str, Callable[[argparse.Namespace], bytes]] = {
     "observation-form": _observation_form,
     "key-messages": cli_key_messages.build,
     "guide": cli_guide.build,
+    "prevention-report": cli_prevention_report.build,
 }
 
 

@@ -52,6 +52,12 @@ def _guide(folder: Path) -> list[Path]:
     return write_samples(folder)
 
 
+def _prevention_reports(folder: Path) -> list[Path]:
+    from toolkit.prevention_report import write_samples
+
+    return write_samples(folder)
+
+
 DOCUMENTS: list[DocumentSpec] = [
     DocumentSpec("signal-card", _signal_cards),
     DocumentSpec("lesson-plan", _lesson_plans),
@@ -59,4 +65,5 @@ DOCUMENTS: list[DocumentSpec] = [
     DocumentSpec("observation-form", _observation_forms),
     DocumentSpec("key-messages", _key_messages),
     DocumentSpec("guide", _guide),
+    DocumentSpec("prevention-report", _prevention_reports),
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,6 +49,9 @@ class PrintingPage(Page):
         QVBoxLayout(self.lesson_box).addLayout(lesson_row)
         self.body.addWidget(self.lesson_box)
         self._lessons_language = ""
+        self.report_button = named(QPushButton(), "printPreventionReport")
+        self.report_button.clicked.connect(self._open_prevention_report)
+        self.body.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.plan = ComingSoon(self)
         self.body.addWidget(self.plan)
@@ -76,6 +79,11 @@ class PrintingPage(Page):
         loaded = self.lesson_choice.currentData()
         if loaded is not None:
             self.lesson_plan_requested.emit(loaded)
+
+    def _open_prevention_report(self) -> None:
+        from desktop.ui.prevention.dialog import open_prevention_report
+
+        self.prevention_dialog = open_prevention_report(self.window())
 
     def title(self) -> str:
         return _("Printen")
@@ -105,6 +113,7 @@ class PrintingPage(Page):
             )
         )
         self.lesson_button.setText(_("Lesplan afdrukken…"))
+        self.report_button.setText(_("Preventieverslag…"))
         if self.isVisible():
             self.fill_lessons()
         self.plan.show_plan(

@@ -1,0 +1,1 @@
+"""The prevention report dialog (Printen, Preventieverslag…)."""
