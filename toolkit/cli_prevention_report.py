@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from lessons.model import LEVELS
 from toolkit.cli_output import UsageError
 from toolkit.cli_school import add_school_options, school_of
 from toolkit.prevention_report import LANGUAGES, LessonRow, PreventionReport
@@ -107,7 +108,8 @@ def log_file(lesson_log: Path | None, basedir: Path | None, home: str | None) ->
 
 
 def read_log(path: Path) -> list[dict[str, str]]:
-    """The log's entries as ``{date, group, lesson, title}``; UsageError if it cannot be read."""
+    """The log's entries as ``{date, group, lesson, title, level}``; UsageError if it cannot be
+    read."""
     broken = (
         f"het lesregister {path} is niet te lezen. Open de app (Lessen, Lessen gegeven): "
         "die zet een beschadigd register apart en begint een nieuw."
@@ -131,7 +133,11 @@ def read_log(path: Path) -> list[dict[str, str]]:
         except (KeyError, ValueError):
             raise UsageError(broken) from None
         title = str(item.get("title") or lesson)
-        found.append({"date": str(item["date"]), "group": group, "lesson": lesson, "title": title})
+        level = str(item.get("level", ""))
+        found.append(
+            {"date": str(item["date"]), "group": group, "lesson": lesson, "title": title,
+             "level": level if level in LEVELS else ""}
+        )  # fmt: skip
     return found
 
 
@@ -149,9 +155,10 @@ def lesson_rows(
     rows = []
     for lesson, title in titles.items():
         mine = [e for e in given if e["lesson"] == lesson]
-        if mine:
-            groups = {" ".join(e["group"].split()).casefold() for e in mine}
-            rows.append(LessonRow(title, len(groups), len(mine)))
+        for level in (lv for lv in (*LEVELS, "") if any(e["level"] == lv for e in mine)):
+            these = [e for e in mine if e["level"] == level]
+            groups = {" ".join(e["group"].split()).casefold() for e in these}
+            rows.append(LessonRow(title, len(groups), len(these), level))
     return rows
 
 

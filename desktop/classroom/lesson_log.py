@@ -78,15 +78,17 @@ class GivenLesson:
     lesson_id: str
     lesson_title: str  # as it was on the day, so the overview reads well if titles change
     teacher: str = ""
+    level: str = ""  # onderbouw, bovenbouw, mbo or eenvoudig; "" when not known
 
     def to_json(self) -> dict[str, str]:
-        return {
+        data = {
             "date": self.day.isoformat(),
             "group": self.group,
             "lesson": self.lesson_id,
             "title": self.lesson_title,
             "teacher": self.teacher,
         }
+        return {**data, "level": self.level} if self.level else data
 
     @classmethod
     def from_json(cls, data: object) -> GivenLesson:
@@ -98,6 +100,7 @@ class GivenLesson:
             lesson_id=str(data["lesson"]),
             lesson_title=str(data.get("title") or data["lesson"]),
             teacher=str(data.get("teacher", "")),
+            level=str(data.get("level", "")),
             today=None,
         )
 
@@ -109,6 +112,7 @@ def checked(
     lesson_id: str,
     lesson_title: str,
     teacher: str = "",
+    level: str = "",
     today: dt.date | None,
 ) -> GivenLesson:
     """A `GivenLesson` from form input, or `LessonLogError` saying what to change."""
@@ -143,7 +147,11 @@ def checked(
                 "Vul alleen de initialen van de docent in (hoogstens {n} letters), of laat leeg."
             ).format(n=TEACHER_MAX),
         )
-    return GivenLesson(day, group, lesson_id, lesson_title.strip() or lesson_id, teacher)
+    from lessons.model import LEVELS
+
+    if level and level not in LEVELS:
+        raise LessonLogError("level", _("Kies een niveau uit de lijst, of laat het leeg."))
+    return GivenLesson(day, group, lesson_id, lesson_title.strip() or lesson_id, teacher, level)
 
 
 @dataclass(frozen=True)
@@ -154,6 +162,7 @@ class LessonCount:
     title: str
     groups: int  # different groups that had the lesson
     times: int  # times the lesson was given
+    level: str = ""  # with ``by_level``: the level it was given at ("" when not recorded)
 
 
 class LessonLog:
@@ -186,9 +195,12 @@ class LessonLog:
         return [e for e in self.entries if e.day in year]
 
     def overview(
-        self, year: SchoolYear, series: Iterable[tuple[str, str]] = ()
+        self, year: SchoolYear, series: Iterable[tuple[str, str]] = (), *, by_level: bool = False
     ) -> list[LessonCount]:
-        """Per lesson of ``series`` (id, title), in series order, then any other lesson given."""
+        """Per lesson of ``series`` (id, title), in series order, then any other lesson given;
+        ``by_level``: a row per level it was given at (the series' levels' order, unknown last)."""
+        from lessons.model import LEVELS
+
         given = self.in_year(year)
         titles = dict(series)
         for entry in given:
@@ -196,17 +208,22 @@ class LessonLog:
         rows = []
         for lesson_id, title in titles.items():
             mine = [e for e in given if e.lesson_id == lesson_id]
-            groups = {e.group.casefold() for e in mine}
-            rows.append(LessonCount(lesson_id, title, len(groups), len(mine)))
+            levels = [lv for lv in (*LEVELS, "") if any(e.level == lv for e in mine)]
+            for level in levels if by_level and mine else [""]:
+                these = [e for e in mine if e.level == level] if by_level else mine
+                groups = {e.group.casefold() for e in these}
+                rows.append(LessonCount(lesson_id, title, len(groups), len(these), level))
         return rows
 
     def csv(self, year: SchoolYear) -> str:
         """The year's lessons as CSV (semicolons: what Dutch spreadsheets open directly)."""
         out = io.StringIO()
         writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-        writer.writerow([_("Datum"), _("Groep"), _("Les"), _("Docent")])
+        writer.writerow([_("Datum"), _("Groep"), _("Les"), _("Niveau"), _("Docent")])
         for entry in sorted(self.in_year(year), key=lambda e: (e.day, e.group)):
-            writer.writerow([entry.day.isoformat(), entry.group, entry.lesson_title, entry.teacher])
+            writer.writerow(
+                [entry.day.isoformat(), entry.group, entry.lesson_title, entry.level, entry.teacher]
+            )
         return out.getvalue()
 
     # ---------------------------------------------------------------- file

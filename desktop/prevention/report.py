@@ -51,10 +51,10 @@ def lesson_rows(
     lesson_log: LessonLog, year: SchoolYear, series: Iterable[tuple[str, str]] = ()
 ) -> list[LessonRow]:
     """The lessons given in ``year``, as the lesson log's overview counts them (series order,
-    then lessons such as PDF decks by their logged title). The log records no level."""
+    then lessons such as PDF decks by their logged title), a row per level given at."""
     return [
-        LessonRow(row.title, row.groups, row.times)
-        for row in lesson_log.overview(year, series)
+        LessonRow(row.title, row.groups, row.times, row.level)
+        for row in lesson_log.overview(year, series, by_level=True)
         if row.times
     ]
 

@@ -82,6 +82,7 @@ class RecordLessonDialog(QDialog):
         lesson: tuple[str, str] | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
+        level: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("recordLesson")
@@ -112,6 +113,13 @@ class RecordLessonDialog(QDialog):
             if self.lesson.findData(lesson[0]) < 0:
                 self.lesson.addItem(lesson[1], lesson[0])
             self.lesson.setCurrentIndex(self.lesson.findData(lesson[0]))
+        from desktop.ui.pages.lessons import LEVEL_LABELS
+
+        self.level = named(QComboBox(), "recordLevel")
+        self.level.addItem(_("onbekend"), "")
+        for key, label in LEVEL_LABELS.items():
+            self.level.addItem(_(label), key)
+        self.level.setCurrentIndex(max(0, self.level.findData(level)))
         self.teacher = named(QLineEdit(), "recordTeacher")
         self.teacher.setMaxLength(TEACHER_MAX)
         self.teacher.setPlaceholderText(_("optioneel"))
@@ -122,6 +130,7 @@ class RecordLessonDialog(QDialog):
         form.addRow(_("Datum"), self.date)
         form.addRow(_("Groep of klas"), self.group)
         form.addRow(_("Les"), self.lesson)
+        form.addRow(_("Niveau"), self.level)
         form.addRow(_("Initialen docent"), self.teacher)
         buttons = QDialogButtonBox()
         self.save_button = named(
@@ -151,6 +160,7 @@ class RecordLessonDialog(QDialog):
                 lesson_id=self.lesson.currentData() or "",
                 lesson_title=self.lesson.currentText(),
                 teacher=self.teacher.text(),
+                level=self.level.currentData() or "",
                 today=self.today(),
             )
             self.log.add(entry)

@@ -156,7 +156,8 @@ class MainWindow(QMainWindow):
         lesson, folder = loaded.lesson, loaded.folder
         presentation = Presentation(lesson, folder, lesson.pick_level(level), school=school)
         self.session = PresenterSession(presentation, states=self.window_states)
-        self.session.finished.connect(lambda: self._presentation_ended(loaded))
+        given = presentation.level
+        self.session.finished.connect(lambda: self._presentation_ended(loaded, given))
         self.session.start()
         return self.session
 
@@ -168,11 +169,11 @@ class MainWindow(QMainWindow):
         self.session.finished.connect(lambda: setattr(self, "session", None))
         return self.session
 
-    def _presentation_ended(self, loaded: LoadedLesson) -> None:
+    def _presentation_ended(self, loaded: LoadedLesson, level: str) -> None:
         self.session = None
         self.presentation_finished.emit(loaded)
         self.activateWindow()
-        self.offer_lesson_record((loaded.lesson.id, loaded.lesson.title))
+        self.offer_lesson_record((loaded.lesson.id, loaded.lesson.title), level)
 
     # ---------------------------------------------------------------- lessons given
     @property
@@ -194,11 +195,15 @@ class MainWindow(QMainWindow):
         library = self.lessons_page.ensure_loaded()
         return [(loaded.lesson.id, loaded.lesson.title) for loaded in library.lessons]
 
-    def offer_lesson_record(self, lesson: tuple[str, str] | None = None) -> RecordLessonDialog:
+    def offer_lesson_record(
+        self, lesson: tuple[str, str] | None = None, level: str = ""
+    ) -> RecordLessonDialog:
         """After a presentation: ask which group had the lesson (one click to skip)."""
         from desktop.ui.lesson_log_dialog import RecordLessonDialog
 
-        dialog = RecordLessonDialog(self.lesson_log, self._series(), lesson, parent=self)
+        dialog = RecordLessonDialog(
+            self.lesson_log, self._series(), lesson, parent=self, level=level
+        )
         dialog.setModal(True)
         dialog.show()
         self.record_dialog = dialog

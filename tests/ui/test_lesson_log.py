@@ -22,6 +22,7 @@ def test_ending_a_presentation_offers_to_record_it(built: Built, qtbot: QtBot) -
     dialog = window.record_dialog
     assert isinstance(dialog, RecordLessonDialog)
     assert dialog.lesson.currentData() == "proefles"
+    assert dialog.level.currentData() == "onderbouw"
 
     dialog.save_button.click()  # no group yet
     assert dialog.isVisible()
@@ -33,8 +34,8 @@ def test_ending_a_presentation_offers_to_record_it(built: Built, qtbot: QtBot) -
     dialog.save_button.click()
     assert not dialog.isVisible()
     saved = LessonLog(built.profile.paths.lesson_log_file).entries
-    assert [(e.lesson_id, e.group, e.teacher, e.day) for e in saved] == [
-        ("proefles", "2B", "KV", dt.date.today())
+    assert [(e.lesson_id, e.group, e.teacher, e.day, e.level) for e in saved] == [
+        ("proefles", "2B", "KV", dt.date.today(), "onderbouw")  # the level it was given at
     ]
 
 
@@ -81,7 +82,7 @@ def test_the_overview_per_school_year(built: Built, qtbot: QtBot, tmp_path: Path
     target = tmp_path / "export.csv"
     assert dialog.export_to(str(target))
     lines = target.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "Datum;Groep;Les;Docent"
+    assert lines[0] == "Datum;Groep;Les;Niveau;Docent"
     assert len(lines) == 4
 
     dialog.entries.selectRow(0)

@@ -103,9 +103,9 @@ def test_csv_uses_semicolons_and_keeps_diacritics(tmp_path: Path) -> None:
     log.add(given(dt.date(2026, 9, 1), "2B", teacher="É.D."))
     log.add(given(dt.date(2026, 9, 2), "2C; met puntkomma"))
     lines = log.csv(SchoolYear(2026)).splitlines()
-    assert lines[0] == "Datum;Groep;Les;Docent"
-    assert lines[1] == "2026-09-01;2B;Wat is mensenhandel?;É.D."
-    assert lines[2] == '2026-09-02;"2C; met puntkomma";Wat is mensenhandel?;'
+    assert lines[0] == "Datum;Groep;Les;Niveau;Docent"
+    assert lines[1] == "2026-09-01;2B;Wat is mensenhandel?;;É.D."
+    assert lines[2] == '2026-09-02;"2C; met puntkomma";Wat is mensenhandel?;;'
 
 
 @pytest.mark.parametrize(
@@ -141,3 +141,26 @@ def test_a_failed_save_keeps_what_was_there(
         log.add(given(TODAY, "3A"))
     assert path.read_bytes() == before
     assert [e.group for e in log.entries] == ["2B"]
+
+
+def test_the_level_is_kept_and_counted_apart(tmp_path: Path) -> None:
+    log = LessonLog(tmp_path / "log.json")
+    day = dt.date(2026, 10, 5)
+    for group, level in (("2B", "onderbouw"), ("2C", "onderbouw"), ("3A", "eenvoudig"), ("4H", "")):
+        log.add(checked(day=day, group=group, lesson_id="les-2", lesson_title="Les 2",
+                        level=level, today=day))  # fmt: skip
+    again = LessonLog(tmp_path / "log.json")
+    assert sorted(e.level for e in again.entries) == ["", "eenvoudig", "onderbouw", "onderbouw"]
+    year = SchoolYear.of(day)
+    rows = again.overview(year, [("les-2", "Les 2")], by_level=True)
+    assert [(r.level, r.groups, r.times) for r in rows] == [
+        ("onderbouw", 2, 2),
+        ("eenvoudig", 1, 1),
+        ("", 1, 1),
+    ]
+    assert [(r.groups, r.times) for r in again.overview(year, [("les-2", "Les 2")])] == [(4, 4)]
+    raw = json.loads((tmp_path / "log.json").read_text(encoding="utf-8"))
+    assert "level" not in next(e for e in raw["lessons"] if e["group"] == "4H")
+    with pytest.raises(LessonLogError) as caught:
+        checked(day=day, group="2B", lesson_id="x", lesson_title="x", level="vwo", today=day)
+    assert caught.value.field == "level"
