@@ -197,6 +197,14 @@ def _answers(kind: AuditKind, details: Details) -> str | None:
 
 
 def _document(kind: AuditKind, details: Details) -> str | None:
+    if details.get("document") == "prevention_report":  # counts only, no case
+        year = _str(details, "school_year")
+        template = (
+            _("Geëxporteerd: preventieverslag {year}, met aantallen uit de kluis")
+            if kind is K.EXPORTED
+            else _("Afgedrukt: preventieverslag {year}, met aantallen uit de kluis")
+        )
+        return template.format(year=year.replace("-", "–")) if year else None
     to, basis = _word(_TO, details, "recipient"), _word(_BASIS, details, "basis")
     if to is None or basis is None:
         return None

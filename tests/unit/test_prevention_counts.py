@@ -151,6 +151,11 @@ def test_a_report_with_counts_is_audited_when_saved_and_printed(
     expected = {"document": "prevention_report", "school_year": "2025-2026", "counts": True,
                 "sha256": digest}  # fmt: skip
     assert events == [(AuditKind.EXPORTED, None, expected), (AuditKind.PRINTED, None, expected)]
+    from desktop.concerns.audit_details import sentence
+
+    assert sentence(AuditKind.EXPORTED, expected) == (
+        "Geëxporteerd: preventieverslag 2025–2026, met aantallen uit de kluis"
+    )
     assert saved.path is not None
     assert saved.path.read_bytes() == data
     assert saved.event is not None
