@@ -22,6 +22,7 @@ from pathlib import Path
 from lessons.datafile import ContentError
 from lessons.model import LEVELS
 from toolkit.cli_output import UsageError, output_path, write_error
+from toolkit import cli_parent_letter
 from toolkit.cli_school import add_school_options, school_of
 from toolkit.pdf import PanelOverflow, save
 from toolkit.school_contact import SchoolContact
@@ -95,6 +96,7 @@ def parser() -> argparse.ArgumentParser:
     form.add_argument("--lang", choices=LANGUAGES, default="nl")
     add_school_options(form)
     form.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    cli_parent_letter.register(commands)
     return main
 
 
@@ -226,6 +228,7 @@ BUILDERS: dict[str, Callable[[argparse.Namespace], bytes]] = {
     "lesson-plan": _lesson_plan,
     "referral-letter": _referral_letter,
     "observation-form": _observation_form,
+    "parent-letter": cli_parent_letter.build,
 }
 
 

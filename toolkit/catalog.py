@@ -40,9 +40,16 @@ def _observation_forms(folder: Path) -> list[Path]:
     return write_samples(folder)
 
 
+def _parent_letters(folder: Path) -> list[Path]:
+    from toolkit.parent_letter import write_samples
+
+    return write_samples(folder)
+
+
 DOCUMENTS: list[DocumentSpec] = [
     DocumentSpec("signal-card", _signal_cards),
     DocumentSpec("lesson-plan", _lesson_plans),
     DocumentSpec("referral-letter", _referral_letters),
     DocumentSpec("observation-form", _observation_forms),
+    DocumentSpec("parent-letter", _parent_letters),
 ]
