@@ -21,8 +21,8 @@ from pathlib import Path
 
 from lessons.datafile import ContentError
 from lessons.model import LEVELS
-from toolkit.cli_output import UsageError, output_path, write_error
 from toolkit import cli_parent_letter
+from toolkit.cli_output import UsageError, output_path, write_error
 from toolkit.cli_school import add_school_options, school_of
 from toolkit.pdf import PanelOverflow, save
 from toolkit.school_contact import SchoolContact

@@ -34,7 +34,10 @@ def register(commands: Any) -> None:
         "met 23 januari' (default: 'in de komende periode')",
     )
     letter.add_argument(
-        "--address", default="", metavar="TEXT", help="the school's address for the letterhead; \\n starts a new line"
+        "--address",
+        default="",
+        metavar="TEXT",
+        help="the school's address for the letterhead; \\n starts a new line",
     )
     add_school_options(letter, contact=True)
     letter.add_argument("-o", "--output", required=True, help="the PDF file to write")

@@ -14,6 +14,7 @@ says so at its foot, in Dutch, for the school. Arabic is set right to left with 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 from pathlib import Path
 
 from babel.dates import format_date
@@ -58,22 +59,22 @@ _PDF_LANG = {"nl": "nl-NL", "en": "en-GB", "uk": "uk-UA", "pl": "pl-PL", "tr": "
 
 def _styles(rtl: bool) -> dict[str, ParagraphStyle]:
     align = TA_RIGHT if rtl else TA_LEFT
-    body = style("pl-body", fontSize=9.4, leading=12.6, alignment=align, spaceAfter=1.6 * mm)
+    body = style("pl-body", fontSize=9.2, leading=12, alignment=align, spaceAfter=1.4 * mm)
     return {
         "body": body,
         "small": style("pl-small", fontSize=8.5, leading=11, textColor=MUTED, alignment=align),
-        "date": style("pl-date", fontSize=9.4, leading=12, alignment=TA_LEFT if rtl else TA_RIGHT),
-        "title": style("pl-title", fontName=BOLD, fontSize=15, leading=19, textColor=NAVY,
-                       alignment=align, spaceBefore=3 * mm, spaceAfter=3 * mm),
+        "date": style("pl-date", fontSize=9.2, leading=12, alignment=TA_LEFT if rtl else TA_RIGHT),
+        "title": style("pl-title", fontName=BOLD, fontSize=14, leading=17, textColor=NAVY,
+                       alignment=align, spaceBefore=1.5 * mm, spaceAfter=2 * mm),
         "heading": style("pl-head", fontName=BOLD, fontSize=10.5, leading=13.5, textColor=NAVY,
-                         alignment=align, spaceBefore=2.2 * mm, spaceAfter=1 * mm),
-        "bullet": style("pl-bullet", parent=body, spaceAfter=0.8 * mm,
+                         alignment=align, spaceBefore=1.6 * mm, spaceAfter=0.8 * mm),
+        "bullet": style("pl-bullet", parent=body, spaceAfter=0.5 * mm,
                         **({"rightIndent": 4.5 * mm, "bulletIndent": 0.8 * mm} if rtl else
                            {"leftIndent": 4.5 * mm, "bulletIndent": 0.8 * mm})),
-        "line-name": style("pl-line", fontName=BOLD, fontSize=9.2, leading=11.8, textColor=NAVY,
+        "line-name": style("pl-line", fontName=BOLD, fontSize=9, leading=11.2, textColor=NAVY,
                            alignment=align),
-        "line-text": style("pl-line-text", fontSize=8.8, leading=11.4, alignment=align),
-        "sign": style("pl-sign", fontName=BOLD, fontSize=9.4, leading=12.6, alignment=align),
+        "line-text": style("pl-line-text", fontSize=8.6, leading=10.8, alignment=align),
+        "sign": style("pl-sign", fontName=BOLD, fontSize=9.2, leading=12, alignment=align),
     }  # fmt: skip
 
 
@@ -117,7 +118,7 @@ def build_parent_letter(
         para(text.help_heading, "heading"),
         *(para(item, "bullet", bullet=True) for item in text.help),
         KeepTogether([para(text.advice_heading, "heading"), *_advice(text, school, styles, rtl)]),
-        Spacer(1, 2 * mm),
+        Spacer(1, 1 * mm),
         para(text.closing, "body"),
         KeepTogether(_signature(text, school, para)),
     ]
@@ -160,16 +161,11 @@ def _address_and_date(
 ) -> Flowable:
     """The school's address on the letterhead's side, the date on the other."""
     lines = [line.strip() for line in address.splitlines() if line.strip()][:4]
-    where: Flowable = Paragraph("<br/>".join(esc(line) for line in lines), styles["small"])
+    where = Paragraph("<br/>".join(esc(line) for line in lines), styles["small"])
     written = format_date(date, format="long", locale=_LOCALES.get(language, language))
     when: Flowable = (
         RtlParagraph(written, styles["date"]) if rtl else Paragraph(esc(written), styles["date"])
     )
-    if rtl:  # the address is the school's (Latin letters): right-aligned under its name
-        where = Paragraph("<br/>".join(esc(line) for line in lines),
-                          style("pl-where", parent=styles["small"], alignment=TA_RIGHT))  # fmt: skip
-        if isinstance(when, RtlParagraph):
-            when.style = style("pl-date-rtl", parent=styles["date"], alignment=TA_LEFT)
     cells = [when, where] if rtl else [where, when]
     widths = [BODY_WIDTH * 0.4, BODY_WIDTH * 0.6] if rtl else [BODY_WIDTH * 0.6, BODY_WIDTH * 0.4]
     table = Table([cells], colWidths=widths)
@@ -217,8 +213,8 @@ def _advice(
                 ("LINEBELOW", (0, 0), (-1, -2), 0.5, colors.white),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2.5 * mm),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2.5 * mm),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.4 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 1 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.3 * mm),
             ]
         )
     )
@@ -226,13 +222,13 @@ def _advice(
     return [school_line, Spacer(1, 0.6 * mm), table]
 
 
-def _signature(text: LetterText, school: SchoolContact, para: object) -> list[Flowable]:
-    """"With kind regards," then the coordinator's name and role, or the school management,
-    and the school's name."""
-    make = para  # the letter's own paragraph maker (left or right to left)
-    assert callable(make)
+def _signature(
+    text: LetterText, school: SchoolContact, make: Callable[[str, str], Flowable]
+) -> list[Flowable]:
+    """The greeting, then the coordinator's name and role (or the school management) and the
+    school's name; ``make`` is the letter's own paragraph maker (left or right to left)."""
     signer = school.name or text.school_management
-    lines: list[Flowable] = [make(text.regards, "body"), Spacer(1, 5 * mm), make(signer, "sign")]
+    lines: list[Flowable] = [make(text.regards, "body"), Spacer(1, 4 * mm), make(signer, "sign")]
     if school.name and school.role:
         lines.append(make(school.role, "body"))
     if school.school:

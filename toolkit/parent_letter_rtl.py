@@ -21,6 +21,7 @@ from typing import Any
 
 from bidi import algorithm  # type: ignore[import-untyped]
 from bidi.mirror import MIRRORED  # type: ignore[import-untyped]
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import ShapedStr, shapeStr
@@ -141,8 +142,9 @@ class _Line:
 
 
 class RtlParagraph(Flowable):  # type: ignore[misc]
-    """A right-to-left paragraph: plain text (no markup), lines right-aligned, an optional bullet
-    at the right. Uses the style's font, size, leading, colour, indent and spacing."""
+    """A right-to-left paragraph: plain text (no markup), lines right-aligned (or as the style's
+    alignment says: left or centred), an optional bullet at the right. Uses the style's font,
+    size, leading, colour, indents and spacing."""
 
     def __init__(self, text: str, style: ParagraphStyle, *, bullet: bool = False) -> None:
         super().__init__()
@@ -194,6 +196,10 @@ class RtlParagraph(Flowable):  # type: ignore[misc]
             y = self.height - (number + 1) * style.leading + (style.leading - style.fontSize) / 2
             y += style.fontSize * 0.2  # the baseline above the descenders
             x = right - line.width
+            if style.alignment == TA_LEFT:  # the date, on the left of a right-to-left letter
+                x = style.leftIndent
+            elif style.alignment == TA_CENTER:
+                x = (style.leftIndent + right - line.width) / 2
             for text, width in line.pieces:
                 canvas.setFont(style.fontName, style.fontSize)
                 canvas.drawString(x, y, text)
