@@ -51,6 +51,7 @@ from toolkit.school_contact import SchoolContact
 
 PARENT_LANGUAGES = ("nl", "en", "uk", "pl", "tr", "ar")
 PAGE_HEIGHT = 297 * mm
+MIDDLE = MARGIN_X + BODY_WIDTH / 2
 # Babel's locale for the date: British English writes "12 January 2026".
 _LOCALES = {"en": "en_GB"}
 # The document's language for screen readers (the PDF's /Lang).
@@ -141,15 +142,12 @@ def build_parent_letter(
         if text.needs_native_check:  # for the school, in Dutch: not for parents as it stands
             canvas.setFont(BOLD, 7.5)
             canvas.setFillColor(MUTED)
-            canvas.drawCentredString(A4_MIDDLE, MARGIN_BOTTOM - 12 * mm, text.review)
+            canvas.drawCentredString(MIDDLE, MARGIN_BOTTOM - 12 * mm, text.review)
 
     return flow(
         story, title=text.title, subject=text.subject, language=language,
         on_page=on_page, stamp=stamp,
     )  # fmt: skip
-
-
-A4_MIDDLE = MARGIN_X + BODY_WIDTH / 2
 
 
 def _address_and_date(

@@ -12,13 +12,15 @@ import pytest
 import yaml
 from PIL import Image
 from pypdf import PdfReader
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from tests.pdf.fonts import fonts_of
 from toolkit.__main__ import main
 from toolkit.parent_letter import PARENT_LANGUAGES, build_parent_letter, file_name, write_samples
 from toolkit.parent_letter_rtl import levels, ltr, shaped, visual_runs
 from toolkit.parent_letter_text import CONTENT, load_letter_text
-from toolkit.pdf import REGULAR, register_fonts
+from toolkit.pdf import BODY_WIDTH, BOLD, REGULAR, register_fonts
 from toolkit.school_contact import SchoolContact
 
 SCHOOL = SchoolContact(
@@ -94,6 +96,8 @@ def test_an_unchecked_translation_says_so_in_dutch_at_the_foot(language: str) ->
     if text.needs_native_check:
         assert "moedertaalspreker" in text.review
         assert text.review in page
+        register_fonts()  # one line, inside the page's margins
+        assert stringWidth(text.review, BOLD, 7.5) < BODY_WIDTH + 20 * mm
     else:
         assert "moedertaalspreker" not in page
 
