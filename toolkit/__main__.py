@@ -23,7 +23,7 @@ from pathlib import Path
 
 from lessons.datafile import ContentError
 from lessons.model import LEVELS
-from toolkit import cli_guide, cli_key_messages, cli_prevention_report
+from toolkit import cli_guide, cli_key_messages, cli_parent_letter, cli_prevention_report
 from toolkit.cli_output import UsageError, output_path, write_error
 from toolkit.cli_school import add_school_options, school_of
 from toolkit.pdf import PanelOverflow, save
@@ -101,6 +101,7 @@ def parser() -> argparse.ArgumentParser:
     cli_key_messages.register(commands)
     cli_guide.register(commands)
     cli_prevention_report.register(commands)
+    cli_parent_letter.register(commands)
     return main
 
 
@@ -235,6 +236,7 @@ BUILDERS: dict[str, Callable[[argparse.Namespace], bytes]] = {
     "key-messages": cli_key_messages.build,
     "guide": cli_guide.build,
     "prevention-report": cli_prevention_report.build,
+    "parent-letter": cli_parent_letter.build,
 }
 
 

@@ -2,68 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
 
 @dataclass(frozen=True)
 class DocumentSpec:
-    """A printable document kind. ``write_samples`` writes one of each of its formats (Dutch)
-    into a folder and returns the files."""
+    """A printable document kind, made by ``module`` (imported when first needed: reportlab
+    stays out of start-up), whose ``write_samples(folder)`` writes one of each of its formats
+    (Dutch) into a folder and returns the files."""
 
     key: str
-    write_samples: Callable[[Path], list[Path]]
+    module: str
 
-
-def _signal_cards(folder: Path) -> list[Path]:
-    from toolkit.signal_card_documents import write_samples
-
-    return write_samples(folder)
-
-
-def _lesson_plans(folder: Path) -> list[Path]:
-    from toolkit.lesson_plan import write_samples
-
-    return write_samples(folder)
-
-
-def _referral_letters(folder: Path) -> list[Path]:
-    from toolkit.referral_letter import write_samples
-
-    return write_samples(folder)
-
-
-def _observation_forms(folder: Path) -> list[Path]:
-    from toolkit.observation_form import write_samples
-
-    return write_samples(folder)
-
-
-def _key_messages(folder: Path) -> list[Path]:
-    from toolkit.key_messages import write_samples
-
-    return write_samples(folder)
-
-
-def _guide(folder: Path) -> list[Path]:
-    from toolkit.guide_document import write_samples
-
-    return write_samples(folder)
-
-
-def _prevention_reports(folder: Path) -> list[Path]:
-    from toolkit.prevention_report import write_samples
-
-    return write_samples(folder)
+    def write_samples(self, folder: Path) -> list[Path]:
+        samples: list[Path] = importlib.import_module(self.module).write_samples(folder)
+        return samples
 
 
 DOCUMENTS: list[DocumentSpec] = [
-    DocumentSpec("signal-card", _signal_cards),
-    DocumentSpec("lesson-plan", _lesson_plans),
-    DocumentSpec("referral-letter", _referral_letters),
-    DocumentSpec("observation-form", _observation_forms),
-    DocumentSpec("key-messages", _key_messages),
-    DocumentSpec("guide", _guide),
-    DocumentSpec("prevention-report", _prevention_reports),
+    DocumentSpec("signal-card", "toolkit.signal_card_documents"),
+    DocumentSpec("lesson-plan", "toolkit.lesson_plan"),
+    DocumentSpec("referral-letter", "toolkit.referral_letter"),
+    DocumentSpec("observation-form", "toolkit.observation_form"),
+    DocumentSpec("key-messages", "toolkit.key_messages"),
+    DocumentSpec("guide", "toolkit.guide_document"),
+    DocumentSpec("prevention-report", "toolkit.prevention_report"),
+    DocumentSpec("parent-letter", "toolkit.parent_letter"),
 ]
