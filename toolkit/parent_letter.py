@@ -268,7 +268,8 @@ def file_name(language: str) -> str:
 
 
 def write_samples(folder: Path) -> list[Path]:
-    """The Dutch letter into ``folder``, for the smoke test."""
+    """The Dutch letter into ``folder``, for the smoke test, and the Arabic one: it needs the
+    shaping and right-to-left libraries, which a frozen app must carry too."""
     from toolkit.pdf import save
 
-    return [save(build_parent_letter("nl"), folder / file_name("nl"))]
+    return [save(build_parent_letter(lang), folder / file_name(lang)) for lang in ("nl", "ar")]

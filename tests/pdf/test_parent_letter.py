@@ -203,7 +203,8 @@ def test_the_command_line_writes_the_arabic_letter(tmp_path: Path) -> None:
 
 
 def test_the_sample_for_the_smoke_test(tmp_path: Path) -> None:
-    (path,) = write_samples(tmp_path)
+    path, arabic = write_samples(tmp_path)
+    assert arabic.name == "ouderbrief-ar.pdf"
     assert path.name == "ouderbrief-nl.pdf"
     assert "Lessen over uitbuiting op school" in pages_of(path.read_bytes())[0]
 
