@@ -254,7 +254,7 @@ def _cell(*parts: tuple[str, object]) -> list[Flowable]:
 
 def _write_in(label: str) -> list[list[object]]:
     """An empty row to write a contact in by hand."""
-    return [[_cell((label, KIND)) + [Spacer(1, 9 * mm)], "", ""]]
+    return [[[*_cell((label, KIND)), Spacer(1, 9 * mm)], "", ""]]
 
 
 def _table(rows: list[list[object]], header: list[str] | None) -> Table:
@@ -293,12 +293,8 @@ def _contacts_part(text: SheetText, contacts: list[Contact]) -> list[Flowable]:
     header = [text.columns.who, text.columns.reach, text.columns.note]
     if not contacts:
         rows = [row for kind in KINDS[:-1] for row in _write_in(text.kinds[kind])]
-        return [
-            KeepTogether(
-                [heading, Paragraph(esc(text.contacts_missing), HINT), Spacer(1, 1.5 * mm),
-                 _table(rows, header)]
-            )  # fmt: skip
-        ]
+        hint = Paragraph(esc(text.contacts_missing), HINT)
+        return [KeepTogether([heading, hint, Spacer(1, 1.5 * mm), _table(rows, header)])]
     rows = [
         [
             _cell((c.kind_label, KIND), (c.organisation, STRONG), (c.name, PLAIN)),
@@ -316,7 +312,8 @@ def _national_part(text: SheetText, language: str) -> list[Flowable]:
     for line in load_signal_card(language).help_lines:
         reach = f"<b>{esc(line.contact)}</b>"
         if line.hours:
-            reach += f'<font name="{REGULAR}" size="8" color="{MUTED.hexval()}"> · {esc(line.hours)}</font>'
+            font = f'name="{REGULAR}" size="8" color="{MUTED.hexval()}"'
+            reach += f"<font {font}> · {esc(line.hours)}</font>"
         cells.append([Paragraph(esc(line.name), STRONG), Paragraph(reach, NUMBER),
                       Paragraph(esc(line.for_), SMALL)])  # fmt: skip
     if len(cells) % 2:
