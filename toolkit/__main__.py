@@ -21,6 +21,7 @@ from pathlib import Path
 
 from lessons.datafile import ContentError
 from lessons.model import LEVELS
+from toolkit import cli_contacts_sheet
 from toolkit.cli_output import UsageError, output_path, write_error
 from toolkit.cli_school import add_school_options, school_of
 from toolkit.pdf import PanelOverflow, save
@@ -95,6 +96,7 @@ def parser() -> argparse.ArgumentParser:
     form.add_argument("--lang", choices=LANGUAGES, default="nl")
     add_school_options(form)
     form.add_argument("-o", "--output", required=True, help="the PDF file to write")
+    cli_contacts_sheet.register(commands)
     return main
 
 
@@ -226,6 +228,7 @@ BUILDERS: dict[str, Callable[[argparse.Namespace], bytes]] = {
     "lesson-plan": _lesson_plan,
     "referral-letter": _referral_letter,
     "observation-form": _observation_form,
+    "contacts-sheet": cli_contacts_sheet.build,
 }
 
 

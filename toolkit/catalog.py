@@ -40,9 +40,16 @@ def _observation_forms(folder: Path) -> list[Path]:
     return write_samples(folder)
 
 
+def _contacts_sheets(folder: Path) -> list[Path]:
+    from toolkit.contacts_sheet import write_samples
+
+    return write_samples(folder)
+
+
 DOCUMENTS: list[DocumentSpec] = [
     DocumentSpec("signal-card", _signal_cards),
     DocumentSpec("lesson-plan", _lesson_plans),
     DocumentSpec("referral-letter", _referral_letters),
     DocumentSpec("observation-form", _observation_forms),
+    DocumentSpec("contacts-sheet", _contacts_sheets),
 ]
