@@ -21,12 +21,14 @@ from typing import Any
 
 from desktop.i18n import N_, _
 
-MAX_CONTACTS = 20  # with the coordinator and the national lines: two A4 pages at most
-MAX_ORGANISATION = 120
-MAX_NAME = 120
+# With the coordinator and the national lines the sheet is one A4 for about six contacts and
+# two for the most, each field as long as allowed (tests/pdf/test_contacts_sheet.py).
+MAX_CONTACTS = 12
+MAX_ORGANISATION = 80
+MAX_NAME = 60
 MAX_PHONE = 30
-MAX_EMAIL = 120
-MAX_NOTE = 100
+MAX_EMAIL = 80
+MAX_NOTE = 60
 PHONE_DIGITS = (5, 15)  # "14 030" (a municipality) to an international number
 
 KIND_LABELS: dict[str, str] = {

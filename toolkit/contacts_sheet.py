@@ -65,7 +65,7 @@ Text = Annotated[str, Field(min_length=1, max_length=300)]
 LINE = colors.HexColor("#b9c0ca")
 PAGE_HEIGHT = 297 * mm
 ROOM = 35 * mm  # a heading starts a new page when less than this is left: never alone
-WIDTHS = (BODY_WIDTH * 0.36, BODY_WIDTH * 0.37, BODY_WIDTH * 0.27)
+WIDTHS = tuple(BODY_WIDTH * share for share in (0.40, 0.33, 0.27))  # who, reach, note
 
 TITLE = style("cs-title", fontName=BOLD, fontSize=19, leading=22, textColor=NAVY)
 SUBTITLE = style("cs-sub", fontSize=10, leading=13, textColor=INK)
@@ -179,7 +179,8 @@ def build_contacts_sheet(
     register_fonts()
     text = load_sheet_text(language)
     school = school or SchoolContact()
-    printed = text.printed.format(date=format_date(date or dt.date.today(), "long", language))
+    day = format_date(date or dt.date.today(), "d MMMM y", locale=language)  # 1 September 2026
+    printed = text.printed.format(date=day)
     dated = f"{printed} {text.check}"
     story: list[Flowable] = []
     if banner:
@@ -187,9 +188,9 @@ def build_contacts_sheet(
     story += [
         Paragraph(esc(text.title), TITLE),
         Paragraph(esc(text.subtitle), SUBTITLE),
-        Spacer(1, 1.5 * mm),
+        Spacer(1, 1 * mm),
         Paragraph(esc(dated), DATED),
-        Spacer(1, 3.5 * mm),
+        Spacer(1, 3 * mm),
         *_school_part(text, school),
         Spacer(1, 4 * mm),
         *_contacts_part(text, contacts),
@@ -268,8 +269,8 @@ def _table(rows: list[list[object]], header: list[str] | None) -> Table:
         ("LINEBELOW", (0, 0), (-1, -1), 0.6, LINE),
         ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
-        ("TOPPADDING", (0, first), (-1, -1), 1.3 * mm),
-        ("BOTTOMPADDING", (0, first), (-1, -1), 1.5 * mm),
+        ("TOPPADDING", (0, first), (-1, -1), 1.1 * mm),
+        ("BOTTOMPADDING", (0, first), (-1, -1), 1.3 * mm),
     ]
     if header is None:
         commands.append(("BACKGROUND", (0, 0), (-1, -1), TINT))
@@ -327,8 +328,8 @@ def _national_part(text: SheetText, language: str) -> list[Flowable]:
                 ("LINEBELOW", (0, 0), (-1, -1), 0.6, LINE),
                 ("LEFTPADDING", (0, 0), (-1, -1), 1.5 * mm),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.1 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.3 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.9 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.1 * mm),
             ]
         )
     )
