@@ -57,6 +57,7 @@ class ContactsBox(EntriesBox[ContactEntry]):
 
     max_entries = MAX_CONTACTS
     columns = ("kind", "organisation", "name", "phone")
+    fitted = (0, 3)  # the kind and the phone number: the rest for organisation and person
     dialog_type = ContactDialog
 
     def tooltip(self, entry: ContactEntry) -> str:

@@ -53,13 +53,15 @@ class EntryRules(Generic[E]):
 
 
 class EntryList(QTreeWidget):
-    """The entries as rows, the first column as wide as its text. Enter or a double click asks
-    to change the current one, Delete to remove it."""
+    """The entries as rows; the ``fitted`` columns as wide as their text, the others share the
+    rest. Enter or a double click asks to change the current one, Delete to remove it."""
 
     change_requested = Signal()
     remove_requested = Signal()
 
-    def __init__(self, columns: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, columns: int, fitted: tuple[int, ...] = (0,), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setColumnCount(columns)
         self.setRootIsDecorated(False)
@@ -69,10 +71,11 @@ class EntryList(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.header()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        for column in range(1, columns):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(columns - 1 not in fitted)
+        mode = QHeaderView.ResizeMode
+        for column in range(columns):
+            fit = column in fitted
+            header.setSectionResizeMode(column, mode.ResizeToContents if fit else mode.Stretch)
         self.itemDoubleClicked.connect(self._double_clicked)
 
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
@@ -204,6 +207,7 @@ class EntriesBox(QGroupBox, Generic[E]):
     edited = Signal()  # the list changed and is not saved yet
     max_entries = 30
     columns: tuple[str, ...] = ("kind", "organisation", "name")  # the fields the list shows
+    fitted: tuple[int, ...] = (0,)  # the columns as wide as their text (the kind)
     dialog_type: type[EntryDialog[E]]
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -212,7 +216,7 @@ class EntriesBox(QGroupBox, Generic[E]):
         self._entries: list[E] = []
         self.dialog: EntryDialog[E] | None = None  # the one open, for tests and screenshots
         self.explain = named(QLabel(wordWrap=True), "recipientsExplain")
-        self.list = named(EntryList(len(self.columns)), "recipientList")
+        self.list = named(EntryList(len(self.columns), self.fitted), "recipientList")
         self.empty = named(QLabel(wordWrap=True), "recipientsEmpty")
         self.error = named(QLabel(wordWrap=True), "fieldError")
         self.error.hide()
