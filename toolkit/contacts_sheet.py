@@ -64,7 +64,7 @@ KINDS = ("regional_coordinator", "veilig_thuis", "wijkagent", "leerplicht", "oth
 Text = Annotated[str, Field(min_length=1, max_length=300)]
 LINE = colors.HexColor("#b9c0ca")
 PAGE_HEIGHT = 297 * mm
-ROOM = 35 * mm  # a heading starts a new page when less than this is left: never alone
+ROOM = 35 * mm  # the contacts' heading starts a new page when less is left: never alone
 WIDTHS = tuple(BODY_WIDTH * share for share in (0.40, 0.33, 0.27))  # who, reach, note
 
 TITLE = style("cs-title", fontName=BOLD, fontSize=19, leading=22, textColor=NAVY)
@@ -253,9 +253,9 @@ def _cell(*parts: tuple[str, object]) -> list[Flowable]:
     return [Paragraph(esc(value), part_style) for value, part_style in parts if value]
 
 
-def _write_in(label: str) -> list[list[object]]:
-    """An empty row to write a contact in by hand."""
-    return [[[*_cell((label, KIND)), Spacer(1, 9 * mm)], "", ""]]
+def _write_in(label: str, hint: str = "") -> list[list[object]]:
+    """An empty row to write a contact in by hand, under ``label`` (and ``hint``)."""
+    return [[[*_cell((label, KIND), (hint, HINT)), Spacer(1, 9 * mm)], "", ""]]
 
 
 def _table(rows: list[list[object]], header: list[str] | None) -> Table:
@@ -281,7 +281,7 @@ def _table(rows: list[list[object]], header: list[str] | None) -> Table:
 def _school_part(text: SheetText, school: SchoolContact) -> list[Flowable]:
     heading = Paragraph(esc(text.school_heading), HEADING)
     if not (school.name or school.phone or school.email):
-        rows = _write_in(f"{text.school_role} · {text.school_missing}")
+        rows = _write_in(text.school_role, text.school_missing)
     else:
         who = _cell((school.role or text.school_role, KIND), (school.name, STRONG))
         reach = _cell((school.phone, NUMBER), (school.email, SMALL))
@@ -333,13 +333,9 @@ def _national_part(text: SheetText, language: str) -> list[Flowable]:
             ]
         )
     )
-    return [
-        CondPageBreak(ROOM),
-        Paragraph(esc(text.national_heading), HEADING),
-        Paragraph(esc(text.national_note), HINT),
-        Spacer(1, 1.5 * mm),
-        table,
-    ]
+    heading = Paragraph(esc(text.national_heading), HEADING)
+    note = Paragraph(esc(text.national_note), HINT)
+    return [KeepTogether([heading, note, Spacer(1, 1.5 * mm), table])]  # one block, never split
 
 
 def example_sheet(language: str, *, date: dt.date | None = None) -> bytes:
