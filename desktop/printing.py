@@ -147,3 +147,33 @@ def recovery_sheet_file_name(language: str) -> str:
     from toolkit.recovery_sheet import file_name
 
     return file_name(language)
+
+
+def contacts_sheet_pdf(
+    settings: Settings, language: str, logo: Path | None = None, *, today: dt.date | None = None
+) -> bytes:
+    """The school's contacts sheet (sociale kaart) in ``language``: the coordinator and the
+    contacts from the settings, each kind named in the sheet's language, and the national
+    lines."""
+    from toolkit.contacts_sheet import Contact, build_contacts_sheet, kind_label
+
+    contacts = [
+        Contact(
+            kind_label=kind_label(entry.kind, language),
+            organisation=entry.organisation,
+            name=entry.name,
+            phone=entry.phone,
+            email=entry.email,
+            note=entry.note,
+        )
+        for entry in settings.contacts
+    ]
+    data = build_contacts_sheet(language, school_contact(settings, logo), contacts, date=today)
+    log.info("contacts sheet built (%s, %d contacts)", language, len(contacts))
+    return data
+
+
+def contacts_sheet_file_name(language: str) -> str:
+    from toolkit.contacts_sheet import file_name
+
+    return file_name(language)

@@ -1,9 +1,10 @@
 """The school's settings: one JSON file, written atomically, validated on load.
 
 Settings hold the school's own details, the care coordinator's contact (a member of staff,
-not a pupil) and the organisations the school sends referral letters to
-(:mod:`desktop.recipients`), never case data. A file that cannot be read is kept aside as a
-copy, defaults are used for what was wrong (a broken recipient is left out, the others kept),
+not a pupil), the organisations the school sends referral letters to
+(:mod:`desktop.recipients`) and the contacts on its contacts sheet (:mod:`desktop.contacts`), never
+case data. A file that cannot be read is kept aside as a copy, defaults are used for what was
+wrong (a broken recipient or contact is left out, the others kept),
 and :class:`LoadResult` says so, so that the user can be told.
 """
 
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop import contacts
+from desktop.contacts import ContactEntry
 from desktop.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, _
 from desktop.recipients import RecipientEntry, entry_from, good_entries, list_problem
 from toolkit.atomic import keep_broken_copy, write_atomic
@@ -45,6 +48,7 @@ class Settings:
     autolock_minutes: int = 5
     retention_months: int = 24
     recipients: tuple[RecipientEntry, ...] = ()
+    contacts: tuple[ContactEntry, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {"version": SCHEMA_VERSION, **dataclasses.asdict(self)}
@@ -63,6 +67,7 @@ FIELD_LABELS: dict[str, str] = {
     "autolock_minutes": N_("Automatisch vergrendelen na (minuten)"),
     "retention_months": N_("Bewaartermijn na afsluiten (maanden)"),
     "recipients": N_("Ontvangers van verwijsbrieven"),
+    "contacts": N_("Contactenblad (sociale kaart)"),
 }
 
 
@@ -93,6 +98,8 @@ def validate(values: dict[str, Any], *, complete_contact: bool = True) -> Settin
             item if isinstance(item, RecipientEntry) else entry_from(item)
             for item in clean["recipients"]
         )
+    if "contacts" in clean:
+        clean["contacts"] = tuple(map(contacts.entry_from, clean["contacts"]))
     return Settings(**clean)
 
 
@@ -119,6 +126,8 @@ def _check(values: dict[str, Any]) -> dict[str, str]:
         if isinstance(value, str) and (message := too_long(value)):
             problems[f.name] = message
         if f.name == "recipients" and (message := list_problem(value)):
+            problems[f.name] = message
+        if f.name == "contacts" and (message := contacts.list_problem(value)):
             problems[f.name] = message
     # The rules below only for values of the right type and length (the rest is reported).
     values = {k: v for k, v in values.items() if k not in problems}
@@ -208,6 +217,8 @@ class SettingsStore:
         good = {k: v for k, v in raw.items() if k not in problems}  # passes _check by design
         if "recipients" in problems:  # keep the recipients that are right
             good["recipients"] = good_entries(raw.get("recipients"))
+        if "contacts" in problems:  # and the contacts that are right
+            good["contacts"] = contacts.good_entries(raw.get("contacts"))
         return LoadResult(validate(good, complete_contact=False), problems, self._keep_aside())
 
     def save(self, settings: Settings) -> None:

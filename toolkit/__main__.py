@@ -23,7 +23,13 @@ from pathlib import Path
 
 from lessons.datafile import ContentError
 from lessons.model import LEVELS
-from toolkit import cli_guide, cli_key_messages, cli_parent_letter, cli_prevention_report
+from toolkit import (
+    cli_contacts_sheet,
+    cli_guide,
+    cli_key_messages,
+    cli_parent_letter,
+    cli_prevention_report,
+)
 from toolkit.cli_output import UsageError, output_path, write_error
 from toolkit.cli_school import add_school_options, school_of
 from toolkit.pdf import PanelOverflow, save
@@ -102,6 +108,7 @@ def parser() -> argparse.ArgumentParser:
     cli_guide.register(commands)
     cli_prevention_report.register(commands)
     cli_parent_letter.register(commands)
+    cli_contacts_sheet.register(commands)
     return main
 
 
@@ -237,6 +244,7 @@ BUILDERS: dict[str, Callable[[argparse.Namespace], bytes]] = {
     "guide": cli_guide.build,
     "prevention-report": cli_prevention_report.build,
     "parent-letter": cli_parent_letter.build,
+    "contacts-sheet": cli_contacts_sheet.build,
 }
 
 

@@ -30,4 +30,5 @@ DOCUMENTS: list[DocumentSpec] = [
     DocumentSpec("guide", "toolkit.guide_document"),
     DocumentSpec("prevention-report", "toolkit.prevention_report"),
     DocumentSpec("parent-letter", "toolkit.parent_letter"),
+    DocumentSpec("contacts-sheet", "toolkit.contacts_sheet"),
 ]

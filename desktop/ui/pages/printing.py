@@ -53,6 +53,15 @@ class PrintingPage(Page):
         self.report_button.clicked.connect(self._open_prevention_report)
         self.body.addWidget(self.report_button, 0, Qt.AlignmentFlag.AlignLeft)
 
+        self.contacts_box = QGroupBox()
+        self.contacts_text = QLabel(wordWrap=True)
+        self.contacts_button = named(QPushButton(), "printContactsSheet")
+        self.contacts_button.clicked.connect(self._contacts_sheet)
+        contacts_row = QHBoxLayout(self.contacts_box)
+        contacts_row.addWidget(self.contacts_text, 1)
+        contacts_row.addWidget(self.contacts_button)
+        self.body.addWidget(self.contacts_box)
+
         self.plan = ComingSoon(self)
         self.body.addWidget(self.plan)
         self.body.addStretch(1)
@@ -85,6 +94,11 @@ class PrintingPage(Page):
 
         self.prevention_dialog = open_prevention_report(self.window())
 
+    def _contacts_sheet(self) -> None:
+        from desktop.ui.contacts_print import open_contacts_sheet_printing  # QtPdf on first use
+
+        open_contacts_sheet_printing(self)
+
     def title(self) -> str:
         return _("Printen")
 
@@ -114,6 +128,14 @@ class PrintingPage(Page):
         )
         self.lesson_button.setText(_("Lesplan afdrukken…"))
         self.report_button.setText(_("Preventieverslag…"))
+        self.contacts_box.setTitle(_("Contactenblad (sociale kaart)"))
+        self.contacts_text.setText(
+            _(
+                "Wie de school belt bij zorgen over uitbuiting: de zorgcoördinator, de regionale "
+                "contacten uit de instellingen en de landelijke nummers, met de datum erop."
+            )
+        )
+        self.contacts_button.setText(_("Contactenblad afdrukken…"))
         if self.isVisible():
             self.fill_lessons()
         self.plan.show_plan(

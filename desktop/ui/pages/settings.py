@@ -45,6 +45,8 @@ from desktop.settings import (
     too_long_message,
 )
 from desktop.ui.pages.base import Page
+from desktop.ui.pages.contacts import ContactsBox
+from desktop.ui.pages.entry_list import EntryLists
 from desktop.ui.pages.recipients import RecipientsBox
 from desktop.ui.widgets import add_field_row, named
 
@@ -104,8 +106,9 @@ class SettingsPage(Page):
         logo_widget.setLayout(logo_row)
         logo_row.setContentsMargins(0, 0, 0, 0)
         self._add_row(school_form, "has_logo", logo_widget)
-        self.recipients = RecipientsBox()
-        self.recipients.edited.connect(self._edited)
+        self.recipients, self.contacts = RecipientsBox(), ContactsBox()
+        self.lists = EntryLists(recipients=self.recipients, contacts=self.contacts)
+        self.lists.on_edited(self._edited)
 
         self.language = named(QComboBox(), "language")
         for code in LANGUAGES:
@@ -124,6 +127,7 @@ class SettingsPage(Page):
         column.addWidget(self.school_box)
         column.addWidget(self.coordinator_box)
         column.addWidget(self.recipients)
+        column.addWidget(self.contacts)
         column.addWidget(self.general_box)
         column.addStretch(1)
         scroll = QScrollArea()
@@ -180,7 +184,7 @@ class SettingsPage(Page):
         self.retention.setSuffix(" " + _("maanden"))
         self.save_button.setText(_("Opslaan"))
         self.revert_button.setText(_("Herstellen"))
-        self.recipients.retranslate()
+        self.lists.retranslate()
         self._show_logo()
         self.status.setText(self._status() if self._status else "")
 
@@ -192,7 +196,7 @@ class SettingsPage(Page):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.autolock.setValue(settings.autolock_minutes)
         self.retention.setValue(settings.retention_months)
-        self.recipients.set_entries(settings.recipients)
+        self.lists.show(settings)
         self.pending_logo = None
         self._showing = False
         self._clear_errors()
@@ -203,7 +207,7 @@ class SettingsPage(Page):
         values["language"] = self.language.currentData()
         values["autolock_minutes"] = self.autolock.value()
         values["retention_months"] = self.retention.value()
-        values["recipients"] = self.recipients.entries()
+        values.update(self.lists.entries())
         return values
 
     def has_unsaved_edits(self) -> bool:
@@ -221,8 +225,8 @@ class SettingsPage(Page):
                 if name in self.errors:
                     self.errors[name].setText(message)
                     self.errors[name].show()
-                elif name == "recipients":
-                    self.recipients.show_error(message)
+                elif name in self.lists:
+                    self.lists[name].show_error(message)
             self._set_status(
                 lambda: _("Niet opgeslagen: verbeter de rood gemarkeerde velden."), "error"
             )
@@ -249,7 +253,7 @@ class SettingsPage(Page):
         for label in self.errors.values():
             label.clear()
             label.hide()
-        self.recipients.clear_error()
+        self.lists.clear_errors()
 
     def _text_edited(self, name: str) -> None:
         """A text over the limit is refused where it is typed, with the reason."""
