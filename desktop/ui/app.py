@@ -160,7 +160,8 @@ def _tell_settings_were_broken(window: MainWindow, startup: Startup) -> None:
 
     def text() -> str:  # built when shown, so that it follows a language switch
         broken = [name for name in result.problems if name in FIELD_LABELS]
-        fields = [_(FIELD_LABELS[name]) for name in broken if name != "recipients"]
+        lists = ("recipients", "contacts")  # a list keeps its good entries
+        fields = [_(FIELD_LABELS[name]) for name in broken if name not in lists]
         parts = []
         if fields:
             parts.append(
@@ -170,6 +171,13 @@ def _tell_settings_were_broken(window: MainWindow, startup: Startup) -> None:
             parts.append(
                 _(
                     "Ontvangers van verwijsbrieven die niet klopten zijn weggelaten; "
+                    "de andere zijn bewaard."
+                )
+            )
+        if "contacts" in broken:  # desktop.contacts.good_entries
+            parts.append(
+                _(
+                    "Contacten voor het contactenblad die niet klopten zijn weggelaten; "
                     "de andere zijn bewaard."
                 )
             )

@@ -232,7 +232,9 @@ def test_a_broken_contact_in_the_file_is_left_out(qtbot: QtBot, basedir: Path) -
     )
     result = build(["--basedir", str(basedir)], install_hooks=False)
     qtbot.addWidget(result.window)
-    assert "Contactenblad (sociale kaart)" in result.window.notice.text.text()
+    text = result.window.notice.text.text()
+    assert "Contacten voor het contactenblad die niet klopten zijn weggelaten" in text
+    assert "standaardwaarde" not in text  # the good contact was kept, not reset
     assert result.window.settings_page.contacts.entries() == (VEILIG_THUIS,)
     assert len(result.window.settings_page.recipients.entries()) == 1
     assert list(settings_file.parent.glob("settings.kapot-*.json"))
