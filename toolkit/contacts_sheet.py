@@ -23,9 +23,7 @@ from typing import Annotated
 from pydantic import Field
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     CondPageBreak,
     Flowable,
     KeepTogether,
@@ -35,22 +33,17 @@ from reportlab.platypus import (
 )
 
 from lessons.datafile import ContentModel, load_model
-from toolkit.page_head import school_head
+from toolkit.page_head import PageFrame, framed_flow
 from toolkit.pdf import (
     BODY_WIDTH,
     BOLD,
     INK,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
     MUTED,
     NAVY,
     REGULAR,
     TINT,
     WARM_TINT,
     esc,
-    flow,
-    load_logo,
     register_fonts,
     style,
     table_style,
@@ -63,7 +56,6 @@ CONTENT = Path(__file__).resolve().parent / "content"
 KINDS = ("regional_coordinator", "veilig_thuis", "wijkagent", "leerplicht", "other")
 Text = Annotated[str, Field(min_length=1, max_length=300)]
 LINE = colors.HexColor("#b9c0ca")
-PAGE_HEIGHT = 297 * mm
 ROOM = 35 * mm  # the contacts' heading starts a new page when less is left: never alone
 WIDTHS = tuple(BODY_WIDTH * share for share in (0.40, 0.33, 0.27))  # who, reach, note
 
@@ -178,7 +170,7 @@ def build_contacts_sheet(
 
     register_fonts()
     text = load_sheet_text(language)
-    school = school or SchoolContact()
+    school = school if school is not None else SchoolContact()  # a name alone counts
     day = format_date(date or dt.date.today(), "d MMMM y", locale=language)  # 1 September 2026
     printed = text.printed.format(date=day)
     dated = f"{printed} {text.check}"
@@ -197,39 +189,13 @@ def build_contacts_sheet(
         Spacer(1, 4 * mm),
         *_national_part(text, language),
     ]
-    logo = load_logo(school.logo)
-
-    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setStrokeColor(LINE)
-        canvas.setLineWidth(0.6)
-        head = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
-        right = MARGIN_X + BODY_WIDTH
-        if doc.page == 1 and (school.school or logo is not None):
-            school_head(canvas, school, logo, y=head, left=MARGIN_X, right=right)
-        elif doc.page > 1:  # a page that comes loose still says what it is and whose
-            canvas.setFont(REGULAR, 8)
-            canvas.setFillColor(MUTED)
-            canvas.drawString(MARGIN_X, head, " · ".join(filter(None, [text.title, school.school])))
-            canvas.line(MARGIN_X, head - 2.5 * mm, right, head - 2.5 * mm)
-        foot = MARGIN_BOTTOM - 10 * mm
-        canvas.line(MARGIN_X, foot + 4 * mm, right, foot + 4 * mm)
-        canvas.setFont(REGULAR, 8)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_X, foot, dated)
-        canvas.restoreState()
-
-    def stamp(canvas: Canvas, page: int, pages: int) -> None:
-        canvas.setFont(REGULAR, 8)
-        canvas.setFillColor(MUTED)
-        canvas.drawRightString(
-            MARGIN_X + BODY_WIDTH, MARGIN_BOTTOM - 10 * mm, text.page.format(page=page, pages=pages)
-        )
-
-    return flow(
-        story, title=text.title, subject=text.subtitle, language=language,
-        on_page=on_page, stamp=stamp,
-    )  # fmt: skip
+    frame = PageFrame(
+        school,
+        running_head=" · ".join(filter(None, [text.title, school.school])),
+        foot=dated,
+        page_label=text.page,
+    )
+    return framed_flow(story, frame, title=text.title, subject=text.subtitle, language=language)
 
 
 def _shaded(flowable: Flowable, colour: colors.Color) -> Table:

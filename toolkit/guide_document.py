@@ -17,29 +17,18 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, HRFlowable, KeepTogether, Paragraph
+from reportlab.platypus import Flowable, HRFlowable, KeepTogether, Paragraph
 
 from lessons.library import read_guide
 from lessons.markdown import BulletList, blocks, inline_html
 from lessons.markdown import Paragraph as TextBlock
-from toolkit.page_head import school_head
+from toolkit.page_head import PageFrame, framed_flow
 from toolkit.pdf import (
     ACCENT,
-    BODY_WIDTH,
     BOLD,
     INK,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
-    MUTED,
     NAVY,
-    REGULAR,
-    fit,
-    flow,
-    load_logo,
     register_fonts,
     style,
 )
@@ -66,7 +55,6 @@ LABELS = {
     ),
 }
 LANGUAGES = tuple(LABELS)
-PAGE_HEIGHT = A4[1]
 SHORT_LIST = 700  # characters; a list this short stays on one page
 
 TITLE = style("g-title", fontName=BOLD, fontSize=21, leading=26, textColor=NAVY, spaceAfter=3 * mm)
@@ -174,44 +162,16 @@ def build_guide(language: str, school: SchoolContact | None = None) -> bytes:
     labels = LABELS[language]
     title, story = story_of(parts(read_guide(language)))
     title = title or labels.subject
-    logo = load_logo(school.logo) if school is not None else None
     name = school.school if school is not None else ""
-
-    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setStrokeColor(MUTED)
-        canvas.setLineWidth(0.4)
-        head = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
-        right = MARGIN_X + BODY_WIDTH
-        if doc.page == 1 and school is not None and (name or logo is not None):
-            school_head(canvas, school, logo, y=head, left=MARGIN_X, right=right)
-        elif doc.page > 1:  # a page that comes loose still says what it is from
-            canvas.setFont(REGULAR, 8)
-            canvas.setFillColor(MUTED)
-            canvas.drawString(MARGIN_X, head, fit(title, 70))
-            if name:
-                canvas.drawRightString(right, head, fit(name, 40))
-            canvas.line(MARGIN_X, head - 2.5 * mm, right, head - 2.5 * mm)
-        foot = MARGIN_BOTTOM - 10 * mm
-        canvas.line(MARGIN_X, foot + 4 * mm, right, foot + 4 * mm)
-        canvas.setFont(BOLD, 8)
-        canvas.setFillColor(NAVY)
-        canvas.drawString(MARGIN_X, foot, labels.footer)
-        canvas.restoreState()
-
-    def stamp(canvas: Canvas, page: int, pages: int) -> None:
-        canvas.setFont(REGULAR, 8)
-        canvas.setFillColor(MUTED)
-        canvas.drawRightString(
-            MARGIN_X + BODY_WIDTH,
-            MARGIN_BOTTOM - 10 * mm,
-            labels.page.format(page=page, pages=pages),
-        )
-
-    return flow(
-        story, title=title, subject=labels.subject, language=language,
-        on_page=on_page, stamp=stamp,
-    )  # fmt: skip
+    frame = PageFrame(
+        school,
+        running_head=" · ".join(filter(None, [title, name])),
+        foot=labels.footer,
+        page_label=labels.page,
+        foot_font=BOLD,
+        foot_colour=NAVY,
+    )
+    return framed_flow(story, frame, title=title, subject=labels.subject, language=language)
 
 
 def file_name(language: str) -> str:

@@ -19,9 +19,7 @@ from typing import Annotated, Any
 from pydantic import Field
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
     KeepTogether,
     PageBreak,
@@ -31,23 +29,17 @@ from reportlab.platypus import (
 )
 
 from lessons.datafile import ContentModel, load_model
-from toolkit.page_head import school_head
+from toolkit.page_head import PageFrame, framed_flow
 from toolkit.pdf import (
     ACCENT_TEXT,
     BODY_WIDTH,
     BOLD,
     INK,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
     MUTED,
     NAVY,
-    REGULAR,
     TINT,
     WARM_TINT,
     esc,
-    flow,
-    load_logo,
     register_fonts,
     style,
     table_style,
@@ -60,7 +52,6 @@ CONTENT = Path(__file__).resolve().parent / "content"
 Text = Annotated[str, Field(min_length=1, max_length=400)]
 BOX = "☐"
 LINE = colors.HexColor("#b9c0ca")
-PAGE_HEIGHT = 297 * mm
 
 TITLE = style("of-title", fontName=BOLD, fontSize=20, leading=24, textColor=NAVY)
 SUBTITLE = style("of-sub", fontSize=10, leading=13, textColor=MUTED, spaceAfter=3 * mm)
@@ -140,39 +131,15 @@ def build_observation_form(language: str, school: SchoolContact | None = None) -
     story += _signals(text, language)
     story += [Spacer(1, 6 * mm), _handover(text)]
 
-    logo = load_logo(school.logo) if school is not None else None
-
-    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setStrokeColor(LINE)
-        canvas.setLineWidth(0.6)
-        head = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
-        right = MARGIN_X + BODY_WIDTH
-        if doc.page == 1 and school is not None and (school.school or logo is not None):
-            school_head(canvas, school, logo, y=head, left=MARGIN_X, right=right)
-        elif doc.page > 1:  # a page that comes loose still says whose it is
-            canvas.setFont(REGULAR, 8)
-            canvas.setFillColor(MUTED)
-            canvas.drawString(MARGIN_X, head, f"{text.title} · {text.fields.case_code}: ________")
-            canvas.line(MARGIN_X, head - 2.5 * mm, right, head - 2.5 * mm)
-        foot = MARGIN_BOTTOM - 10 * mm
-        canvas.line(MARGIN_X, foot + 4 * mm, right, foot + 4 * mm)
-        canvas.setFont(BOLD, 8)
-        canvas.setFillColor(ACCENT_TEXT)
-        canvas.drawString(MARGIN_X, foot, f"{text.confidential.upper()} · {text.title}")
-        canvas.restoreState()
-
-    def stamp(canvas: Canvas, page: int, pages: int) -> None:
-        canvas.setFont(REGULAR, 8)
-        canvas.setFillColor(MUTED)
-        canvas.drawRightString(
-            MARGIN_X + BODY_WIDTH, MARGIN_BOTTOM - 10 * mm, text.page.format(page=page, pages=pages)
-        )
-
-    return flow(
-        story, title=text.title, subject=text.subtitle, language=language,
-        on_page=on_page, stamp=stamp,
-    )  # fmt: skip
+    frame = PageFrame(
+        school,
+        running_head=f"{text.title} · {text.fields.case_code}: ________",  # a loose page: whose
+        foot=f"{text.confidential.upper()} · {text.title}",
+        page_label=text.page,
+        foot_font=BOLD,
+        foot_colour=ACCENT_TEXT,
+    )
+    return framed_flow(story, frame, title=text.title, subject=text.subtitle, language=language)
 
 
 def _notice(text: FormText) -> Flowable:

@@ -23,26 +23,19 @@ from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from lessons.datafile import ContentModel, load_model
-from toolkit.page_head import school_head
+from toolkit.page_head import PageFrame, framed_flow
 from toolkit.pdf import (
     BODY_WIDTH,
     BOLD,
     INK,
-    MARGIN_BOTTOM,
-    MARGIN_TOP,
-    MARGIN_X,
     MUTED,
     NAVY,
-    REGULAR,
     TINT,
     WARM_TINT,
     esc,
-    flow,
-    load_logo,
     register_fonts,
     style,
     table_style,
@@ -65,7 +58,6 @@ RECIPIENTS = (
 )
 Count = int | str  # 0, 5 or more, or SMALL
 Text = Annotated[str, Field(min_length=1, max_length=400)]
-PAGE_HEIGHT = 297 * mm
 
 TITLE = style("pr-title", fontName=BOLD, fontSize=19, leading=23, textColor=NAVY)
 SUBTITLE = style("pr-sub", fontSize=10, leading=13, textColor=MUTED, spaceAfter=3 * mm)
@@ -250,39 +242,8 @@ def build_prevention_report(report: PreventionReport, school: SchoolContact | No
     else:
         story.append(Paragraph(esc(words.counts.absent), ABSENT))
 
-    logo = load_logo(school.logo) if school is not None else None
-
-    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        head = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
-        right = MARGIN_X + BODY_WIDTH
-        if doc.page == 1 and school is not None and (school.school or logo is not None):
-            school_head(canvas, school, logo, y=head, left=MARGIN_X, right=right)
-        elif doc.page > 1:
-            canvas.setFont(REGULAR, 8)
-            canvas.setFillColor(MUTED)
-            canvas.drawString(MARGIN_X, head, f"{title} · {name}")
-        canvas.setStrokeColor(TINT)
-        foot = MARGIN_BOTTOM - 10 * mm
-        canvas.line(MARGIN_X, foot + 4 * mm, right, foot + 4 * mm)
-        canvas.setFont(REGULAR, 8)
-        canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_X, foot, made)
-        canvas.restoreState()
-
-    def stamp(canvas: Canvas, page: int, pages: int) -> None:
-        canvas.setFont(REGULAR, 8)
-        canvas.setFillColor(MUTED)
-        canvas.drawRightString(
-            MARGIN_X + BODY_WIDTH,
-            MARGIN_BOTTOM - 10 * mm,
-            words.page.format(page=page, pages=pages),
-        )
-
-    return flow(
-        story, title=title, subject=name, language=report.language,
-        on_page=on_page, stamp=stamp,
-    )  # fmt: skip
+    frame = PageFrame(school, running_head=f"{title} · {name}", foot=made, page_label=words.page)
+    return framed_flow(story, frame, title=title, subject=name, language=report.language)
 
 
 def _lessons(report: PreventionReport, words: ReportWords) -> list[Flowable]:
