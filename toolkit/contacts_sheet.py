@@ -33,7 +33,7 @@ from reportlab.platypus import (
 )
 
 from lessons.datafile import ContentModel, load_model
-from toolkit.page_head import PageFrame, framed_flow
+from toolkit.page_head import PageFrame, framed_flow, note_box
 from toolkit.pdf import (
     BODY_WIDTH,
     BOLD,
@@ -176,7 +176,7 @@ def build_contacts_sheet(
     dated = f"{printed} {text.check}"
     story: list[Flowable] = []
     if banner:
-        story += [_shaded(Paragraph(esc(banner), BANNER), WARM_TINT), Spacer(1, 3 * mm)]
+        story += [note_box(Paragraph(esc(banner), BANNER), WARM_TINT), Spacer(1, 3 * mm)]
     story += [
         Paragraph(esc(text.title), TITLE),
         Paragraph(esc(text.subtitle), SUBTITLE),
@@ -196,22 +196,6 @@ def build_contacts_sheet(
         page_label=text.page,
     )
     return framed_flow(story, frame, title=text.title, subject=text.subtitle, language=language)
-
-
-def _shaded(flowable: Flowable, colour: colors.Color) -> Table:
-    table = Table([[flowable]], colWidths=[BODY_WIDTH])
-    table.setStyle(
-        table_style(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), colour),
-                ("LINEBEFORE", (0, 0), (0, -1), 2.5, NAVY),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
-                ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2 * mm),
-            ]
-        )
-    )
-    return table
 
 
 def _cell(*parts: tuple[str, object]) -> list[Flowable]:

@@ -29,7 +29,7 @@ from reportlab.platypus import (
 )
 
 from lessons.datafile import ContentModel, load_model
-from toolkit.page_head import PageFrame, framed_flow
+from toolkit.page_head import PageFrame, framed_flow, note_box
 from toolkit.pdf import (
     ACCENT_TEXT,
     BODY_WIDTH,
@@ -38,7 +38,6 @@ from toolkit.pdf import (
     MUTED,
     NAVY,
     TINT,
-    WARM_TINT,
     esc,
     register_fonts,
     style,
@@ -112,7 +111,7 @@ def build_observation_form(language: str, school: SchoolContact | None = None) -
     story: list[Flowable] = [
         Paragraph(esc(text.title), TITLE),
         Paragraph(esc(text.subtitle), SUBTITLE),
-        _notice(text),
+        note_box(Paragraph(esc(text.no_name), NOTICE)),
         Spacer(1, 4 * mm),
         _field_table(text),
         Spacer(1, 3 * mm),
@@ -140,22 +139,6 @@ def build_observation_form(language: str, school: SchoolContact | None = None) -
         foot_colour=ACCENT_TEXT,
     )
     return framed_flow(story, frame, title=text.title, subject=text.subtitle, language=language)
-
-
-def _notice(text: FormText) -> Flowable:
-    table = Table([[Paragraph(esc(text.no_name), NOTICE)]], colWidths=[BODY_WIDTH])
-    table.setStyle(
-        table_style(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), WARM_TINT),
-                ("LINEBEFORE", (0, 0), (0, -1), 2.5, NAVY),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
-                ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2 * mm),
-            ]
-        )
-    )
-    return table
 
 
 def _box(label: str) -> list[Any]:

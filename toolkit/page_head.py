@@ -1,5 +1,6 @@
-"""The school's name and logo heading a document's first page (lesson plan, worksheet, forms),
-and the running head and foot of the A4 documents that flow over pages (:func:`framed_flow`)."""
+"""Page furniture the documents share: the school's name and logo heading a first page, the
+running head and foot of the A4 documents that flow over pages (:func:`framed_flow`), and a
+note set apart in a box (:func:`note_box`)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable
+from reportlab.platypus import BaseDocTemplate, Flowable, Table
 
 from toolkit.pdf import (
     BODY_WIDTH,
@@ -22,9 +23,11 @@ from toolkit.pdf import (
     MUTED,
     NAVY,
     REGULAR,
+    WARM_TINT,
     fit,
     flow,
     load_logo,
+    table_style,
 )
 from toolkit.school_contact import SchoolContact
 
@@ -112,3 +115,20 @@ def framed_flow(
     return flow(
         story, title=title, subject=subject, language=language, on_page=on_page, stamp=stamp
     )
+
+
+def note_box(flowable: Flowable, colour: Color = WARM_TINT) -> Table:
+    """A note set apart: a tinted box with a navy bar on its left, the body's full width."""
+    box = Table([[flowable]], colWidths=[BODY_WIDTH])
+    box.setStyle(
+        table_style(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), colour),
+                ("LINEBEFORE", (0, 0), (0, -1), 2.5, NAVY),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2 * mm),
+            ]
+        )
+    )
+    return box

@@ -26,7 +26,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from lessons.datafile import ContentModel, load_model
-from toolkit.page_head import PageFrame, framed_flow
+from toolkit.page_head import PageFrame, framed_flow, note_box
 from toolkit.pdf import (
     BODY_WIDTH,
     BOLD,
@@ -34,7 +34,6 @@ from toolkit.pdf import (
     MUTED,
     NAVY,
     TINT,
-    WARM_TINT,
     esc,
     register_fonts,
     style,
@@ -290,7 +289,7 @@ def _counts(counts: CaseCounts, w: CountWords) -> list[Flowable]:
     ]
     return [
         KeepTogether([Paragraph(esc(w.heading), HEADING), Paragraph(esc(w.intro), NOTE),
-                      _small_note(w.small)]),
+                      note_box(Paragraph(esc(w.small), SMALL_BOX))]),
         KeepTogether([Paragraph(esc(w.forms_heading), SUBHEADING),
                       _table(form_rows, [0.60, 0.20, 0.20])]),
         KeepTogether([Paragraph(esc(w.steps_heading), SUBHEADING),
@@ -302,22 +301,6 @@ def _counts(counts: CaseCounts, w: CountWords) -> list[Flowable]:
 
 def _count(value: Count) -> Paragraph:
     return Paragraph(esc(str(value)), NUMBER)
-
-
-def _small_note(text: str) -> Flowable:
-    box = Table([[Paragraph(esc(text), SMALL_BOX)]], colWidths=[BODY_WIDTH])
-    box.setStyle(
-        table_style(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), WARM_TINT),
-                ("LINEBEFORE", (0, 0), (0, -1), 2.5, NAVY),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
-                ("TOPPADDING", (0, 0), (-1, -1), 2 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2 * mm),
-            ]
-        )
-    )
-    return box
 
 
 def _table(rows: list[list[Any]], shares: list[float], *, total_row: bool = False) -> Table:

@@ -4,18 +4,17 @@ national lines on one A4, two if it must, dated and asking to be checked every s
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
 from tests.pdf.fonts import fonts_of
+from tests.pdf.pdfium_pages import open_pdf
 from toolkit.contacts_sheet import (
     KINDS,
     Contact,
@@ -140,17 +139,6 @@ def test_the_example_is_marked_and_made_up(language: str) -> None:
         assert not contact.email or contact.email.endswith(".example")
 
 
-_OPEN: list[Any] = []
-
-
-@pytest.fixture(autouse=True)
-def _close_documents() -> Iterator[None]:
-    yield
-    while _OPEN:
-        _OPEN.pop().close()
-    gc.collect()
-
-
 def test_everything_stays_inside_a_5_mm_margin(tmp_path: Path) -> None:
     from PIL import Image
 
@@ -158,8 +146,7 @@ def test_everything_stays_inside_a_5_mm_margin(tmp_path: Path) -> None:
     Image.new("RGB", (400, 100), "navy").save(logo)
     school = SchoolContact(**{**SCHOOL.__dict__, "logo": logo})
     data = build_contacts_sheet("nl", school, contacts("nl", 12), date=DAY)
-    document = pdfium.PdfDocument(data)
-    _OPEN.append(document)
+    document = open_pdf(data)
     assert len(document) == 2
     for number in range(len(document)):
         page = document[number]

@@ -4,10 +4,8 @@ a page's foot and no empty page."""
 
 from __future__ import annotations
 
-import gc
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ from lessons.library import read_guide
 from lessons.markdown import BulletList
 from lessons.markdown import Paragraph as TextBlock
 from tests.pdf.fonts import fonts_of
+from tests.pdf.pdfium_pages import pages
 from toolkit.catalog import DOCUMENTS
 from toolkit.guide_document import (
     BODY,
@@ -36,21 +35,6 @@ from toolkit.school_contact import SchoolContact
 
 LANGUAGES = ("nl", "en")
 SCHOOL = SchoolContact("OSG De Brug & Co <vmbo>")
-_OPEN: list[Any] = []
-
-
-@pytest.fixture(autouse=True)
-def _close_documents() -> Iterator[None]:
-    yield
-    while _OPEN:
-        _OPEN.pop().close()
-    gc.collect()
-
-
-def pdf_pages(data: bytes) -> list[Any]:
-    document = pdfium.PdfDocument(data)
-    _OPEN.append(document)
-    return [document[index] for index in range(len(document))]
 
 
 def pages_text(data: bytes) -> list[str]:
@@ -134,7 +118,7 @@ def test_no_heading_stands_alone_at_a_page_foot(built: tuple[str, bytes]) -> Non
     language, data = built
     foot = MARGIN_BOTTOM - 2 * 72 / 25.4
     checked = 0
-    for page in pdf_pages(data):
+    for page in pages(data):
         text = page.get_textpage()
         chars = chars_of(page)
         for heading in headings(language):
@@ -153,14 +137,14 @@ def test_no_heading_stands_alone_at_a_page_foot(built: tuple[str, bytes]) -> Non
 
 def test_no_page_is_empty_and_the_last_is_not(built: tuple[str, bytes]) -> None:
     _language, data = built
-    for number, page in enumerate(pdf_pages(data), start=1):
+    for number, page in enumerate(pages(data), start=1):
         body = [c for c in chars_of(page) if c[2] >= BODY.fontSize - 0.1]
         assert len(body) > 300, number
 
 
 def test_everything_inside_a_5_mm_margin(built: tuple[str, bytes]) -> None:
     _language, data = built
-    for page in pdf_pages(data):
+    for page in pages(data):
         width, height = page.get_size()
         for obj in page.get_objects(max_depth=3):
             left, bottom, right, top = obj.get_bounds()
@@ -198,7 +182,7 @@ def logo(tmp_path: Path) -> Path:
 def images(data: bytes) -> list[int]:
     return [
         sum(1 for obj in page.get_objects() if obj.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE)
-        for page in pdf_pages(data)
+        for page in pages(data)
     ]
 
 

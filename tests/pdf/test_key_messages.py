@@ -3,7 +3,6 @@ up when printed double-sided and flipped on the long edge, at least 8 pt, inside
 
 from __future__ import annotations
 
-import gc
 import io
 import re
 from collections.abc import Iterator
@@ -15,6 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from tests.pdf.fonts import fonts_of
+from tests.pdf.pdfium_pages import chars, pages
 from toolkit import a6_sheet, key_messages
 from toolkit.a6_sheet import CARD_HEIGHT, CARD_WIDTH, behind, cells
 from toolkit.card_parts import Scale, contrast
@@ -34,29 +34,6 @@ MM = 72 / 25.4
 CONTACT = SchoolContact(
     "Het Baken & Co", "Anna de Vries", "Zorgcoördinator", "030-1234567", "zorg@hetbaken.nl"
 )
-_OPEN: list[Any] = []
-
-
-@pytest.fixture(autouse=True)
-def _close_documents() -> Iterator[None]:
-    yield
-    while _OPEN:
-        _OPEN.pop().close()
-    gc.collect()
-
-
-def pages(data: bytes) -> list[Any]:
-    document = pdfium.PdfDocument(data)
-    _OPEN.append(document)
-    return [document[index] for index in range(len(document))]
-
-
-def chars(page: Any) -> Iterator[tuple[str, tuple[float, float, float, float], float]]:
-    text = page.get_textpage()
-    for index in range(text.count_chars()):
-        char = text.get_text_range(index, 1)
-        if char.strip():
-            yield char, text.get_charbox(index), pdfium.raw.FPDFText_GetFontSize(text.raw, index)
 
 
 def pages_text(data: bytes) -> list[str]:

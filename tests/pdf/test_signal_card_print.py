@@ -3,7 +3,6 @@ its panel, double-sided instructions, readable contrast, the school's name and l
 
 from __future__ import annotations
 
-import gc
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +12,7 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
+from tests.pdf.pdfium_pages import chars, pages
 from toolkit import card_parts, pocket_card, trifold
 from toolkit.card_parts import contrast
 from toolkit.pdf import SAFE_MARGIN
@@ -25,34 +25,6 @@ CONTACT = SchoolContact(
     "Het Baken", "Anna de Vries", "Zorgcoördinator", "030-1234567", "zorg@hetbaken.nl"
 )
 DOCUMENTS = [(fmt, "a4") for fmt in FORMATS] + [("poster", "a3")]
-
-
-_OPEN: list[Any] = []
-
-
-@pytest.fixture(autouse=True)
-def _close_documents() -> Iterator[None]:
-    """pdfium's handles closed and collected here, not later in another test."""
-    yield
-    while _OPEN:
-        _OPEN.pop().close()
-    gc.collect()
-
-
-def pages(data: bytes) -> list[Any]:
-    document = pdfium.PdfDocument(data)
-    _OPEN.append(document)
-    return [document[index] for index in range(len(document))]
-
-
-def chars(page: Any) -> Iterator[tuple[str, tuple[float, float, float, float], float]]:
-    """Each printed character with its box (left, bottom, right, top) and font size."""
-    text = page.get_textpage()
-    for index in range(text.count_chars()):
-        char = text.get_text_range(index, 1)
-        if char.strip():
-            size = pdfium.raw.FPDFText_GetFontSize(text.raw, index)
-            yield char, text.get_charbox(index), size
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
