@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
+from tests.pdf.content_quotes import straight_quoted
 from tests.pdf.fonts import fonts_of
 from tests.pdf.pdfium_pages import open_pdf
 from toolkit.contacts_sheet import (
@@ -176,18 +176,8 @@ def test_a_contact_from_the_command_line() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_content_uses_typographic_quotes(language: str) -> None:
-    def strings(value: object) -> Iterator[str]:
-        if isinstance(value, str):
-            yield value
-        elif isinstance(value, dict):
-            for item in value.values():
-                yield from strings(item)
-        elif isinstance(value, list):
-            for item in value:
-                yield from strings(item)
-
     content = load_sheet_text(language).model_dump(by_alias=True)
-    assert [text for text in strings(content) if "'" in text or '"' in text] == []
+    assert straight_quoted(content) == []
 
 
 def test_the_languages_hold_the_same_kinds_and_example() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
+from tests.pdf.content_quotes import strings
 from tests.pdf.fonts import fonts_of
 from tests.pdf.pdfium_pages import chars, pages
 from toolkit import a6_sheet, key_messages
@@ -205,17 +205,6 @@ def test_the_languages_hold_the_same_messages() -> None:
     for part in ("next_steps", "meldcode", "contact_blanks"):
         assert len(getattr(nl.back, part)) == len(getattr(en.back, part)), part
     assert [r.id for r in nl.back.help_lines] == [r.id for r in en.back.help_lines]
-
-
-def strings(value: object) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from strings(item)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

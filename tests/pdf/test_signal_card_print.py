@@ -4,7 +4,6 @@ its panel, double-sided instructions, readable contrast, the school's name and l
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
+from tests.pdf.content_quotes import straight_quoted
 from tests.pdf.pdfium_pages import chars, pages
 from toolkit import card_parts, pocket_card, trifold
 from toolkit.card_parts import contrast
@@ -149,18 +149,8 @@ def test_contrast_is_wcag() -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_content_uses_typographic_quotes(language: str) -> None:
-    def strings(value: object) -> Iterator[str]:
-        if isinstance(value, str):
-            yield value
-        elif isinstance(value, dict):
-            for item in value.values():
-                yield from strings(item)
-        elif isinstance(value, list):
-            for item in value:
-                yield from strings(item)
-
     card = load_signal_card(language).model_dump(by_alias=True)
-    straight = [text for text in strings(card) if "'" in text or '"' in text]
+    straight = straight_quoted(card)
     assert straight == []
 
 
