@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-Duplex = Literal["short", "long"] | None
+Edge = Literal["short", "long"]
+Duplex = Edge | None
 Options = Mapping[str, str]
 MAX_COPIES = 200
 BOTH = ("nl", "en")
@@ -126,9 +127,7 @@ def _toolkit(module: str, builder: str) -> tuple[Make, Name]:
 def _signal_card(fmt: str) -> tuple[Make, Name]:
     def make(language: str, context: Context, options: Options) -> bytes:
         paper = options.get("paper", "a4")
-        return printing.signal_card_pdf(
-            context.settings, language, fmt, paper, logo=context.logo
-        )
+        return printing.signal_card_pdf(context.settings, language, fmt, paper, logo=context.logo)
 
     def name(language: str, options: Options) -> str:
         return printing.signal_card_file_name(language, fmt, options.get("paper", "a4"))
@@ -308,19 +307,20 @@ def plan(keys: Sequence[str], languages: Sequence[str], options: Options | None 
 
 
 def missing_text(missing: list[tuple[Entry, list[str]]]) -> str:
-    """"Brief aan ouders: niet in het Arabisch" as one line per document; "" when none."""
-    return "\n".join(
-        _("{document}: bestaat niet {languages}, wordt overgeslagen.").format(
-            document=_(entry.label),
-            languages=_(" en ").join(_(LANGUAGE_IN[code]) for code in languages),
-        )
-        for entry, languages in missing
-    )
+    """What is skipped: a heading, then "– Gesprekskaart … in het Oekraïens" per document;
+    "" when nothing is."""
+    if not missing:
+        return ""
+    lines = [_("Bestaat niet en wordt overgeslagen:")]
+    for entry, languages in missing:
+        where = _(" en ").join(_(LANGUAGE_IN[code]) for code in languages)
+        lines.append(f"– {_(entry.label)} {where}")
+    return "\n".join(lines)
 
 
-def duplex_edges(parts: Sequence[Part]) -> dict[str, list[Entry]]:
+def duplex_edges(parts: Sequence[Part]) -> dict[Edge, list[Entry]]:
     """The edges ("short", "long") the chosen documents flip on, with the documents for each."""
-    edges: dict[str, list[Entry]] = {}
+    edges: dict[Edge, list[Entry]] = {}
     for part in parts:
         if part.entry.duplex and part.entry not in edges.get(part.entry.duplex, []):
             edges.setdefault(part.entry.duplex, []).append(part.entry)
