@@ -48,15 +48,6 @@ LANGUAGE_LABELS = {  # the name in Dutch (translated when shown) and in the lang
     "tr": (N_("Turks"), "Türkçe"),
     "ar": (N_("Arabisch"), "العربية"),
 }
-# "in het Engels": how a sentence names a language
-LANGUAGE_IN = {
-    "nl": N_("in het Nederlands"),
-    "en": N_("in het Engels"),
-    "uk": N_("in het Oekraïens"),
-    "pl": N_("in het Pools"),
-    "tr": N_("in het Turks"),
-    "ar": N_("in het Arabisch"),
-}
 
 
 @dataclass(frozen=True)
@@ -276,7 +267,7 @@ class Part:
     options: Mapping[str, str] = field(default_factory=dict)
 
     def title(self) -> str:
-        return f"{_(self.entry.label)} ({LANGUAGE_LABELS[self.language][1] or _('Nederlands')})"
+        return f"{_(self.entry.label)} ({language_name(self.language)})"
 
 
 @dataclass(frozen=True)
@@ -306,15 +297,20 @@ def plan(keys: Sequence[str], languages: Sequence[str], options: Options | None 
     return Plan(parts, missing)
 
 
+def language_name(code: str) -> str:
+    """ "Oekraïens" in a Dutch window, "Ukrainian" in an English one."""
+    return _(LANGUAGE_LABELS[code][0])
+
+
 def missing_text(missing: list[tuple[Entry, list[str]]]) -> str:
-    """What is skipped: a heading, then "– Gesprekskaart … in het Oekraïens" per document;
-    "" when nothing is."""
+    """What is skipped: a heading, then "– Handleiding voor docenten (Oekraïens, Pools)" per
+    document; "" when nothing is."""
     if not missing:
         return ""
-    lines = [_("Bestaat niet en wordt overgeslagen:")]
+    lines = [_("Niet in deze taal, wordt overgeslagen:")]
     for entry, languages in missing:
-        where = _(" en ").join(_(LANGUAGE_IN[code]) for code in languages)
-        lines.append(f"– {_(entry.label)} {where}")
+        names = ", ".join(language_name(code) for code in languages)
+        lines.append(f"– {_(entry.label)} ({names})")
     return "\n".join(lines)
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop import i18n, os_errors, print_shop, printing
 from desktop.i18n import N_, _
 from desktop.pdf_pages import PdfPages
-from desktop.print_shop import CATALOGUE, LANGUAGE_LABELS, Context, Plan
+from desktop.print_shop import CATALOGUE, LANGUAGE_LABELS, Context, Duplex, Plan
 from desktop.ui.print_run import PrintRun, sent_text
 from desktop.ui.printing.shop_run import ShopRun
 from desktop.ui.style import MUTED
@@ -341,6 +341,10 @@ class ShopPanel(QWidget):
         self.preview_dialog = dialog
 
     def _ask_and_save(self) -> None:
+        plan = self.plan()
+        if not plan.parts:  # said before a file is asked for
+            self._say(self.nothing_text(plan), problem=True)
+            return
         suggested = self.folder() / print_shop.combined_file_name()
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Opslaan als één PDF"), str(suggested), _("PDF-bestanden (*.pdf)")
@@ -369,12 +373,18 @@ class ShopPanel(QWidget):
     def print_all(self) -> ShopRun | None:
         return self.start(self._ask_printer)
 
-    def printer_for(self) -> QPrinter:
-        """A printer set to the chosen documents' edge when they share one."""
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    def chosen_edge(self) -> Duplex:
+        """The edge the print dialog starts with: the chosen documents' when they share one."""
         edges = print_shop.duplex_edges(self.plan().parts)
         if self.double_sided.isChecked() and len(edges) == 1:
-            printer.setDuplex(DUPLEX_MODES[next(iter(edges))])
+            return next(iter(edges))
+        return None
+
+    def printer_for(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        edge = self.chosen_edge()
+        if edge:  # a printer that cannot print double-sided keeps its own setting
+            printer.setDuplex(DUPLEX_MODES[edge])
         return printer
 
     def _ask_printer(self, data: bytes) -> None:
