@@ -425,7 +425,7 @@ class ShopPanel(QWidget):
         self.documents_box.setTitle(_("Documenten"))
         for entry in CATALOGUE:
             self.document_boxes[entry.key].setText(_(entry.label))
-        self.when.setPlaceholderText(_("Brief aan ouders: wanneer de lessen zijn (mag leeg)"))
+        self.when.setPlaceholderText(_("Wanneer de lessen zijn (mag leeg)"))
         self.when.setToolTip(
             _(
                 "Bijvoorbeeld ‘in de weken van 12 tot en met 23 januari’. De tekst komt zoals "
