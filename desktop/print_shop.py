@@ -1,11 +1,9 @@
 """Print several at once: what the Printen page offers, and one PDF made of many documents.
 
-No Qt here. The page (``desktop/ui/pages/printing.py``) shows :data:`CATALOGUE`, the user ticks
-documents and languages; :func:`plan` turns that into :class:`Part` s (and says which
-combinations do not exist), :func:`make` builds them one after another (on a worker thread,
-cancellable between documents) and :func:`combine` puts them in one PDF, each document
-``copies`` times, with a blank page after an odd-paged document when the job is printed
-double-sided, so that every document starts on a sheet of its own.
+No Qt here. The Printen page shows :data:`CATALOGUE`; :func:`plan` turns the ticked documents
+and languages into :class:`Part` s (and says which combinations do not exist), :func:`make`
+builds them (on a worker thread, cancellable between documents), :func:`combine` makes one PDF:
+each document ``copies`` times, a blank page after an odd-paged one when printed double-sided.
 
 Adding a document is one :class:`Entry` in :data:`CATALOGUE`. None of these documents holds
 case data: nothing here is audited.
@@ -17,7 +15,6 @@ import datetime as dt
 import importlib
 import io
 import logging
-import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -342,7 +339,6 @@ def make(
     Raises Cancelled when ``cancelled()`` turns true between documents, PartFailed when one
     cannot be made (contact details too long for a card, for example). Safe off the UI thread."""
     made: list[bytes] = []
-    started = time.perf_counter()
     for index, part in enumerate(parts):
         if cancelled():
             raise Cancelled
@@ -355,7 +351,7 @@ def make(
                     document=part.title(), reason=err
                 )
             ) from err
-    log.info("%d documents built in %.2f s", len(made), time.perf_counter() - started)
+    log.info("%d documents built", len(made))
     return made
 
 

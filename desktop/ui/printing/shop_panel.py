@@ -11,14 +11,12 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -29,11 +27,12 @@ from PySide6.QtWidgets import (
 from desktop import i18n, os_errors, print_shop, printing
 from desktop.i18n import N_, _
 from desktop.pdf_pages import PdfPages
-from desktop.print_shop import CATALOGUE, LANGUAGE_LABELS, Context, Duplex, Plan
+from desktop.print_shop import LANGUAGE_LABELS, Context, Duplex, Plan
 from desktop.ui.print_run import PrintRun, sent_text
+from desktop.ui.printing.documents import DocumentChoice
 from desktop.ui.printing.shop_run import ShopRun
 from desktop.ui.style import MUTED
-from desktop.ui.widgets import named, shrinkable
+from desktop.ui.widgets import named
 
 log = logging.getLogger(__name__)
 
@@ -72,60 +71,17 @@ class ShopPanel(QWidget):
         self.preview_dialog: QDialog | None = None
         self.last_pdf = b""
 
-        self.documents_box = named(QGroupBox(), "shopDocuments")
-        self.document_boxes: dict[str, QCheckBox] = {}
-        documents = QVBoxLayout(self.documents_box)
-        documents.setSpacing(4)
-        self.paper = named(QComboBox(), "shopPaper")
-        self.paper.addItem("A4", "a4")
-        self.paper.addItem("A3", "a3")
-        self.when = named(QLineEdit(), "shopWhen")
-        self.lesson = shrinkable(named(QComboBox(), "shopLesson"), 12)
-        self.level = named(QComboBox(), "shopLevel")
-        self.level.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.lesson_label, self.level_label = QLabel(), QLabel()
-        lesson_row = QHBoxLayout()
-        lessons_placed = False
-        for entry in CATALOGUE:
-            box = named(QCheckBox(), f"shop-{entry.key}")
-            box.toggled.connect(self.refresh)
-            self.document_boxes[entry.key] = box
-            if "lesson" in entry.options:  # plan and worksheet side by side, the lesson below
-                lesson_row.addWidget(box)
-                if not lessons_placed:
-                    documents.addLayout(lesson_row)
-                    lessons_placed = True
-                continue
-            row = QHBoxLayout()
-            row.addWidget(box)
-            if "paper" in entry.options:
-                row.addWidget(self.paper)
-            row.addStretch(1)
-            documents.addLayout(row)
-            if "when" in entry.options:
-                when_row = QHBoxLayout()
-                when_row.setContentsMargins(24, 0, 0, 0)
-                when_row.addWidget(self.when)
-                documents.addLayout(when_row)
-        lesson_row.addStretch(1)
-        choice_row = QHBoxLayout()
-        choice_row.setContentsMargins(24, 0, 0, 0)
-        for label, combo in ((self.lesson_label, self.lesson), (self.level_label, self.level)):
-            label.setBuddy(combo)
-            choice_row.addWidget(label)
-            choice_row.addWidget(combo, 1 if combo is self.lesson else 0)
-        documents.addLayout(choice_row)
-        documents.addStretch(1)
-        self.lesson.currentIndexChanged.connect(self._fill_levels)
-        for widget in (self.paper, self.level):
-            widget.currentIndexChanged.connect(self.refresh)
+        self.documents_box = DocumentChoice()
+        self.documents_box.changed.connect(self.refresh)
+        self.document_boxes = self.documents_box.document_boxes
+        self.paper, self.when = self.documents_box.paper, self.documents_box.when
+        self.lesson, self.level = self.documents_box.lesson, self.documents_box.level
 
         self.languages_box = named(QGroupBox(), "shopLanguages")
         grid = QGridLayout(self.languages_box)
         grid.setVerticalSpacing(2)
         self.language_boxes: dict[str, QCheckBox] = {}
         self.unchecked = print_shop.unchecked_languages()
-        self.unchecked_marks: list[QLabel] = []
         for index, code in enumerate(print_shop.ALL_LANGUAGES):
             box = named(QCheckBox(), f"shop-language-{code}")
             box.setChecked(code == i18n.current_language())
@@ -185,44 +141,16 @@ class ShopPanel(QWidget):
 
     # ---------------------------------------------------------------- choices
     def fill_lessons(self, lessons: Sequence[tuple[str, str, Sequence[str]]]) -> None:
-        """(title, id, levels) per lesson of the series in the app's language."""
-        chosen = self.lesson.currentData()
-        self.lesson.blockSignals(True)
-        self.lesson.clear()
-        for title, lesson_id, levels in lessons:
-            self.lesson.addItem(title, (lesson_id, levels))
-        index = max(0, next((i for i, x in enumerate(lessons) if chosen and x[1] == chosen[0]), 0))
-        self.lesson.setCurrentIndex(index)
-        self.lesson.blockSignals(False)
-        self._fill_levels()
-
-    def _fill_levels(self) -> None:
-        from desktop.ui.pages.lessons import LEVEL_LABELS
-
-        chosen = self.level.currentData()
-        data = self.lesson.currentData()
-        self.level.blockSignals(True)
-        self.level.clear()
-        for level in data[1] if data else []:
-            self.level.addItem(_(LEVEL_LABELS[level]), level)
-        self.level.setCurrentIndex(max(0, self.level.findData(chosen)))
-        self.level.blockSignals(False)
-        self.refresh()
+        self.documents_box.fill_lessons(lessons)
 
     def chosen_keys(self) -> list[str]:
-        return [key for key, box in self.document_boxes.items() if box.isChecked()]
+        return self.documents_box.chosen_keys()
 
     def chosen_languages(self) -> list[str]:
         return [code for code, box in self.language_boxes.items() if box.isChecked()]
 
     def options(self) -> dict[str, str]:
-        lesson = self.lesson.currentData()
-        return {
-            "paper": self.paper.currentData() or "a4",
-            "when": self.when.text(),
-            "lesson": lesson[0] if lesson else "",
-            "level": self.level.currentData() or "",
-        }
+        return self.documents_box.options()
 
     def plan(self) -> Plan:
         return print_shop.plan(self.chosen_keys(), self.chosen_languages(), self.options())
@@ -422,19 +350,7 @@ class ShopPanel(QWidget):
 
     # ---------------------------------------------------------------- texts
     def retranslate(self) -> None:
-        self.documents_box.setTitle(_("Documenten"))
-        for entry in CATALOGUE:
-            self.document_boxes[entry.key].setText(_(entry.label))
-        self.when.setPlaceholderText(_("Wanneer de lessen zijn (mag leeg)"))
-        self.when.setToolTip(
-            _(
-                "Bijvoorbeeld ‘in de weken van 12 tot en met 23 januari’. De tekst komt zoals "
-                "je hem typt in de brief, in elke taal: leeg zegt de brief ‘in de komende "
-                "periode’ in de taal van de brief."
-            )
-        )
-        self.lesson_label.setText(_("Les:"))
-        self.level_label.setText(_("Niveau:"))
+        self.documents_box.retranslate()
         self.languages_box.setTitle(_("Talen"))
         for code, box in self.language_boxes.items():
             name, own = LANGUAGE_LABELS[code]
@@ -460,6 +376,4 @@ class ShopPanel(QWidget):
         self.save_button.setText(_("Opslaan als één PDF…"))
         self.print_button.setText(_("Afdrukken…"))
         self.cancel_button.setText(_("Annuleren"))
-        if self.lesson.count():
-            self._fill_levels()
         self.refresh()
