@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +42,7 @@ class DocumentChoice(QGroupBox):
         self.lesson = shrinkable(named(QComboBox(), "shopLesson"), 12)
         self.level = named(QComboBox(), "shopLevel")
         self.level.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.level.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never cut
         self.lesson_label, self.level_label = QLabel(), QLabel()
         lesson_row = QHBoxLayout()
         lessons_placed = False
