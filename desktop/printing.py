@@ -37,7 +37,12 @@ def duplex_advice(fmt: str) -> str:
     """How to print ``fmt`` double-sided, as a printer dialog words it; "" for one side."""
     from toolkit.signal_card_documents import duplex_for
 
-    edge = duplex_for(fmt)
+    return duplex_advice_for_edge(duplex_for(fmt))
+
+
+def duplex_advice_for_edge(edge: str | None) -> str:
+    """How to print double-sided on ``edge`` ("short", "long"), as a printer dialog words it;
+    "" for None (one side)."""
     if edge == "short":
         return _("Dubbelzijdig afdrukken: kies ‘omslaan langs de korte kant’.")
     if edge == "long":

@@ -248,7 +248,7 @@ def open_dialog(built: Built, qtbot: QtBot) -> ContactsSheetPrintDialog:
     built.window.show()
     built.window.show_page(page)
     button = page.contacts_button  # type: ignore[attr-defined]
-    assert button.text() == "Contactenblad afdrukken…"
+    assert button.text() == "Contactenblad…"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialogs = [
         w
