@@ -171,6 +171,8 @@ def test_tab_goes_from_the_list_to_its_buttons(built: Built, qtbot: QtBot) -> No
     built.window.show_page(page)
     box = page.recipients
     box.set_entries((VEILIG_THUIS,))
+    built.window.activateWindow()  # focus needs the active window (another test's may linger)
+    qtbot.waitUntil(built.window.isActiveWindow)
     box.list.setFocus()
     qtbot.waitUntil(box.list.hasFocus)
     order = []
