@@ -317,3 +317,17 @@ def test_writes_the_observation_form_with_the_schools_name(tmp_path: Path) -> No
     first = reader.pages[0].extract_text()
     assert "OSG De Brug" in first
     assert "Casuscode" in first
+
+
+def test_a_huge_logo_is_refused_before_it_is_decoded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PIL import Image
+
+    logo = tmp_path / "groot.png"
+    Image.new("1", (8000, 6000)).save(logo)  # 48 MP, a small file
+    out = tmp_path / "form.pdf"
+    code, err = error_of(capsys, "observation-form", "--logo", str(logo), "-o", str(out))
+    assert code == 2
+    assert "te groot" in err
+    assert not out.exists()

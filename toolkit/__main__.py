@@ -51,7 +51,7 @@ def parser() -> argparse.ArgumentParser:
     )
     card.add_argument("--lang", choices=LANGUAGES, default="nl")
     card.add_argument("--format", choices=FORMATS, default="trifold", dest="fmt")
-    card.add_argument("--paper", choices=("a4", "a3"), default=None, help="poster only (a4)")
+    card.add_argument("--paper", choices=("a4", "a3"), default=None, help="poster only; default a4")
     add_school_options(card, contact=True)
     card.add_argument("-o", "--output", required=True, help="the PDF file to write")
     plan = commands.add_parser(

@@ -47,6 +47,9 @@ def school_of(args: argparse.Namespace) -> SchoolContact:
     )
 
 
+MAX_LOGO_PIXELS = 40_000_000  # as the app's settings (desktop.school_profile): 40 MP at most
+
+
 def check_logo(path: Path) -> Path:
     """``path`` if it is a PNG or JPEG picture that can be read; else :class:`UsageError`."""
     if not path.exists():
@@ -68,8 +71,14 @@ def check_logo(path: Path) -> Path:
     from PIL import Image  # reportlab's own image library
 
     try:
-        with Image.open(path) as image:
+        with Image.open(path) as image:  # reads the header only, not the pixels yet
             width, height = image.size
+            if width * height > MAX_LOGO_PIXELS:
+                raise UsageError(
+                    f"het logo {path} is te groot ({width} × {height} beeldpunten). Kies een "
+                    "kleiner bestand: hoogstens 40 miljoen beeldpunten; 2000 beeldpunten breed "
+                    "is ruim genoeg voor een logo."
+                )
             image.load()  # decodes every pixel: a damaged or cut-off file fails here
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         width = height = 0

@@ -119,8 +119,8 @@ def build_poster(
 
 def qr_code(address: str, size: float) -> Flowable:
     """A QR code for ``address``, ``size`` points square with its quiet zone (made here, no
-    network; drawn as rectangles, so no font is involved)."""
-    return QrCode(address, width=size, height=size, qrLevel="M", qrBorder=2)
+    network; drawn as rectangles, so no font is involved); the standard's 4-module quiet zone."""
+    return QrCode(address, width=size, height=size, qrLevel="M", qrBorder=4)
 
 
 def _tile(line: HelpLine, k: float, width: float) -> Flowable:
