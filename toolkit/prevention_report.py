@@ -172,6 +172,7 @@ class CountWords(ContentModel):
     cases: Text
     steps: dict[int, Text]
     referrals_heading: Text
+    referrals_note: Text
     recipient: Text
     referrals: Text
     recipients: dict[str, Text]
@@ -295,6 +296,7 @@ def _counts(counts: CaseCounts, w: CountWords) -> list[Flowable]:
         KeepTogether([Paragraph(esc(w.steps_heading), SUBHEADING),
                       _table(step_rows, [0.80, 0.20])]),
         KeepTogether([Paragraph(esc(w.referrals_heading), SUBHEADING),
+                      Paragraph(esc(w.referrals_note), NOTE),
                       _table(referral_rows, [0.80, 0.20])]),
     ]  # fmt: skip
 
