@@ -221,6 +221,7 @@ CATALOGUE: tuple[Entry, ...] = (
         N_("Observatieformulier (meldcode stap 1)"),
         BOTH,
         *_toolkit("toolkit.observation_form", "build_observation_form"),
+        duplex="long",  # A4 portrait: flipped on the long edge
     ),
     Entry(
         "parent-letter",
@@ -236,12 +237,14 @@ CATALOGUE: tuple[Entry, ...] = (
         BOTH,
         _contacts_sheet,
         _contacts_sheet_name,
+        duplex="long",  # A4 portrait: flipped on the long edge
     ),
     Entry(
         "guide",
         N_("Handleiding voor docenten"),
         BOTH,
         *_toolkit("toolkit.guide_document", "build_guide"),
+        duplex="long",  # A4 portrait: flipped on the long edge
     ),
     Entry(
         "lesson-plan",
@@ -249,6 +252,7 @@ CATALOGUE: tuple[Entry, ...] = (
         BOTH,
         *_lesson(worksheet=False),
         options=("lesson", "level"),
+        duplex="long",  # A4 portrait: flipped on the long edge
     ),
     Entry(
         "worksheet",
@@ -256,6 +260,7 @@ CATALOGUE: tuple[Entry, ...] = (
         BOTH,
         *_lesson(worksheet=True),
         options=("lesson", "level"),
+        duplex="long",  # A4 portrait: flipped on the long edge
     ),
 )
 BY_KEY = {entry.key: entry for entry in CATALOGUE}

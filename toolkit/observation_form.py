@@ -97,6 +97,7 @@ class FormText(ContentModel):
     other_signal: Text
     handover: Handover
     page: Text
+    duplex: Text  # two pages on one sheet: how to print it double-sided
 
 
 @functools.cache
@@ -133,7 +134,7 @@ def build_observation_form(language: str, school: SchoolContact | None = None) -
     frame = PageFrame(
         school,
         running_head=f"{text.title} · {text.fields.case_code}: ________",  # a loose page: whose
-        foot=f"{text.confidential.upper()} · {text.title}",
+        foot=f"{text.confidential.upper()} · {text.title} · {text.duplex}",
         page_label=text.page,
         foot_font=BOLD,
         foot_colour=ACCENT_TEXT,

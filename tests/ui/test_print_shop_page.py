@@ -89,7 +89,12 @@ def test_double_sided_advice_for_the_chosen_cards(built: Built) -> None:
     assert "lange kant" in panel.advice.text()
     assert "apart" in panel.advice.text()
     assert panel.chosen_edge() is None  # two edges: the printer's own setting
-    tick(panel, ["guide"], ["nl"])
+    tick(panel, ["signal-card-trifold", "guide", "observation-form"], ["nl"])
+    assert "apart" in panel.advice.text()  # the A4 documents' backs would stand on their head
+    assert panel.chosen_edge() is None
+    tick(panel, ["guide", "observation-form"], ["nl"])
+    assert panel.chosen_edge() == "long"
+    tick(panel, ["poster"], ["nl"])  # one page: nothing to flip
     assert not panel.advice.isVisibleTo(panel)
 
 

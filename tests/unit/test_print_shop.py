@@ -141,5 +141,5 @@ def test_duplex_edges_per_document() -> None:
     edges = print_shop.duplex_edges(parts)
     assert {edge: [e.key for e in entries] for edge, entries in edges.items()} == {
         "short": ["signal-card-trifold"],
-        "long": ["key-messages"],
+        "long": ["key-messages", "guide"],  # A4 portrait documents flip on the long edge too
     }
