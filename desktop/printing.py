@@ -60,30 +60,49 @@ def signal_card_pdf(
     try:
         data = build_signal_card(language, fmt, paper=paper, contact=contact)
     except PanelOverflow as err:
-        if contact and _fits_without_contact(language, fmt, paper):  # the school's text did it
-            advice = (
-                _(
-                    "de contactgegevens van de school zijn te lang voor de poster op A4. Maak "
-                    "ze korter bij Instellingen (naam, rol, telefoon, e-mail), of kies A3."
-                )
-                if fmt == "poster" and paper == "a4"
-                else _(
-                    "de contactgegevens van de school zijn te lang voor dit formaat. Maak ze "
-                    "korter bij Instellingen (naam, rol, telefoon, e-mail)."
-                )
-            )
-            raise ValueError(advice) from err
-        raise
+        raise ValueError(_too_long(contact, language, fmt, paper)) from err
     log.info("signal card built: %s, %s, %s", fmt, paper, language)
     return data
 
 
-def _fits_without_contact(language: str, fmt: str, paper: str) -> bool:
+def _too_long(contact: SchoolContact, language: str, fmt: str, paper: str) -> str:
+    """Which of the school's details made the card overflow, and where to shorten it."""
+    name_only = SchoolContact(school=contact.school, logo=contact.logo)
+    person_only = SchoolContact(
+        name=contact.name, role=contact.role, phone=contact.phone, email=contact.email
+    )
+    has_person = any((contact.name, contact.role, contact.phone, contact.email))
+    if has_person and _fits(language, fmt, paper, name_only):
+        message = (
+            _(
+                "de naam van de school en de contactgegevens zijn samen te lang voor dit "
+                "formaat. Maak bij Instellingen de naam van de school korter (bijvoorbeeld "
+                "zonder plaatsnaam) of de contactgegevens (naam, rol, telefoon, e-mail)."
+            )
+            if contact.school and _fits(language, fmt, paper, person_only)
+            else _(
+                "de contactgegevens van de school zijn te lang voor dit formaat. Maak ze "
+                "korter bij Instellingen (naam, rol, telefoon, e-mail)."
+            )
+        )
+    elif _fits(language, fmt, paper, None):  # the school's name (or its logo)
+        message = _(
+            "de naam van de school is te lang voor dit formaat. Maak hem korter bij "
+            "Instellingen (Naam van de school), bijvoorbeeld zonder plaatsnaam."
+        )
+    else:
+        return _("de kaart past niet op het papier. Meld dit aan wie de app beheert.")
+    if fmt == "poster" and paper == "a4":
+        message += " " + _("Of kies A3 voor de poster.")
+    return message
+
+
+def _fits(language: str, fmt: str, paper: str, contact: SchoolContact | None) -> bool:
     from toolkit.pdf import PanelOverflow
     from toolkit.signal_card_documents import build_signal_card
 
     try:
-        build_signal_card(language, fmt, paper=paper, contact=None)
+        build_signal_card(language, fmt, paper=paper, contact=contact)
     except PanelOverflow:
         return False
     return True
