@@ -118,8 +118,12 @@ def slide_story(
     ]
     body = bind_labels([*details, *notes])
     # The header never stands alone at the foot of a page: it keeps the start of its body
-    # (a label with its first lines), and each label keeps the start of what follows it.
-    return [KeepStart([*heading, _slide_header(number, slide, labels), body[0]]), *body[1:]]
+    # (a label with its first lines), and each label keeps the start of what follows it. A
+    # body that opens with a line of its own (a title slide's subtitle, an image's text)
+    # keeps the next label's start as well, so the notes never begin a page on their own.
+    start = 2 if len(body) > 1 and not isinstance(body[0], KeepStart) else 1
+    header = _slide_header(number, slide, labels)
+    return [KeepStart([*heading, header, *body[:start]]), *body[start:]]
 
 
 def _slide_details(slide: SlideBase, labels: PlanLabels, card: SignalCard) -> list[Flowable]:
