@@ -164,3 +164,17 @@ def test_the_page_offers_every_catalogue_entry(built: Built) -> None:
     assert panel.lesson.count() == 6
     assert panel.level.count() >= 3
     assert built.window.printing_page.report_button.text() == "Preventieverslag…"
+
+
+def test_a_lesson_date_is_for_one_letter_language_at_a_time(built: Built, tmp_path: Path) -> None:
+    panel = shop(built)
+    tick(panel, ["parent-letter"], ["nl", "ar"])
+    panel.documents_box.when.setText("in de week van 12 januari")
+    assert panel.save_to(tmp_path / "brieven.pdf") is None  # refused before anything is made
+    assert "één taal" in panel.status.text()
+    assert not (tmp_path / "brieven.pdf").exists()
+    panel.documents_box.when.clear()  # empty: each letter says "in the coming period"
+    run = panel.save_to(tmp_path / "brieven.pdf")
+    assert run is not None
+    panel.wait()
+    assert (tmp_path / "brieven.pdf").exists()

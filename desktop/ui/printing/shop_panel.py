@@ -184,6 +184,14 @@ class ShopPanel(QWidget):
             return _("Er is geen taal aangevinkt: kies ten minste één taal.")
         return _("Geen van de gekozen documenten bestaat in de gekozen talen.")
 
+    def when_text(self) -> str:
+        """The lessons' dates are typed in one language: for one letter language at a time."""
+        return _(
+            "De datum van de lessen typ je in de taal van de brief. Vink voor de brief aan "
+            "ouders één taal aan als je een datum invult, of laat het veld leeg: dan staat er "
+            "‘in de komende periode’ in elke taal."
+        )
+
     def start(self, then: Callable[[bytes], None], *, copies: int | None = None) -> ShopRun | None:
         """Build the ticked documents on a worker, then ``then(pdf)`` on the UI thread."""
         if self.run is not None and self.run.running:
@@ -191,6 +199,10 @@ class ShopPanel(QWidget):
         plan = self.plan()
         if not plan.parts:
             self._say(self.nothing_text(plan), problem=True)
+            return None
+        letters = [part for part in plan.parts if part.entry.key == "parent-letter"]
+        if self.options().get("when", "").strip() and len(letters) > 1:
+            self._say(self.when_text(), problem=True)
             return None
         edges = print_shop.duplex_edges(plan.parts)
         run = ShopRun(
