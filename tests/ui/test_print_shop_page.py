@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
@@ -178,3 +179,31 @@ def test_a_lesson_date_is_for_one_letter_language_at_a_time(built: Built, tmp_pa
     assert run is not None
     panel.wait()
     assert (tmp_path / "brieven.pdf").exists()
+
+
+def test_a_very_large_print_job_is_asked_about_first(
+    built: Built, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.printing import big_job
+
+    asked: list[str] = []
+
+    def answer_no(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(big_job.QMessageBox, "question", answer_no)
+    monkeypatch.setattr(big_job, "BIG_JOB_PAGES", 3)
+    panel = shop(built)
+    sent: list[bytes] = []
+    monkeypatch.setattr(panel, "print_to", lambda data, printer: sent.append(data))
+    tick(panel, ["guide"], ["nl"])  # five pages
+    run = panel.print_all()
+    assert run is not None
+    panel.wait()
+    assert asked
+    assert "pagina’s" in asked[0]
+    assert sent == []
+    assert panel.status.text() == "Niet afgedrukt."

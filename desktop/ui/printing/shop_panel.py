@@ -29,6 +29,7 @@ from desktop.i18n import N_, _
 from desktop.pdf_pages import PdfPages
 from desktop.print_shop import LANGUAGE_LABELS, Context, Duplex, Plan
 from desktop.ui.print_run import PrintRun, sent_text
+from desktop.ui.printing.big_job import confirm_big_job
 from desktop.ui.printing.documents import DocumentChoice
 from desktop.ui.printing.shop_run import ShopRun
 from desktop.ui.style import MUTED
@@ -328,6 +329,9 @@ class ShopPanel(QWidget):
         return printer
 
     def _ask_printer(self, data: bytes) -> None:
+        if not confirm_big_job(self, data):
+            self._say(_("Niet afgedrukt."))
+            return
         printer = self.printer_for()
         dialog = QPrintDialog(printer, self)
         # the whole document goes as one PDF: a page range would be silently ignored
