@@ -36,6 +36,8 @@ NAME = "pocket"
 # Type sizes to try, largest first: the largest that fills the card without overflowing.
 FRONT_SIZES = (8.6, 8.3, 8.0, 7.7, 7.4)
 BACK_SIZES = (9.6, 9.3, 9.0, 8.7, 8.4, 8.2, 8.0)
+LOGO_HEIGHT = 7 * mm  # the school's logo at the foot of the front
+LOGO_ROOM = LOGO_HEIGHT + 2 * mm
 
 
 def build_pocket_card(card: SignalCard, contact: SchoolContact | None = None) -> bytes:
@@ -43,13 +45,15 @@ def build_pocket_card(card: SignalCard, contact: SchoolContact | None = None) ->
     logo = load_logo(contact.logo)
 
     def draw(canvas: Canvas) -> None:
+        placed = False
         for cell in cells():
-            _front(canvas, cell, card)
+            placed = _front(canvas, cell, card, logo)
         cut_marks(canvas)
         duplex_note(canvas, card.labels.duplex_long_edge)
         canvas.showPage()
+        back_logo = None if placed else logo  # the logo once: on the front where it fits
         for cell in cells():
-            _back(canvas, behind(cell), card, contact, logo)  # left and right swap
+            _back(canvas, behind(cell), card, contact, back_logo)  # left and right swap
         cut_marks(canvas)
         canvas.showPage()
 
@@ -63,7 +67,9 @@ def build_pocket_card(card: SignalCard, contact: SchoolContact | None = None) ->
     )
 
 
-def _front(canvas: Canvas, cell: Box, card: SignalCard) -> None:
+def _front(canvas: Canvas, cell: Box, card: SignalCard, logo: ImageReader | None) -> bool:
+    """The signals; the school's logo at the foot when the signals still fit at 8 pt or more
+    beside it (True when it was drawn)."""
     rest = title_band(canvas, cell, card.title, 12 * mm, document=NAME)
     box = Box(cell.x, cell.y, cell.width, rest.height).inset(INSET, 0)
     box = Box(box.x, cell.y + INSET, box.width, rest.top - 3 * mm - cell.y - INSET)
@@ -75,10 +81,21 @@ def _front(canvas: Canvas, cell: Box, card: SignalCard) -> None:
         story.append(Tagged(rule.id, Paragraph(esc(rule.text), bold)))
         return story
 
+    if logo is not None:
+        beside = Box(box.x, box.y + LOGO_ROOM, box.width, box.height - LOGO_ROOM)
+        story = largest(tuple(s for s in FRONT_SIZES if s >= 8), beside, story_for)
+        if story is not None:
+            fill(canvas, beside, story, document=NAME, panel="front")
+            width, height = logo.getSize()
+            scale = min(LOGO_HEIGHT / height, 30 * mm / width)
+            canvas.drawImage(logo, box.x + box.width - width * scale, box.y, width * scale,
+                             height * scale, mask="auto")  # fmt: skip
+            return True
     story = largest(FRONT_SIZES, box, story_for)
     if story is None:
         story = story_for(parts.Scale(FRONT_SIZES[-1], tight=True))  # fill names what is over
     fill(canvas, box, story, document=NAME, panel="front")
+    return False
 
 
 def _back(

@@ -216,3 +216,10 @@ def test_the_poster_holds_every_pupil_line_with_qr_codes_for_web_only_lines() ->
 def test_the_pocket_card_uses_its_space() -> None:
     story_sizes = pocket_card.BACK_SIZES
     assert min(story_sizes) >= 8
+
+
+def test_the_pocket_card_carries_the_logo_beside_a_full_contact(logo: Path) -> None:
+    full = SchoolContact(
+        "Het Baken", "A. Jansen", "zorgcoördinator", "010-1234567", "zorg@hetbaken.nl", logo
+    )
+    assert images(build_signal_card("nl", "pocket", contact=full)) >= 1
