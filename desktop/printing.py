@@ -71,8 +71,7 @@ def _too_long(contact: SchoolContact, language: str, fmt: str, paper: str) -> st
     person_only = SchoolContact(
         name=contact.name, role=contact.role, phone=contact.phone, email=contact.email
     )
-    has_person = any((contact.name, contact.role, contact.phone, contact.email))
-    if has_person and _fits(language, fmt, paper, name_only):
+    if contact.has_person and _fits(language, fmt, paper, name_only):
         message = (
             _(
                 "de naam van de school en de contactgegevens zijn samen te lang voor dit "

@@ -270,7 +270,7 @@ def contact_box(
 
     ``compact`` puts the school's name after the heading and phone and e-mail on one line.
     """
-    if not contact:
+    if not contact.has_person:
         return []
     heading_style = style("ch", parent=scale.body, fontName=BOLD, textColor=NAVY)
     if compact:

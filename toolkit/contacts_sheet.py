@@ -170,7 +170,7 @@ def build_contacts_sheet(
 
     register_fonts()
     text = load_sheet_text(language)
-    school = school if school is not None else SchoolContact()  # a name alone counts
+    school = school if school is not None else SchoolContact()
     day = format_date(date or dt.date.today(), "d MMMM y", locale=language)  # 1 September 2026
     printed = text.printed.format(date=day)
     dated = f"{printed} {text.check}"

@@ -47,7 +47,7 @@ def build_poster(
 ) -> bytes:
     if paper not in PAPERS:
         raise ValueError(f"paper must be one of {sorted(PAPERS)}, not {paper!r}")
-    contact = contact if contact is not None else SchoolContact()  # a name alone counts
+    contact = contact if contact is not None else SchoolContact()
     page = PAPERS[paper]
     logo = load_logo(contact.logo)
     k = page[0] / A4[0]  # the page's parts scale with the paper: A3 is the same poster, larger
@@ -202,7 +202,7 @@ def _body(
         )
     )
     story: list[Flowable] = [Tagged("help lines", grid)]
-    if contact:
+    if contact.has_person:
         story += [Spacer(1, 4 * mm * k + air), _contact(card, contact, k, width)]
     footer = Paragraph(
         esc(card.labels.poster_footer),

@@ -258,7 +258,7 @@ def _back(
         story += meldcode_lines(back, scale)
         story.append(parts.heading(back.help_heading, scale, fontSize=scale.size * 1.2))
         story += [_help_line(line, note, scale) for line, note in lines]
-        if contact:
+        if contact.has_person:
             story += parts.contact_box(contact, back.contact_heading, scale, compact=True)
         else:
             story.append(_blanks(back, contact.school, scale))

@@ -99,7 +99,7 @@ def build_parent_letter(
     text = load_letter_text(language)
     rtl = text.direction == "rtl"
     styles = _styles(rtl)
-    school = school if school is not None else SchoolContact()  # a name alone counts
+    school = school if school is not None else SchoolContact()
     when_text = " ".join(when.split()) or text.when_default
 
     def para(words: str, key: str, *, bullet: bool = False) -> Flowable:

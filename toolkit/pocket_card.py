@@ -41,7 +41,7 @@ LOGO_ROOM = LOGO_HEIGHT + 2 * mm
 
 
 def build_pocket_card(card: SignalCard, contact: SchoolContact | None = None) -> bytes:
-    contact = contact if contact is not None else SchoolContact()  # a name alone counts
+    contact = contact if contact is not None else SchoolContact()
     logo = load_logo(contact.logo)
 
     def draw(canvas: Canvas) -> None:
@@ -121,7 +121,7 @@ def _back(
         story += parts.contact_box(contact, labels.school_contact_heading, scale, compact=True)
         # The school's name stands in its contact box; alone when there is no box.
         mark = parts.school_mark(
-            "" if contact else contact.school,
+            "" if contact.has_person else contact.school,
             logo,
             size=scale.size * 1.1,
             logo_height=9 * mm,

@@ -17,7 +17,10 @@ class SchoolContact:
     email: str = ""
     logo: Path | None = None  # the school's logo (PNG or JPEG); printed where the document has room
 
-    def __bool__(self) -> bool:
+    @property
+    def has_person(self) -> bool:
+        """Someone to turn to: a name, phone or e-mail (the school's name alone is not one).
+        Not ``__bool__``: a contact with only the school's name must still print that name."""
         return any((self.name, self.phone, self.email))
 
     def lines(self) -> list[str]:

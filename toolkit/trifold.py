@@ -64,7 +64,7 @@ def panel(index: int, edges: tuple[float, ...] = INSIDE) -> Box:
 
 def build_trifold(card: SignalCard, contact: SchoolContact | None = None) -> bytes:
     """The folded card as PDF bytes; :class:`PanelOverflow` names what does not fit."""
-    contact = contact if contact is not None else SchoolContact()  # a name alone counts
+    contact = contact if contact is not None else SchoolContact()
 
     def draw(canvas: Canvas) -> None:
         _outside(canvas, card, contact, parts.Scale(8.8))

@@ -140,7 +140,7 @@ HelpResolver = Callable[[str, list[str]], list[HelpEntry]]
 
 def school_entry(contact: SchoolContact | None) -> HelpEntry | None:
     """The school's contact as a row of the help slide; None when the school set none."""
-    if not contact:
+    if contact is None or not contact.has_person:
         return None
     name = ", ".join(p for p in (contact.name, contact.role) if p)
     reach = " · ".join(p for p in (contact.phone, contact.email) if p)
