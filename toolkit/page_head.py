@@ -45,16 +45,18 @@ def school_head(
     y: float,
     left: float,
     right: float,
+    mirrored: bool = False,
 ) -> None:
     """The school's name left and its logo right of baseline ``y``, over a rule; a name too
-    long for the room left by the logo ends in "…"."""
+    long for the room left by the logo ends in "…". ``mirrored`` (a right-to-left letter):
+    the name right, the logo left."""
     logo_width = 0.0
     if logo is not None:
         width, height = logo.getSize()
         scale = min(LOGO_HEIGHT / height, LOGO_WIDTH / width)
         logo_width = width * scale
-        canvas.drawImage(logo, right - logo_width, y - 1.5 * mm, logo_width, height * scale,
-                         mask="auto")  # fmt: skip
+        x = left if mirrored else right - logo_width
+        canvas.drawImage(logo, x, y - 1.5 * mm, logo_width, height * scale, mask="auto")
     if school.school:
         canvas.setFont(BOLD, 9)
         canvas.setFillColor(NAVY)
@@ -62,7 +64,10 @@ def school_head(
         name = school.school
         while name and canvas.stringWidth(name, BOLD, 9) > room:
             name = name[:-2].rstrip() + "…"
-        canvas.drawString(left, y, name)
+        if mirrored:
+            canvas.drawRightString(right, y, name)
+        else:
+            canvas.drawString(left, y, name)
     canvas.line(left, y - 2.5 * mm, right, y - 2.5 * mm)
 
 

@@ -22,18 +22,16 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfdoc import PDFString
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragraph, Spacer, Table
 
-from toolkit.page_head import LOGO_HEIGHT, LOGO_WIDTH, school_head
+from toolkit.page_head import school_head
 from toolkit.parent_letter_rtl import RtlParagraph
 from toolkit.parent_letter_text import LetterText, load_letter_text
 from toolkit.pdf import (
     BODY_WIDTH,
     BOLD,
-    INK,
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
@@ -132,10 +130,7 @@ def build_parent_letter(
         canvas.setLineWidth(0.6)
         head = PAGE_HEIGHT - MARGIN_TOP + 7 * mm
         right = MARGIN_X + BODY_WIDTH
-        if rtl:
-            _mirrored_head(canvas, school, logo, y=head, left=MARGIN_X, right=right)
-        else:
-            school_head(canvas, school, logo, y=head, left=MARGIN_X, right=right)
+        school_head(canvas, school, logo, y=head, left=MARGIN_X, right=right, mirrored=rtl)
         canvas.restoreState()
 
     def stamp(canvas: Canvas, page: int, pages: int) -> None:
@@ -232,35 +227,6 @@ def _signature(
     if school.school:
         lines.append(make(school.school, "body"))
     return lines
-
-
-def _mirrored_head(
-    canvas: Canvas,
-    school: SchoolContact,
-    logo: ImageReader | None,
-    *,
-    y: float,
-    left: float,
-    right: float,
-) -> None:
-    """:func:`toolkit.page_head.school_head` mirrored for a right-to-left letter: the school's
-    name right, its logo left, over the same rule."""
-    logo_width = 0.0
-    if logo is not None:
-        width, height = logo.getSize()
-        scale = min(LOGO_HEIGHT / height, LOGO_WIDTH / width)
-        logo_width = width * scale
-        canvas.drawImage(logo, left, y - 1.5 * mm, logo_width, height * scale, mask="auto")
-    if school.school:
-        canvas.setFont(BOLD, 9)
-        canvas.setFillColor(NAVY)
-        room = right - left - logo_width - 6 * mm
-        name = school.school
-        while name and canvas.stringWidth(name, BOLD, 9) > room:
-            name = name[:-2].rstrip() + "…"
-        canvas.drawRightString(right, y, name)
-    canvas.setFillColor(INK)
-    canvas.line(left, y - 2.5 * mm, right, y - 2.5 * mm)
 
 
 def file_name(language: str) -> str:
